@@ -1,0 +1,305 @@
+//! Reading a plan: bytes → text → JSON → schema → model, refusing anything
+//! broken with an error that names the place.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::error::{FileLoadError, LoadError};
+use super::schema::{CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, StageFile};
+use crate::model::{
+    Function, Link, LinkKind, Member, ModelError, Plan, Settings, Stage, StageKind, Tag,
+};
+
+/// Reads and validates a plan file.
+pub fn load_plan(path: &Path) -> Result<Plan, FileLoadError> {
+    let wrap = |error| FileLoadError {
+        path: path.to_owned(),
+        error: Box::new(error),
+    };
+    let bytes = std::fs::read(path).map_err(|e| wrap(LoadError::Read(e)))?;
+    plan_from_bytes(&bytes).map_err(wrap)
+}
+
+/// Parses and validates a plan from raw file bytes.
+pub fn plan_from_bytes(bytes: &[u8]) -> Result<Plan, LoadError> {
+    let text = decode_text(bytes)?;
+    plan_from_str(text)
+}
+
+/// Parses and validates a plan from JSON text.
+pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    check_header(&value)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: PlanFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        LoadError::Schema {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        }
+    })?;
+    plan_from_file(file)
+}
+
+/// Refuses text that is not UTF-8: UTF-16 and binary data get their own messages.
+fn decode_text(bytes: &[u8]) -> Result<&str, LoadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err(LoadError::Utf16("little-endian byte order mark"));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::Utf16("big-endian byte order mark"));
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    let nul_at_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let nul_at_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    if head.len() >= 4 && (nul_at_odd * 2 >= head.len() / 2 || nul_at_even * 2 >= head.len() / 2) {
+        return Err(LoadError::Utf16("no byte order mark"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let what = format!("byte 0x{:02x}", bytes.get(offset).copied().unwrap_or(0));
+        not_text(bytes, offset, what)
+    })?;
+    if let Some(offset) = text.find('\0') {
+        return Err(not_text(
+            bytes,
+            offset,
+            "a NUL byte (binary data)".to_owned(),
+        ));
+    }
+    Ok(text)
+}
+
+fn not_text(bytes: &[u8], offset: usize, what: String) -> LoadError {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    LoadError::NotText {
+        what,
+        line,
+        column: offset - line_start + 1,
+    }
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    let message = strip_position(&e.to_string());
+    if message.contains("recursion limit") {
+        "nested too deeply (more than 128 levels)".to_owned()
+    } else {
+        message
+    }
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks the top-level shape, `format` and `version` before the schema, so a
+/// file from a newer orgevo says so instead of failing on a renamed field.
+fn check_header(value: &Value) -> Result<(), LoadError> {
+    let Value::Object(object) = value else {
+        return Err(LoadError::NotAnObject {
+            found: json_type(value),
+        });
+    };
+    match object.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(other) => {
+            return Err(LoadError::WrongFormat {
+                found: other.to_string(),
+            });
+        }
+        None => {
+            return Err(LoadError::WrongFormat {
+                found: "missing".to_owned(),
+            });
+        }
+    }
+    match object.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion {
+                found: v,
+                supported: CURRENT_VERSION,
+            }),
+            Some(v) if v >= 1 => Ok(()),
+            _ => Err(LoadError::InvalidVersion {
+                found: n.to_string(),
+            }),
+        },
+        Some(other) => Err(LoadError::InvalidVersion {
+            found: other.to_string(),
+        }),
+        None => Err(LoadError::InvalidVersion {
+            found: "missing".to_owned(),
+        }),
+    }
+}
+
+fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
+    let mut plan = Plan {
+        title: file.title,
+        settings: Settings {
+            max_direct_reports: file.settings.max_direct_reports,
+            founder_overload_reports: file.settings.founder_overload_reports,
+        },
+        stages: Vec::with_capacity(file.stages.len()),
+    };
+    for (index, stage_file) in file.stages.into_iter().enumerate() {
+        if stage_file.id.trim().is_empty() {
+            return Err(LoadError::EmptyId {
+                place: format!("stage #{}", index + 1),
+            });
+        }
+        if plan.stage(&stage_file.id).is_some() {
+            return Err(LoadError::DuplicateStage { id: stage_file.id });
+        }
+        plan.stages.push(stage_from_file(stage_file)?);
+    }
+    Ok(plan)
+}
+
+fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
+    let kind = StageKind::from_id(&file.kind).ok_or_else(|| LoadError::UnknownStageKind {
+        stage: file.id.clone(),
+        value: file.kind.clone(),
+        expected: StageKind::expected(),
+    })?;
+    let mut stage = Stage::new(file.id, file.name, kind);
+    stage.when = file.when;
+    stage.notes = file.notes;
+    for (index, member_file) in file.members.into_iter().enumerate() {
+        let member = member_from_file(&stage.id, index, member_file)?;
+        stage.add_member(member).map_err(|e| match e {
+            ModelError::DuplicateMember { id } => LoadError::DuplicateMember {
+                stage: stage.id.clone(),
+                id,
+            },
+            other => unreachable_model_error(&stage.id, other),
+        })?;
+    }
+    for (index, link_file) in file.links.into_iter().enumerate() {
+        add_link_from_file(&mut stage, index + 1, link_file)?;
+    }
+    Ok(stage)
+}
+
+fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Member, LoadError> {
+    if file.id.trim().is_empty() {
+        return Err(LoadError::EmptyId {
+            place: format!("stage `{stage}`, member #{}", index + 1),
+        });
+    }
+    let function = Function::from_id(&file.function).ok_or_else(|| LoadError::UnknownFunction {
+        stage: stage.to_owned(),
+        member: file.id.clone(),
+        value: file.function.clone(),
+        expected: Function::expected(),
+    })?;
+    let pos = match &file.pos {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(parse_pos(value).ok_or_else(|| LoadError::BadPosition {
+            stage: stage.to_owned(),
+            member: file.id.clone(),
+            found: value.to_string(),
+        })?),
+    };
+    Ok(Member {
+        id: file.id,
+        name: file.name,
+        title: file.title,
+        function,
+        tags: file.tags.iter().map(|t| Tag::parse(t)).collect(),
+        planned: file.planned,
+        notes: file.notes,
+        pos,
+    })
+}
+
+fn parse_pos(value: &Value) -> Option<[f32; 2]> {
+    let Value::Array(items) = value else {
+        return None;
+    };
+    let [x, y] = items.as_slice() else {
+        return None;
+    };
+    let coordinate = |v: &Value| {
+        let f = v.as_f64()? as f32;
+        f.is_finite().then_some(f)
+    };
+    Some([coordinate(x)?, coordinate(y)?])
+}
+
+fn add_link_from_file(stage: &mut Stage, number: usize, file: LinkFile) -> Result<(), LoadError> {
+    let kind = LinkKind::from_id(&file.kind).ok_or_else(|| LoadError::UnknownLinkKind {
+        stage: stage.id.clone(),
+        link: number,
+        value: file.kind.clone(),
+        expected: LinkKind::expected(),
+    })?;
+    let link = Link::new(file.from, file.to, kind);
+    match stage.add_link(&link) {
+        Ok(_) => Ok(()),
+        Err(ModelError::UnknownMember { id }) => Err(LoadError::UnknownMember {
+            stage: stage.id.clone(),
+            link: number,
+            id,
+        }),
+        Err(ModelError::SecondManager {
+            member,
+            existing,
+            new,
+        }) => Err(LoadError::SecondManager {
+            stage: stage.id.clone(),
+            member,
+            first: existing,
+            second: new,
+        }),
+        Err(ModelError::DuplicateLink { from, to, kind }) => Err(LoadError::DuplicateLink {
+            stage: stage.id.clone(),
+            link: number,
+            from,
+            to,
+            kind: kind.id().to_owned(),
+        }),
+        Err(other) => Err(unreachable_model_error(&stage.id, other)),
+    }
+}
+
+/// A model error the loader does not expect at this point; still reported,
+/// never a panic.
+fn unreachable_model_error(stage: &str, error: ModelError) -> LoadError {
+    LoadError::InvalidStage {
+        stage: stage.to_owned(),
+        message: error.to_string(),
+    }
+}

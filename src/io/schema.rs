@@ -1,0 +1,120 @@
+//! The on-disk shape of a plan (`*.orgevo.json`), as plain serde structs.
+//! Enum-like values stay strings here so that the loader can name the stage
+//! and member when one is unknown.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Settings;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "orgevo";
+/// The newest file version this build reads and the one it writes.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// The whole file.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// File version.
+    pub version: u64,
+    /// Plan title.
+    #[serde(default)]
+    pub title: String,
+    /// Rule thresholds; missing fields take defaults.
+    #[serde(default)]
+    pub settings: SettingsFile,
+    /// Stages in timeline order.
+    #[serde(default)]
+    pub stages: Vec<StageFile>,
+}
+
+/// `settings`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SettingsFile {
+    /// See [`Settings::max_direct_reports`].
+    #[serde(default = "default_max_direct_reports")]
+    pub max_direct_reports: u32,
+    /// See [`Settings::founder_overload_reports`].
+    #[serde(default = "default_founder_overload_reports")]
+    pub founder_overload_reports: u32,
+}
+
+impl Default for SettingsFile {
+    fn default() -> Self {
+        Self {
+            max_direct_reports: default_max_direct_reports(),
+            founder_overload_reports: default_founder_overload_reports(),
+        }
+    }
+}
+
+fn default_max_direct_reports() -> u32 {
+    Settings::DEFAULT_MAX_DIRECT_REPORTS
+}
+
+fn default_founder_overload_reports() -> u32 {
+    Settings::DEFAULT_FOUNDER_OVERLOAD_REPORTS
+}
+
+/// One stage.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StageFile {
+    /// Stage id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Stage kind, kebab-case.
+    pub kind: String,
+    /// When on the timeline.
+    #[serde(default)]
+    pub when: String,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Members in order.
+    #[serde(default)]
+    pub members: Vec<MemberFile>,
+    /// Lines in order.
+    #[serde(default)]
+    pub links: Vec<LinkFile>,
+}
+
+/// One member.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct MemberFile {
+    /// Member id, stable across stages.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Job title.
+    #[serde(default)]
+    pub title: String,
+    /// Function, kebab-case.
+    pub function: String,
+    /// Responsibility tags, core or custom.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// A planned hire.
+    #[serde(default)]
+    pub planned: bool,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Canvas position; validated by the loader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<serde_json::Value>,
+}
+
+/// One line.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LinkFile {
+    /// Start member id.
+    pub from: String,
+    /// End member id.
+    pub to: String,
+    /// Link kind, kebab-case.
+    pub kind: String,
+}

@@ -1,0 +1,16 @@
+//! The `orgevo` binary: the command line, or the app when no subcommand is given.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use orgevo::cli::{Cli, Command, run_check};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { file }) => {
+            run_check(&file, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        None => orgevo::app::run(cli.file),
+    }
+}

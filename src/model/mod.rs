@@ -1,0 +1,21 @@
+//! The plan model: pure data, no drawing, no files.
+//!
+//! A [`Plan`] holds [`Stage`]s; a stage is a graph of [`Member`]s joined by
+//! [`Link`]s. A member's [`Hat`] is derived from its responsibility [`Tag`]s.
+
+mod builder;
+mod error;
+mod kinds;
+mod member;
+pub(crate) mod named_enum;
+mod plan;
+mod stage;
+mod tags;
+
+pub use builder::PlanBuilder;
+pub use error::ModelError;
+pub use kinds::{Function, LinkKind, StageKind};
+pub use member::Member;
+pub use plan::{Plan, Settings};
+pub use stage::{Link, Stage};
+pub use tags::{Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};

@@ -1,0 +1,70 @@
+//! A plan: one company at several stages on a timeline.
+
+use super::stage::Stage;
+
+/// Thresholds the rules use; every plan carries its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// More direct reports than this is a `span-of-control` warning.
+    pub max_direct_reports: u32,
+    /// An owner who leads and manages with more direct reports than this is a
+    /// `founder-overload` warning.
+    pub founder_overload_reports: u32,
+}
+
+impl Settings {
+    /// Default for `max_direct_reports`.
+    pub const DEFAULT_MAX_DIRECT_REPORTS: u32 = 8;
+    /// Default for `founder_overload_reports`.
+    pub const DEFAULT_FOUNDER_OVERLOAD_REPORTS: u32 = 5;
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            max_direct_reports: Self::DEFAULT_MAX_DIRECT_REPORTS,
+            founder_overload_reports: Self::DEFAULT_FOUNDER_OVERLOAD_REPORTS,
+        }
+    }
+}
+
+/// The whole document: a title, settings and the stages in timeline order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Title shown in the window and on exports.
+    pub title: String,
+    /// Rule thresholds.
+    pub settings: Settings,
+    /// Stages in timeline order; ids are unique.
+    pub stages: Vec<Stage>,
+}
+
+impl Plan {
+    /// An empty plan with a title and default settings.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The stage with this id.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The position of the stage with this id.
+    pub fn stage_position(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    /// Total members over all stages.
+    pub fn member_count(&self) -> usize {
+        self.stages.iter().map(Stage::member_count).sum()
+    }
+
+    /// Total lines over all stages.
+    pub fn link_count(&self) -> usize {
+        self.stages.iter().map(Stage::link_count).sum()
+    }
+}

@@ -1,0 +1,225 @@
+//! Load/save round trips, determinism, atomic saving, and a loader that never
+//! panics on arbitrary input.
+
+use orgevo::io::{LoadError, load_plan, plan_from_bytes, plan_from_str, plan_to_string, save_plan};
+use orgevo::model::{Function, Link, LinkKind, Member, Plan, Stage, StageKind, Tag};
+use proptest::prelude::*;
+
+const GOOD: &str = include_str!("../examples/plans/acme-evolution.orgevo.json");
+
+fn arb_tag() -> impl Strategy<Value = Tag> {
+    prop_oneof![
+        (0..12usize).prop_map(|i| Tag::Core(orgevo::model::Responsibility::ALL[i])),
+        "[a-z][a-z0-9-]{0,12}".prop_map(|s| Tag::parse(&s)),
+    ]
+}
+
+fn arb_member(id: String) -> impl Strategy<Value = Member> {
+    (
+        any::<String>(),
+        ".{0,20}",
+        0..Function::ALL.len(),
+        prop::collection::vec(arb_tag(), 0..6),
+        any::<bool>(),
+        ".{0,30}",
+        prop::option::of((-1e6f32..1e6f32, -1e6f32..1e6f32)),
+    )
+        .prop_map(move |(name, title, f, tags, planned, notes, pos)| Member {
+            id: id.clone(),
+            name,
+            title,
+            function: Function::ALL[f],
+            tags,
+            planned,
+            notes,
+            pos: pos.map(|(x, y)| [x, y]),
+        })
+}
+
+/// A stage with `n` members, a random reporting forest and some collaborations.
+fn arb_stage(index: usize) -> impl Strategy<Value = Stage> {
+    (0..10usize)
+        .prop_flat_map(move |n| {
+            let members: Vec<_> = (0..n).map(|i| arb_member(format!("m{i}"))).collect();
+            (
+                members,
+                prop::collection::vec(any::<prop::sample::Index>(), n),
+                prop::collection::vec(
+                    (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+                    0..5,
+                ),
+                0..StageKind::ALL.len(),
+                ".{0,10}",
+            )
+        })
+        .prop_map(move |(members, managers, collabs, kind, when)| {
+            let mut stage = Stage::new(
+                format!("s{index}"),
+                format!("Stage {index}"),
+                StageKind::ALL[kind],
+            );
+            stage.when = when;
+            let n = members.len();
+            for m in members {
+                stage.add_member(m).unwrap();
+            }
+            for (i, pick) in managers.iter().enumerate().skip(1) {
+                if pick.index(3) > 0 {
+                    let link = Link::new(
+                        format!("m{i}"),
+                        format!("m{}", pick.index(i)),
+                        LinkKind::ReportsTo,
+                    );
+                    stage.add_link(&link).unwrap();
+                }
+            }
+            if n > 0 {
+                for (a, b) in collabs {
+                    let link = Link::new(
+                        format!("m{}", a.index(n)),
+                        format!("m{}", b.index(n)),
+                        LinkKind::CollaboratesWith,
+                    );
+                    let _ = stage.add_link(&link); // duplicates are refused; fine
+                }
+            }
+            stage
+        })
+}
+
+fn arb_plan() -> impl Strategy<Value = Plan> {
+    (0..4usize)
+        .prop_flat_map(|n| {
+            (
+                (0..n).map(arb_stage).collect::<Vec<_>>(),
+                any::<String>(),
+                0..50u32,
+                0..50u32,
+            )
+        })
+        .prop_map(|(stages, title, max, overload)| {
+            let mut plan = Plan::new(title);
+            plan.settings.max_direct_reports = max;
+            plan.settings.founder_overload_reports = overload;
+            plan.stages = stages;
+            plan
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn valid_plans_survive_save_and_load(plan in arb_plan()) {
+        let text = plan_to_string(&plan).unwrap();
+        let loaded = plan_from_str(&text).unwrap();
+        prop_assert_eq!(&loaded, &plan);
+        prop_assert_eq!(plan_to_string(&loaded).unwrap(), text);
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = plan_from_bytes(&bytes);
+    }
+
+    #[test]
+    fn random_json_values_never_panic(value in arb_json()) {
+        let _ = plan_from_str(&value.to_string());
+        // Also as the body of an otherwise well-formed header.
+        let wrapped = serde_json::json!({"format": "orgevo", "version": 1, "stages": value});
+        let _ = plan_from_str(&wrapped.to_string());
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        prop_oneof![
+            Just("reports-to".to_owned()),
+            Just("m0".to_owned()),
+            ".{0,8}".prop_map(|s| s)
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("id".to_owned()),
+                        Just("members".to_owned()),
+                        Just("links".to_owned()),
+                        Just("kind".to_owned()),
+                        Just("pos".to_owned()),
+                        Just("from".to_owned()),
+                        Just("to".to_owned()),
+                        Just("function".to_owned()),
+                        "[a-z]{1,6}".prop_map(|s| s)
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn example_round_trips_and_saving_is_deterministic() {
+    let plan = plan_from_str(GOOD).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.orgevo.json");
+    let b = dir.path().join("b.orgevo.json");
+    save_plan(&plan, &a).unwrap();
+    save_plan(&plan, &b).unwrap();
+    let bytes_a = std::fs::read(&a).unwrap();
+    assert_eq!(bytes_a, std::fs::read(&b).unwrap());
+    assert_eq!(load_plan(&a).unwrap(), plan);
+    // Only the two saved files remain: no temporary file left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn failed_save_leaves_the_old_file_alone() {
+    let plan = plan_from_str(GOOD).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.orgevo.json");
+    std::fs::write(&path, "old contents").unwrap();
+    // Saving over a path whose target is a directory fails at the rename.
+    let blocked = dir.path().join("blocked");
+    std::fs::create_dir_all(blocked.join("inner")).unwrap();
+    assert!(save_plan(&plan, &blocked).is_err());
+    assert!(blocked.join("inner").is_dir());
+    let missing_dir = dir.path().join("no-such-dir").join("plan.orgevo.json");
+    let err = save_plan(&plan, &missing_dir).unwrap_err();
+    assert!(err.to_string().contains("no-such-dir"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old contents");
+    // The failed saves left no temporary file behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn settings_default_when_missing_and_utf8_bom_is_accepted() {
+    let text = "\u{feff}{\"format\": \"orgevo\", \"version\": 1, \"title\": \"T\", \"stages\": []}";
+    let plan = plan_from_str(text).unwrap();
+    assert_eq!(plan.settings.max_direct_reports, 8);
+    assert_eq!(plan.settings.founder_overload_reports, 5);
+    assert!(matches!(
+        plan_from_str("{\"format\": \"orgevo\", \"version\": 0}"),
+        Err(LoadError::InvalidVersion { .. })
+    ));
+    assert!(matches!(
+        plan_from_str("{\"format\": \"orgevo\"}"),
+        Err(LoadError::InvalidVersion { .. })
+    ));
+}
