@@ -4,7 +4,10 @@
 //! file format ([`io`]) and the command line ([`cli`]). The desktop app in
 //! [`app`] is a thin egui layer over them.
 
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod rules;

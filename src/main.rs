@@ -8,8 +8,8 @@ use orgevo::cli::{Cli, Command, run_check};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { file }) => {
-            run_check(&file, &mut std::io::stdout(), &mut std::io::stderr())
+        Some(Command::Check(args)) => {
+            run_check(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         None => orgevo::app::run(cli.file),
     }

@@ -1,0 +1,113 @@
+//! `orgevo check`: load a plan, run the rules, print a report.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{CheckArgs, EXIT_FINDINGS, EXIT_LOAD_ERROR, EXIT_OK, OutputFormat};
+use crate::io::load_plan;
+use crate::model::Plan;
+use crate::rules::{Finding, Summary, check_plan, check_stage};
+
+/// Runs `orgevo check`, writing the report to `out` and errors to `err`.
+pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let plan = match load_plan(&args.file) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::from(EXIT_LOAD_ERROR);
+        }
+    };
+    let findings = match &args.stage {
+        None => check_plan(&plan),
+        Some(id) => match plan.stage_position(id) {
+            Some(index) => check_stage(&plan, index),
+            None => {
+                let known: Vec<_> = plan.stages.iter().map(|s| s.id.as_str()).collect();
+                let _ = writeln!(
+                    err,
+                    "error: {}: no stage `{id}` (stages: {})",
+                    args.file.display(),
+                    known.join(", ")
+                );
+                return ExitCode::from(EXIT_LOAD_ERROR);
+            }
+        },
+    };
+    let summary = Summary::of(&findings);
+    let file = args.file.display().to_string();
+    let written = match args.format {
+        OutputFormat::Text => write_text(out, &file, &plan, &findings, summary),
+        OutputFormat::Json => write_json(out, &file, &findings, summary),
+    };
+    if let Err(e) = written {
+        let _ = writeln!(err, "error: cannot write the report: {e}");
+    }
+    ExitCode::from(if summary.errors > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    file: &str,
+    plan: &Plan,
+    findings: &[Finding],
+    summary: Summary,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{file}: \"{}\": {} stages, {} members, {} links",
+        plan.title,
+        plan.stages.len(),
+        plan.member_count(),
+        plan.link_count()
+    )?;
+    for stage in &plan.stages {
+        let mut of_stage = findings.iter().filter(|f| f.stage == stage.id).peekable();
+        if of_stage.peek().is_none() {
+            continue;
+        }
+        writeln!(out, "\n{} ({}, {})", stage.name, stage.id, stage.kind)?;
+        for f in of_stage {
+            writeln!(out, "  {:<8} {}: {}", f.severity.id(), f.rule, f.message)?;
+            writeln!(out, "  {:<8} fix: {}", "", f.fix)?;
+        }
+    }
+    writeln!(out, "\n{summary}")
+}
+
+fn write_json(
+    out: &mut dyn Write,
+    file: &str,
+    findings: &[Finding],
+    summary: Summary,
+) -> std::io::Result<()> {
+    let findings: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "rule": f.rule,
+                "severity": f.severity.id(),
+                "stage": f.stage,
+                "members": f.members,
+                "message": f.message,
+                "fix": f.fix,
+            })
+        })
+        .collect();
+    let report = json!({
+        "file": file,
+        "findings": findings,
+        "summary": {
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        },
+    });
+    let text = serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?;
+    writeln!(out, "{text}")
+}
