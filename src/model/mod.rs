@@ -10,6 +10,7 @@ mod member;
 pub(crate) mod named_enum;
 mod plan;
 mod stage;
+mod synthetic;
 mod tags;
 
 pub use builder::PlanBuilder;
@@ -18,4 +19,5 @@ pub use kinds::{Function, LinkKind, StageKind};
 pub use member::Member;
 pub use plan::{Plan, Settings};
 pub use stage::{Link, Stage};
+pub use synthetic::synthetic_plan;
 pub use tags::{Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};

@@ -106,27 +106,37 @@ impl<'a> StageContext<'a> {
         self.member(node).display_name()
     }
 
-    /// Names joined for a message: "A", "A and B", "A, B and C".
+    /// Names joined for a message: "A", "A and B", "A, B and C"; past
+    /// [`MAX_NAMES`], "A, B, C, D, E and 7 others".
     pub fn names(&self, nodes: &[NodeIndex]) -> String {
-        join_words(nodes.iter().map(|n| self.name(*n).to_owned()).collect())
+        let mut words: Vec<String> = nodes
+            .iter()
+            .take(MAX_NAMES)
+            .map(|n| self.name(*n).to_owned())
+            .collect();
+        if nodes.len() > MAX_NAMES {
+            words.push(format!("{} others", nodes.len() - MAX_NAMES));
+        }
+        join_words(words)
     }
 
-    /// Whether a collaboration line joins `a` and `b`, in either direction.
-    pub fn collaborate(&self, a: NodeIndex, b: NodeIndex) -> bool {
+    /// The members joined to `node` by a collaboration line, either way.
+    pub fn collaborators(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         let graph = self.stage.graph();
-        graph
-            .edges_connecting(a, b)
-            .chain(graph.edges_connecting(b, a))
-            .any(|e| *e.weight() == LinkKind::CollaboratesWith)
+        let outgoing = graph
+            .edges_directed(node, Direction::Outgoing)
+            .filter(|e| *e.weight() == LinkKind::CollaboratesWith)
+            .map(|e| e.target());
+        let incoming = graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|e| *e.weight() == LinkKind::CollaboratesWith)
+            .map(|e| e.source());
+        outgoing.chain(incoming)
     }
 
     /// Whether any collaboration line touches `node`.
     pub fn has_collaboration(&self, node: NodeIndex) -> bool {
-        let graph = self.stage.graph();
-        graph
-            .edges_directed(node, Direction::Outgoing)
-            .chain(graph.edges_directed(node, Direction::Incoming))
-            .any(|e| *e.weight() == LinkKind::CollaboratesWith)
+        self.collaborators(node).next().is_some()
     }
 
     /// The union of every member's responsibilities.
@@ -155,6 +165,9 @@ impl<'a> StageContext<'a> {
         }
     }
 }
+
+/// The most names a message lists before summing up the rest.
+pub const MAX_NAMES: usize = 5;
 
 /// Joins words for a sentence: "a", "a and b", "a, b and c".
 pub fn join_words(mut words: Vec<String>) -> String {

@@ -73,16 +73,17 @@ pub fn marketing_collaboration(ctx: &StageContext) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for manager in ctx.with_function(Function::SalesManager) {
-        if marketing.iter().any(|m| ctx.collaborate(*m, manager)) {
+        let works_with_marketing = ctx
+            .collaborators(manager)
+            .any(|other| ctx.member(other).function == Function::Marketing);
+        if works_with_marketing {
             continue;
         }
-        let mut members = vec![manager];
-        members.extend(&marketing);
         let name = ctx.name(manager);
         out.push(ctx.finding(
             "marketing-collaboration",
             Severity::Info,
-            &members,
+            &[manager],
             format!("{name} (sales manager) has no collaboration line with marketing"),
             format!(
                 "Add a collaborates-with line between {name} and {} so campaigns \

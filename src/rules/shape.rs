@@ -2,6 +2,7 @@
 //! management (founder-led, split roles, converged).
 
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::NodeIndexable;
 
 use super::context::{StageContext, tag_list};
 use super::finding::{Finding, Severity};
@@ -71,6 +72,10 @@ pub fn split_roles_shape(ctx: &StageContext) -> Vec<Finding> {
         return Vec::new();
     }
     let leaders = split_leaders(ctx);
+    let mut is_leader = vec![false; ctx.stage.graph().node_bound()];
+    for leader in &leaders {
+        is_leader[leader.index()] = true;
+    }
     let mut out = Vec::new();
     if leaders.is_empty() {
         out.push(
@@ -109,12 +114,12 @@ pub fn split_roles_shape(ctx: &StageContext) -> Vec<Finding> {
     }
     let managers: Vec<_> = ctx
         .nodes()
-        .filter(|n| !leaders.contains(n) && ctx.holds_family(*n, TagFamily::Management))
+        .filter(|n| !is_leader[n.index()] && ctx.holds_family(*n, TagFamily::Management))
         .collect();
     let reports_to_leader = |n: &NodeIndex| {
         ctx.facts(*n)
             .manager
-            .is_some_and(|boss| leaders.contains(&boss))
+            .is_some_and(|boss| is_leader[boss.index()])
     };
     if managers.is_empty() {
         out.push(ctx.finding(
