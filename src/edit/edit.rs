@@ -1,0 +1,247 @@
+//! Edits: every change the app makes to a plan, as data that can be applied,
+//! recorded and undone.
+
+use crate::model::{Link, LinkKind, Member, ModelError, Plan, Stage};
+
+/// Why an edit was refused. The plan is left as it was.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EditError {
+    /// The edit names a stage the plan does not have.
+    #[error("there is no stage `{0}`")]
+    UnknownStage(String),
+    /// The stage refused the change.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// The new manager already reports (directly or not) to the member.
+    #[error("{manager} already reports to {member}, so {member} cannot report to {manager}")]
+    WouldCycle {
+        /// The member being moved.
+        member: String,
+        /// The manager that was chosen.
+        manager: String,
+    },
+}
+
+/// One change to a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a member, optionally reporting to `manager`.
+    AddMember {
+        /// Stage id.
+        stage: String,
+        /// The new member (its id must be free).
+        member: Member,
+        /// Who the new member reports to.
+        manager: Option<String>,
+    },
+    /// Removes members and all their lines.
+    RemoveMembers {
+        /// Stage id.
+        stage: String,
+        /// Member ids.
+        ids: Vec<String>,
+    },
+    /// Replaces a member's fields (matched by id; lines are kept).
+    UpdateMember {
+        /// Stage id.
+        stage: String,
+        /// The member as it should be.
+        member: Member,
+    },
+    /// Sets or clears who a member reports to. Refuses cycles.
+    SetManager {
+        /// Stage id.
+        stage: String,
+        /// The member.
+        member: String,
+        /// The new manager, or `None` to make the member a root.
+        manager: Option<String>,
+    },
+    /// Adds a line.
+    AddLink {
+        /// Stage id.
+        stage: String,
+        /// The line.
+        link: Link,
+    },
+    /// Removes a line.
+    RemoveLink {
+        /// Stage id.
+        stage: String,
+        /// The line.
+        link: Link,
+    },
+    /// Moves members on the canvas.
+    SetPositions {
+        /// Stage id.
+        stage: String,
+        /// New centre positions by member id.
+        positions: Vec<(String, [f32; 2])>,
+    },
+    /// Sets the plan title.
+    SetTitle(String),
+    /// Several edits applied as one undo step, all or nothing.
+    Batch {
+        /// What the user did, e.g. "Duplicate 3 members".
+        label: String,
+        /// The edits, applied in order.
+        edits: Vec<Edit>,
+    },
+}
+
+impl Edit {
+    /// A short description for the Undo/Redo menu, e.g. "add member".
+    pub fn label(&self) -> String {
+        match self {
+            Self::AddMember { member, .. } => format!("add {}", member.display_name()),
+            Self::RemoveMembers { ids, .. } if ids.len() == 1 => "delete member".to_owned(),
+            Self::RemoveMembers { ids, .. } => format!("delete {} members", ids.len()),
+            Self::UpdateMember { member, .. } => format!("edit {}", member.display_name()),
+            Self::SetManager { .. } => "change manager".to_owned(),
+            Self::AddLink { .. } => "add line".to_owned(),
+            Self::RemoveLink { .. } => "remove line".to_owned(),
+            Self::SetPositions { positions, .. } if positions.len() == 1 => {
+                "move member".to_owned()
+            }
+            Self::SetPositions { .. } => "move members".to_owned(),
+            Self::SetTitle(_) => "rename plan".to_owned(),
+            Self::Batch { label, .. } => label.clone(),
+        }
+    }
+
+    /// Applies the edit to `plan`. On error `plan` may be partly changed;
+    /// [`crate::edit::History`] applies edits to a copy, so callers going
+    /// through it never see that.
+    pub fn apply(&self, plan: &mut Plan) -> Result<(), EditError> {
+        match self {
+            Self::AddMember {
+                stage,
+                member,
+                manager,
+            } => {
+                let stage = stage_mut(plan, stage)?;
+                stage.add_member(member.clone())?;
+                if let Some(manager) = manager {
+                    stage.add_link(&Link::new(&member.id, manager, LinkKind::ReportsTo))?;
+                }
+            }
+            Self::RemoveMembers { stage, ids } => {
+                let stage = stage_mut(plan, stage)?;
+                for id in ids {
+                    stage
+                        .remove_member(id)
+                        .ok_or_else(|| ModelError::UnknownMember { id: id.clone() })?;
+                }
+            }
+            Self::UpdateMember { stage, member } => {
+                let slot = stage_mut(plan, stage)?
+                    .member_mut(&member.id)
+                    .ok_or_else(|| ModelError::UnknownMember {
+                        id: member.id.clone(),
+                    })?;
+                *slot = member.clone();
+            }
+            Self::SetManager {
+                stage,
+                member,
+                manager,
+            } => set_manager(stage_mut(plan, stage)?, member, manager.as_deref())?,
+            Self::AddLink { stage, link } => {
+                stage_mut(plan, stage)?.add_link(link)?;
+            }
+            Self::RemoveLink { stage, link } => {
+                if !stage_mut(plan, stage)?.remove_link(link) {
+                    return Err(ModelError::UnknownMember {
+                        id: format!("{} → {}", link.from, link.to),
+                    }
+                    .into());
+                }
+            }
+            Self::SetPositions { stage, positions } => {
+                let stage = stage_mut(plan, stage)?;
+                for (id, pos) in positions {
+                    stage
+                        .member_mut(id)
+                        .ok_or_else(|| ModelError::UnknownMember { id: id.clone() })?
+                        .pos = Some(*pos);
+                }
+            }
+            Self::SetTitle(title) => plan.title = title.clone(),
+            Self::Batch { edits, .. } => {
+                for edit in edits {
+                    edit.apply(plan)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn stage_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Stage, EditError> {
+    plan.stages
+        .iter_mut()
+        .find(|s| s.id == id)
+        .ok_or_else(|| EditError::UnknownStage(id.to_owned()))
+}
+
+fn set_manager(stage: &mut Stage, member: &str, manager: Option<&str>) -> Result<(), EditError> {
+    if let Some(manager) = manager {
+        if stage.member(manager).is_none() {
+            return Err(ModelError::UnknownMember {
+                id: manager.to_owned(),
+            }
+            .into());
+        }
+        if reports_to(stage, manager, member) {
+            let name = |id: &str| {
+                stage
+                    .member(id)
+                    .map_or(id.to_owned(), |m| m.display_name().to_owned())
+            };
+            return Err(EditError::WouldCycle {
+                member: name(member),
+                manager: name(manager),
+            });
+        }
+    }
+    if let Some(old) = stage.manager_of(member).map(|m| m.id.clone()) {
+        stage.remove_link(&Link::new(member, old, LinkKind::ReportsTo));
+    }
+    if let Some(manager) = manager {
+        stage.add_link(&Link::new(member, manager, LinkKind::ReportsTo))?;
+    }
+    Ok(())
+}
+
+/// Whether `who` is `boss` or reports to `boss` through any chain.
+pub fn reports_to(stage: &Stage, who: &str, boss: &str) -> bool {
+    let mut current = Some(who.to_owned());
+    let mut steps = 0;
+    while let Some(id) = current {
+        if id == boss {
+            return true;
+        }
+        steps += 1;
+        if steps > stage.member_count() {
+            return false; // an existing cycle that does not contain `boss`
+        }
+        current = stage.manager_of(&id).map(|m| m.id.clone());
+    }
+    false
+}
+
+/// An id not used in `stage`, derived from `base` ("ae", "ae-2", "ae-3", ...).
+pub fn free_member_id(stage: &Stage, base: &str) -> String {
+    let base = if base.trim().is_empty() {
+        "member"
+    } else {
+        base
+    };
+    if stage.member(base).is_none() {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| stage.member(id).is_none())
+        .unwrap_or_else(|| base.to_owned())
+}
