@@ -1,6 +1,6 @@
 //! Undo and redo over a bounded history of plan snapshots.
 
-use super::edit::{Edit, EditError};
+use super::change::{Edit, EditError};
 use crate::model::Plan;
 
 /// How many undo steps are kept.

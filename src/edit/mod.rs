@@ -1,10 +1,10 @@
 //! Editing: typed edits and the undo history. The app changes a plan only
 //! through these.
 
-mod edit;
+mod change;
 mod history;
 
-pub use edit::{Edit, EditError, free_member_id, reports_to};
+pub use change::{Edit, EditError, free_member_id, reports_to};
 pub use history::{DEFAULT_HISTORY_LIMIT, History};
 
 #[cfg(test)]
