@@ -29,6 +29,41 @@ pub fn card_size(member: &Member) -> [f32; 2] {
     [width, CARD_HEIGHT]
 }
 
+/// Gives every member without a position one: a tidy layout when nobody
+/// has a position yet, otherwise a row below the positioned members.
+pub fn place_missing_positions(stage: &mut Stage) {
+    let missing: Vec<String> = stage
+        .members()
+        .filter(|m| m.pos.is_none())
+        .map(|m| m.id.clone())
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let placed: Vec<(f32, f32)> = stage
+        .members()
+        .filter_map(|m| m.pos.map(|[x, y]| (x, y)))
+        .collect();
+    if placed.is_empty() {
+        for (id, pos) in tidy_layout(stage) {
+            if let Some(m) = stage.member_mut(&id) {
+                m.pos = Some(pos);
+            }
+        }
+        return;
+    }
+    let left = placed.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+    let bottom = placed.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+    let mut x = left;
+    for id in missing {
+        if let Some(m) = stage.member_mut(&id) {
+            let width = card_size(m)[0];
+            m.pos = Some([x, bottom + LEVEL_HEIGHT]);
+            x += width + SIBLING_GAP;
+        }
+    }
+}
+
 /// Per-node working state of the algorithm, indexed densely.
 #[derive(Clone, Copy, Default)]
 struct Work {
@@ -341,6 +376,25 @@ mod tests {
             let plan = synthetic_plan(n, fan_out, 7);
             assert_no_overlaps(&plan.stages[0]);
         }
+    }
+
+    #[test]
+    fn missing_positions_are_filled_without_moving_placed_members() {
+        let mut plan = synthetic_plan(20, 3, 1);
+        let stage = &mut plan.stages[0];
+        place_missing_positions(stage);
+        assert!(stage.members().all(|m| m.pos.is_some()));
+        let kept = stage.member("m0").unwrap().pos;
+        stage.member_mut("m5").unwrap().pos = None;
+        place_missing_positions(stage);
+        assert_eq!(stage.member("m0").unwrap().pos, kept);
+        let [_, y] = stage.member("m5").unwrap().pos.unwrap();
+        let lowest = stage
+            .members()
+            .filter(|m| m.id != "m5")
+            .map(|m| m.pos.unwrap()[1])
+            .fold(0.0, f32::max);
+        assert!(y > lowest);
     }
 
     #[test]

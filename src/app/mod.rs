@@ -1,78 +1,73 @@
-//! The desktop app (egui/eframe): a thin layer over the library.
+//! The desktop app (egui/eframe): a thin layer over the library. Views
+//! report events; the app turns them into [`crate::edit::Edit`]s.
+
+mod app_ui;
+pub mod canvas;
+mod card;
+pub mod command;
+pub mod dialogs;
+pub mod document;
+pub mod files;
+mod findings_panel;
+pub mod inspector;
+mod orgevo_app;
+pub mod state;
+mod style;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::EXIT_LOAD_ERROR;
-use crate::io::{BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_NAME, load_plan, plan_from_str};
-use crate::model::Plan;
+pub use command::AppCommand;
+pub use document::Document;
+pub use orgevo_app::{OrgevoApp, new_plan};
 
-/// The orgevo window.
-pub struct OrgevoApp {
-    plan: Plan,
-    file_name: String,
-}
+use crate::io::{BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_NAME, plan_from_str};
+use files::FileDialogs;
+use state::{AppSettings, SETTINGS_KEY};
 
-impl OrgevoApp {
-    /// An app showing `plan`, titled with `file_name`.
-    pub fn new(plan: Plan, file_name: String) -> Self {
-        Self { plan, file_name }
-    }
-
-    /// The open plan.
-    pub fn plan(&self) -> &Plan {
-        &self.plan
-    }
-}
-
-impl eframe::App for OrgevoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(&self.plan.title);
-            ui.label(&self.file_name);
-            ui.separator();
-            for stage in &self.plan.stages {
-                ui.label(format!(
-                    "{} ({}, {}): {} members",
-                    stage.name,
-                    stage.kind.label(),
-                    stage.when,
-                    stage.member_count()
-                ));
-            }
-        });
-    }
-}
-
-/// Opens the app on `file`, or on the bundled example plan.
+/// Opens the app on `file`, or on the bundled example plan. A file that
+/// cannot be loaded opens a new plan with the error shown in a dialog.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let (plan, name) = match &file {
-        Some(path) => match load_plan(path) {
-            Ok(plan) => (plan, path.display().to_string()),
+    let (doc, error) = match &file {
+        Some(path) => match Document::open(path) {
+            Ok(doc) => (doc, None),
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::from(EXIT_LOAD_ERROR);
+                (
+                    Document::new(new_plan(), None, "Untitled"),
+                    Some(e.to_string()),
+                )
             }
         },
         None => match plan_from_str(BUNDLED_EXAMPLE) {
-            Ok(plan) => (plan, BUNDLED_EXAMPLE_NAME.to_owned()),
-            Err(e) => {
-                eprintln!("error: the bundled example plan is broken: {e}");
-                return ExitCode::FAILURE;
-            }
+            Ok(plan) => (Document::new(plan, None, BUNDLED_EXAMPLE_NAME), None),
+            Err(e) => (
+                Document::new(new_plan(), None, "Untitled"),
+                Some(format!("the bundled example plan is broken: {e}")),
+            ),
         },
     };
-    let title = format!("{name} — orgevo");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1280.0, 800.0]),
+            .with_title("orgevo")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
     let result = eframe::run_native(
         "orgevo",
         options,
-        Box::new(|_cc| Ok(Box::new(OrgevoApp::new(plan, name)))),
+        Box::new(move |cc| {
+            let settings: AppSettings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let mut app = OrgevoApp::new(doc, settings, FileDialogs::detect());
+            if let Some(message) = error {
+                app.show_error("Could not open the plan", message);
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 //! through these.
 
 mod change;
+pub mod compose;
 mod history;
 
 pub use change::{Edit, EditError, free_member_id, reports_to};

@@ -1,0 +1,353 @@
+//! Drawing the window: menus, toolbar, canvas, inspector, findings, status,
+//! dialogs; and the eframe glue.
+
+use egui::{RichText, Ui, ViewportCommand};
+
+use super::canvas::CanvasEvent;
+use super::command::{AppCommand, pressed_commands};
+use super::dialogs::{Modal, ModalAnswer, PathPurpose, Pending};
+use super::findings_panel::findings_ui;
+use super::inspector::InspectorAction;
+use super::orgevo_app::OrgevoApp;
+use super::state::{SETTINGS_KEY, ThemeChoice};
+use crate::edit::{Edit, compose};
+use crate::model::{Link, LinkKind};
+
+impl OrgevoApp {
+    /// Draws the whole app into `ui` (everything but eframe's frame glue).
+    pub fn ui_main(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(self.settings_mut().theme.preference());
+        if let Some(then) = self.take_pending_after_save() {
+            self.perform_pending(&ctx, then);
+        }
+        self.handle_close_request(&ctx);
+        if matches!(self.modal(), Modal::None) {
+            for command in pressed_commands(&ctx) {
+                self.run_command(&ctx, command);
+            }
+            if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.escape();
+            }
+        }
+        let (plan_state, _) = (self.document().state(), ());
+        self.refresh_findings(plan_state);
+        self.update_title(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(self.status()).weak());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(self.hint()).weak());
+                });
+            });
+        });
+        egui::Panel::bottom("findings")
+            .resizable(true)
+            .default_size(150.0)
+            .min_size(60.0)
+            .show(ui, |ui| {
+                let findings = self.current_findings().to_vec();
+                if let Some(f) = findings_ui(ui, &findings) {
+                    self.select_and_center(f.members.clone());
+                }
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| self.inspector_ui(ui));
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(ui.visuals().extreme_bg_color))
+            .show(ui, |ui| self.canvas_ui(ui));
+
+        let answer = self.modal_mut().ui(&ctx);
+        if let Some(answer) = answer {
+            self.answer_modal(&ctx, answer);
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [AppCommand::New, AppCommand::Open] {
+                    self.command_button(ui, command);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    let recent = self.settings().recent_files.clone();
+                    if recent.is_empty() {
+                        ui.label(RichText::new("No recent files").weak());
+                    }
+                    for path in recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.request_open_path(&ctx, path);
+                        }
+                    }
+                });
+                ui.separator();
+                for command in [AppCommand::Save, AppCommand::SaveAs] {
+                    self.command_button(ui, command);
+                }
+                ui.separator();
+                self.command_button(ui, AppCommand::Quit);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self
+                    .document()
+                    .history()
+                    .undo_label()
+                    .map(|l| format!("Undo {l}"));
+                let redo = self
+                    .document()
+                    .history()
+                    .redo_label()
+                    .map(|l| format!("Redo {l}"));
+                self.labelled_command_button(ui, AppCommand::Undo, undo);
+                self.labelled_command_button(ui, AppCommand::Redo, redo);
+                ui.separator();
+                for command in [
+                    AppCommand::AddMember,
+                    AppCommand::Duplicate,
+                    AppCommand::Delete,
+                    AppCommand::SelectAll,
+                ] {
+                    self.command_button(ui, command);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for command in [
+                    AppCommand::TidyUp,
+                    AppCommand::FitView,
+                    AppCommand::ZoomToSelection,
+                ] {
+                    self.command_button(ui, command);
+                }
+                ui.separator();
+                ui.label("Theme");
+                let theme = &mut self.settings_mut().theme;
+                ui.radio_value(theme, ThemeChoice::System, "Follow system");
+                ui.radio_value(theme, ThemeChoice::Dark, "Dark");
+                ui.radio_value(theme, ThemeChoice::Light, "Light");
+            });
+        });
+    }
+
+    fn command_button(&mut self, ui: &mut Ui, command: AppCommand) {
+        self.labelled_command_button(ui, command, None);
+    }
+
+    fn labelled_command_button(&mut self, ui: &mut Ui, command: AppCommand, label: Option<String>) {
+        let ctx = ui.ctx().clone();
+        let text = label.unwrap_or_else(|| command.label().to_owned());
+        let button = egui::Button::new(text).shortcut_text(command.shortcut_text(&ctx));
+        if ui.add(button).clicked() {
+            self.run_command(&ctx, command);
+            ui.close();
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&self.plan().title).strong());
+            ui.separator();
+            let stages: Vec<(String, String)> = self
+                .plan()
+                .stages
+                .iter()
+                .map(|s| (s.name.clone(), s.kind.label().to_owned()))
+                .collect();
+            for (index, (name, kind)) in stages.iter().enumerate() {
+                let selected = index == self.stage_index();
+                if ui
+                    .selectable_label(selected, name)
+                    .on_hover_text(format!("{kind} stage"))
+                    .clicked()
+                {
+                    self.set_stage(index);
+                }
+            }
+            ui.separator();
+            for (command, icon) in [
+                (AppCommand::AddMember, "➕ Add member"),
+                (AppCommand::TidyUp, "🌳 Tidy up"),
+                (AppCommand::FitView, "⛶ Fit"),
+                (AppCommand::ZoomToSelection, "🔍 Selection"),
+                (AppCommand::Undo, "⟲ Undo"),
+                (AppCommand::Redo, "⟳ Redo"),
+            ] {
+                let enabled = match command {
+                    AppCommand::Undo => self.document().history().undo_label().is_some(),
+                    AppCommand::Redo => self.document().history().redo_label().is_some(),
+                    _ => true,
+                };
+                let hover = format!("{} ({})", command.label(), command.shortcut_text(&ctx));
+                if ui
+                    .add_enabled(enabled, egui::Button::new(icon))
+                    .on_hover_text(hover)
+                    .clicked()
+                {
+                    self.run_command(&ctx, command);
+                }
+            }
+        });
+    }
+
+    fn inspector_ui(&mut self, ui: &mut Ui) {
+        let Some(stage) = self.plan().stages.get(self.stage_index()).cloned() else {
+            ui.label("This plan has no stages.");
+            return;
+        };
+        let plan = self.plan().clone();
+        let selection = self.selection().clone();
+        let findings = self.current_findings().to_vec();
+        let actions = self
+            .inspector_mut()
+            .ui(ui, &plan, &stage, &selection, &findings);
+        let ctx = ui.ctx().clone();
+        for action in actions {
+            match action {
+                InspectorAction::Edit { edit, merge } => {
+                    self.apply_merging(&edit, merge.as_deref())
+                }
+                InspectorAction::Seal => self.seal(),
+                InspectorAction::Select(id) => self.select_only(id),
+                InspectorAction::DeleteSelection => self.run_command(&ctx, AppCommand::Delete),
+                InspectorAction::DuplicateSelection => {
+                    self.run_command(&ctx, AppCommand::Duplicate)
+                }
+            }
+        }
+    }
+
+    fn canvas_ui(&mut self, ui: &mut Ui) {
+        let Some(stage) = self.plan().stages.get(self.stage_index()).cloned() else {
+            ui.centered_and_justified(|ui| ui.label("This plan has no stages."));
+            return;
+        };
+        let findings = self.current_findings().to_vec();
+        let selection = self.selection().clone();
+        let (canvas, view) = self.canvas_and_view(&stage.id);
+        let events = canvas.ui(ui, &stage, view, &selection, &findings);
+        let ctx = ui.ctx().clone();
+        for event in events {
+            self.canvas_event(&ctx, &stage, event);
+        }
+    }
+
+    fn canvas_event(
+        &mut self,
+        ctx: &egui::Context,
+        stage: &crate::model::Stage,
+        event: CanvasEvent,
+    ) {
+        let stage_id = stage.id.clone();
+        match event {
+            CanvasEvent::Select { id, additive } => self.toggle_select(id, additive),
+            CanvasEvent::AddToSelection(ids) => self.extend_selection(ids),
+            CanvasEvent::ClearSelection => self.clear_selection(),
+            CanvasEvent::Move(positions) => {
+                self.apply(&Edit::SetPositions {
+                    stage: stage_id,
+                    positions,
+                });
+            }
+            CanvasEvent::Reparent { ids, manager } => {
+                self.apply(&compose::reparent(stage, &ids, &manager));
+            }
+            CanvasEvent::AddMemberAt(pos) => self.add_member_at(Some(pos), None),
+            CanvasEvent::AddReport(manager) => self.add_member_at(None, Some(&manager)),
+            CanvasEvent::Link { from, to } => {
+                let exists = [(&from, &to), (&to, &from)].iter().any(|(a, b)| {
+                    stage
+                        .find_link(&Link::new(
+                            a.as_str(),
+                            b.as_str(),
+                            LinkKind::CollaboratesWith,
+                        ))
+                        .is_some()
+                });
+                if exists {
+                    self.set_status("These two already collaborate".to_owned());
+                } else {
+                    let link = Link::new(from, to, LinkKind::CollaboratesWith);
+                    self.apply(&Edit::AddLink {
+                        stage: stage_id,
+                        link,
+                    });
+                }
+            }
+            CanvasEvent::ClearManager(member) => {
+                self.apply(&Edit::SetManager {
+                    stage: stage_id,
+                    member,
+                    manager: None,
+                });
+            }
+            CanvasEvent::Delete => self.run_command(ctx, AppCommand::Delete),
+            CanvasEvent::Duplicate => self.run_command(ctx, AppCommand::Duplicate),
+        }
+    }
+
+    fn answer_modal(&mut self, ctx: &egui::Context, answer: ModalAnswer) {
+        match answer {
+            ModalAnswer::Dismiss => {}
+            ModalAnswer::Discard(then) => self.perform_pending(ctx, then),
+            ModalAnswer::Save(then) => {
+                if self.save_then(Some(then.clone())) {
+                    self.perform_pending(ctx, then);
+                }
+            }
+            ModalAnswer::Path(PathPurpose::Open, path) => self.open_path(&path),
+            ModalAnswer::Path(PathPurpose::Save { then }, path) => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.perform_pending(ctx, then);
+                }
+            }
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.document().is_dirty()
+            && !self.close_allowed()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            *self.modal_mut() = Modal::Unsaved {
+                then: Pending::Close,
+            };
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — orgevo",
+            if self.document().is_dirty() {
+                "● "
+            } else {
+                ""
+            },
+            self.document().name()
+        );
+        if self.set_shown_title(&title) {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title));
+        }
+    }
+}
+
+impl eframe::App for OrgevoApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.ui_main(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, self.settings());
+    }
+}

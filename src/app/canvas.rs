@@ -1,0 +1,500 @@
+//! The stage canvas: pan and zoom, cards and lines, selection, dragging,
+//! drop-to-reparent and collaboration handles. The canvas never edits the
+//! plan; it reports [`CanvasEvent`]s that the app turns into edits.
+
+use std::collections::{BTreeSet, HashMap};
+
+use egui::{
+    Id, PointerButton, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo, containers::DragPanButtons,
+    pos2, vec2,
+};
+
+use super::card::{
+    CardLook, marker_rect, paint_card, paint_collaboration_line, paint_reporting_line,
+};
+use super::style::severity_icon;
+use crate::layout::card_size;
+use crate::model::{LinkKind, Member, Stage};
+use crate::rules::Finding;
+
+/// What the user did on the canvas this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasEvent {
+    /// Click on a card (shift adds or removes it).
+    Select {
+        /// The member.
+        id: String,
+        /// Toggle instead of replacing the selection.
+        additive: bool,
+    },
+    /// Add these members to the selection (rubber band).
+    AddToSelection(Vec<String>),
+    /// Click on the background.
+    ClearSelection,
+    /// Cards dragged to new centres.
+    Move(Vec<(String, [f32; 2])>),
+    /// Cards dropped onto another card: they now report to it.
+    Reparent {
+        /// The dropped members.
+        ids: Vec<String>,
+        /// The card they were dropped on.
+        manager: String,
+    },
+    /// Double-click on the background.
+    AddMemberAt([f32; 2]),
+    /// "Add report" on a card.
+    AddReport(String),
+    /// A collaboration line drawn from one card to another.
+    Link {
+        /// Start.
+        from: String,
+        /// End.
+        to: String,
+    },
+    /// "Remove reporting line" on a card.
+    ClearManager(String),
+    /// "Delete" on a card's menu (acts on the selection).
+    Delete,
+    /// "Duplicate" on a card's menu (acts on the selection).
+    Duplicate,
+}
+
+/// Per-stage view state that survives between frames (not saved in the plan).
+#[derive(Clone, Debug)]
+pub struct CanvasView {
+    /// The visible part of the scene.
+    pub scene_rect: Rect,
+    /// Fit the view to this area (in scene coordinates) on the next frame.
+    pub pending_fit: Option<Rect>,
+}
+
+impl Default for CanvasView {
+    fn default() -> Self {
+        Self {
+            scene_rect: Rect::ZERO,
+            pending_fit: None,
+        }
+    }
+}
+
+/// Interaction state of the canvas within one gesture.
+#[derive(Default, Debug)]
+pub struct Canvas {
+    drag: Option<CardDrag>,
+    link_drag: Option<LinkDrag>,
+    rubber: Option<(Pos2, Pos2)>,
+    /// Waiting for a click on the card a collaboration line should go to.
+    pub link_mode: Option<String>,
+    /// Scene-to-screen transform of the last frame.
+    to_global: egui::emath::TSTransform,
+}
+
+#[derive(Debug)]
+struct CardDrag {
+    ids: Vec<String>,
+    offset: Vec2,
+}
+
+#[derive(Debug)]
+struct LinkDrag {
+    from: String,
+    to: Pos2,
+}
+
+/// The rect of a member's card in scene coordinates.
+pub fn card_rect(member: &Member) -> Rect {
+    let [x, y] = member.pos.unwrap_or([0.0, 0.0]);
+    let [w, h] = card_size(member);
+    Rect::from_center_size(pos2(x, y), vec2(w, h))
+}
+
+/// The bounding box of some cards, or `None` for none.
+pub fn bounds<'a>(members: impl Iterator<Item = &'a Member>) -> Option<Rect> {
+    members.map(card_rect).reduce(|a, b| a.union(b))
+}
+
+impl Canvas {
+    /// Draws `stage` and returns what the user did.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        stage: &Stage,
+        view: &mut CanvasView,
+        selection: &BTreeSet<String>,
+        findings: &[Finding],
+    ) -> Vec<CanvasEvent> {
+        let mut events = Vec::new();
+        if let Some(area) = view.pending_fit.take() {
+            view.scene_rect = fit_rect(area, ui.available_size());
+        }
+        let shift = ui.input(|i| i.modifiers.shift);
+        let pan_buttons = if shift || self.rubber.is_some() {
+            DragPanButtons::MIDDLE | DragPanButtons::SECONDARY
+        } else {
+            DragPanButtons::all()
+        };
+        let by_member = findings_by_member(findings);
+        let mut scene_rect = view.scene_rect;
+        let response = egui::Scene::new()
+            .zoom_range(0.05..=2.5)
+            .drag_pan_buttons(pan_buttons)
+            .show(ui, &mut scene_rect, |ui| {
+                let from_global = ui
+                    .ctx()
+                    .layer_transform_from_global(ui.layer_id())
+                    .unwrap_or_default();
+                let pointer = ui
+                    .input(|i| i.pointer.latest_pos())
+                    .map(|p| from_global * p);
+                self.contents_ui(ui, stage, selection, &by_member, pointer, &mut events);
+                from_global
+            });
+        view.scene_rect = scene_rect;
+        let from_global = response.inner;
+        self.to_global = from_global.inverse();
+        self.background_events(&response.response, stage, from_global, shift, &mut events);
+        events
+    }
+
+    /// Where a member's card was on screen in the last frame.
+    pub fn screen_rect(&self, member: &Member) -> Rect {
+        self.to_global * card_rect(member)
+    }
+
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        stage: &Stage,
+        selection: &BTreeSet<String>,
+        by_member: &HashMap<&str, Vec<&Finding>>,
+        pointer: Option<Pos2>,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let visuals = ui.visuals().clone();
+        let (drag_ids, drag_offset) = match &self.drag {
+            Some(d) => (d.ids.clone(), d.offset),
+            None => (Vec::new(), Vec2::ZERO),
+        };
+        let offset_of = |id: &str| {
+            if drag_ids.iter().any(|x| x == id) {
+                drag_offset
+            } else {
+                Vec2::ZERO
+            }
+        };
+        let rect_of = |m: &Member| card_rect(m).translate(offset_of(&m.id));
+        let painter = ui.painter().clone();
+
+        // Lines under the cards.
+        let line_color = visuals.widgets.noninteractive.fg_stroke.color;
+        for link in stage.links() {
+            let (Some(a), Some(b)) = (stage.member(&link.from), stage.member(&link.to)) else {
+                continue;
+            };
+            match link.kind {
+                LinkKind::ReportsTo => paint_reporting_line(
+                    &painter,
+                    rect_of(b),
+                    rect_of(a),
+                    Stroke::new(1.6, line_color),
+                ),
+                LinkKind::CollaboratesWith => paint_collaboration_line(
+                    &painter,
+                    rect_of(a),
+                    rect_of(b),
+                    Stroke::new(1.6, visuals.selection.stroke.color),
+                ),
+            }
+        }
+
+        // The card under the pointer while dragging cards or a link.
+        let dragging: Vec<String> = match (&self.drag, &self.link_drag) {
+            (Some(d), _) => d.ids.clone(),
+            (None, Some(l)) => vec![l.from.clone()],
+            _ => Vec::new(),
+        };
+        let drop_target: Option<String> = if dragging.is_empty() {
+            None
+        } else {
+            pointer.and_then(|p| {
+                stage
+                    .members()
+                    .filter(|m| !dragging.contains(&m.id))
+                    .find(|m| card_rect(m).contains(p))
+                    .map(|m| m.id.clone())
+            })
+        };
+
+        for member in stage.members() {
+            let rect = rect_of(member);
+            let id = Id::unique(("card", &stage.id, &member.id));
+            let response = ui.interact(rect, id, Sense::click_and_drag());
+            let selected = selection.contains(&member.id);
+            let label = member.display_name().to_owned();
+            response
+                .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+            let member_findings = by_member.get(member.id.as_str());
+            let look = CardLook {
+                selected,
+                hovered: response.hovered(),
+                drop_target: drop_target.as_deref() == Some(member.id.as_str()),
+                finding: member_findings.map(|fs| {
+                    let worst = fs
+                        .iter()
+                        .map(|f| f.severity)
+                        .min()
+                        .unwrap_or(crate::rules::Severity::Info);
+                    (worst, fs.len())
+                }),
+            };
+            if ui.is_rect_visible(rect.expand(12.0)) {
+                paint_card(&painter, &visuals, rect, member, look);
+            }
+            self.card_events(&response, member, selected, selection, events);
+            if let Some(fs) = member_findings {
+                let marker = ui.interact(marker_rect(rect), id.with("marker"), Sense::hover());
+                marker.on_hover_ui(|ui| {
+                    for f in fs {
+                        ui.label(format!(
+                            "{} {}: {}",
+                            severity_icon(f.severity),
+                            f.rule,
+                            f.message
+                        ));
+                    }
+                });
+            }
+            if selected
+                || response.hovered()
+                || self.link_drag.as_ref().is_some_and(|l| l.from == member.id)
+            {
+                self.link_handle_ui(ui, rect, member, &label, &drop_target, events);
+            }
+        }
+
+        if let Some(link) = &self.link_drag
+            && let Some(from) = stage.member(&link.from)
+        {
+            let a = card_rect(from);
+            painter.extend(egui::Shape::dashed_line(
+                &[pos2(a.max.x, a.center().y), link.to],
+                Stroke::new(2.0, visuals.selection.stroke.color),
+                8.0,
+                6.0,
+            ));
+        }
+        if let Some((a, b)) = self.rubber {
+            let rect = Rect::from_two_pos(a, b);
+            let color = visuals.selection.stroke.color;
+            painter.rect_filled(rect, 0.0, color.gamma_multiply(0.12));
+            painter.rect_stroke(rect, 0.0, Stroke::new(1.0, color), egui::StrokeKind::Inside);
+        }
+        // Finish a card drag here, where the drop target is known.
+        if let Some(drag) = &self.drag
+            && !ui.input(|i| i.pointer.any_down())
+        {
+            let moved = drag.offset.length() > 2.0;
+            if let Some(manager) = drop_target {
+                events.push(CanvasEvent::Reparent {
+                    ids: drag.ids.clone(),
+                    manager,
+                });
+            } else if moved {
+                let positions = drag
+                    .ids
+                    .iter()
+                    .filter_map(|id| stage.member(id))
+                    .map(|m| {
+                        let c = card_rect(m).center() + drag.offset;
+                        (m.id.clone(), [c.x, c.y])
+                    })
+                    .collect();
+                events.push(CanvasEvent::Move(positions));
+            }
+            self.drag = None;
+        }
+    }
+
+    fn card_events(
+        &mut self,
+        response: &egui::Response,
+        member: &Member,
+        selected: bool,
+        selection: &BTreeSet<String>,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let shift = response.ctx.input(|i| i.modifiers.shift);
+        if response.clicked() {
+            if let Some(from) = self.link_mode.take() {
+                if from != member.id {
+                    events.push(CanvasEvent::Link {
+                        from,
+                        to: member.id.clone(),
+                    });
+                }
+            } else {
+                events.push(CanvasEvent::Select {
+                    id: member.id.clone(),
+                    additive: shift,
+                });
+            }
+        }
+        if response.secondary_clicked() && !selected {
+            events.push(CanvasEvent::Select {
+                id: member.id.clone(),
+                additive: false,
+            });
+        }
+        if response.drag_started_by(PointerButton::Primary) {
+            let ids = if selected {
+                selection.iter().cloned().collect()
+            } else {
+                events.push(CanvasEvent::Select {
+                    id: member.id.clone(),
+                    additive: false,
+                });
+                vec![member.id.clone()]
+            };
+            self.drag = Some(CardDrag {
+                ids,
+                offset: Vec2::ZERO,
+            });
+        }
+        if response.dragged_by(PointerButton::Primary)
+            && let Some(drag) = &mut self.drag
+        {
+            drag.offset += response.drag_delta();
+        }
+        response.context_menu(|ui| {
+            let name = member.display_name();
+            if ui.button("Add report").clicked() {
+                events.push(CanvasEvent::AddReport(member.id.clone()));
+            }
+            if ui
+                .button("Collaborate with…")
+                .on_hover_text("Then click the other card")
+                .clicked()
+            {
+                self.link_mode = Some(member.id.clone());
+            }
+            if ui.button("Remove reporting line").clicked() {
+                events.push(CanvasEvent::ClearManager(member.id.clone()));
+            }
+            ui.separator();
+            if ui.button("Duplicate").clicked() {
+                events.push(CanvasEvent::Duplicate);
+            }
+            if ui.button(format!("Delete {name}")).clicked() {
+                events.push(CanvasEvent::Delete);
+            }
+        });
+    }
+
+    fn link_handle_ui(
+        &mut self,
+        ui: &mut Ui,
+        card: Rect,
+        member: &Member,
+        label: &str,
+        drop_target: &Option<String>,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let center = pos2(card.max.x, card.center().y);
+        let rect = Rect::from_center_size(center, Vec2::splat(16.0));
+        let response = ui.interact(rect, Id::unique(("link-handle", &member.id)), Sense::drag());
+        let handle_label = format!("Draw a collaboration line from {label}");
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &handle_label));
+        let color = ui.visuals().selection.stroke.color;
+        let fill = if response.hovered() || response.dragged() {
+            color
+        } else {
+            ui.visuals().window_fill
+        };
+        ui.painter()
+            .circle(center, 6.5, fill, Stroke::new(2.0, color));
+        let response = response.on_hover_text("Drag to another card to add a collaboration line");
+        if response.drag_started() {
+            self.link_drag = Some(LinkDrag {
+                from: member.id.clone(),
+                to: center,
+            });
+        }
+        if response.dragged()
+            && let Some(link) = &mut self.link_drag
+        {
+            link.to += response.drag_delta();
+        }
+        if response.drag_stopped()
+            && let Some(link) = self.link_drag.take()
+            && let Some(to) = drop_target.clone()
+        {
+            events.push(CanvasEvent::Link {
+                from: link.from,
+                to,
+            });
+        }
+    }
+
+    fn background_events(
+        &mut self,
+        response: &egui::Response,
+        stage: &Stage,
+        from_global: egui::emath::TSTransform,
+        shift: bool,
+        events: &mut Vec<CanvasEvent>,
+    ) {
+        let scene_pos = |r: &egui::Response| r.interact_pointer_pos().map(|p| from_global * p);
+        if response.double_clicked()
+            && let Some(p) = scene_pos(response)
+        {
+            events.push(CanvasEvent::AddMemberAt([p.x, p.y]));
+        } else if response.clicked() && !shift {
+            self.link_mode = None;
+            events.push(CanvasEvent::ClearSelection);
+        }
+        if shift
+            && response.drag_started_by(PointerButton::Primary)
+            && let Some(p) = scene_pos(response)
+        {
+            self.rubber = Some((p, p));
+        }
+        if let Some((_, end)) = &mut self.rubber
+            && let Some(p) = response.ctx.input(|i| i.pointer.latest_pos())
+        {
+            *end = from_global * p;
+        }
+        if self.rubber.is_some()
+            && !response.ctx.input(|i| i.pointer.primary_down())
+            && let Some((a, b)) = self.rubber.take()
+        {
+            {
+                let area = Rect::from_two_pos(a, b);
+                let ids = stage
+                    .members()
+                    .filter(|m| area.intersects(card_rect(m)))
+                    .map(|m| m.id.clone())
+                    .collect();
+                events.push(CanvasEvent::AddToSelection(ids));
+            }
+        }
+    }
+}
+
+/// The scene rect that shows `area` in a viewport of `size`, never zooming
+/// in past 1:1 so small stages keep their natural size.
+fn fit_rect(area: Rect, size: Vec2) -> Rect {
+    let area = area.expand(40.0);
+    let size = size.max(Vec2::splat(1.0));
+    let scale = (size.x / area.width()).min(size.y / area.height()).min(1.0);
+    Rect::from_center_size(area.center(), size / scale)
+}
+
+fn findings_by_member(findings: &[Finding]) -> HashMap<&str, Vec<&Finding>> {
+    let mut map: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in findings {
+        for id in &f.members {
+            map.entry(id.as_str()).or_default().push(f);
+        }
+    }
+    map
+}

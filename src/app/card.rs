@@ -1,0 +1,281 @@
+//! Painting one member card and the lines between cards (no interaction).
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2,
+};
+
+use super::style::{chip_label, faded, family_color, function_color, hat_color, severity_color};
+use crate::model::{Hat, Member, Tag, TagFamily};
+use crate::rules::Severity;
+
+/// How a card should look this frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CardLook {
+    /// Part of the selection.
+    pub selected: bool,
+    /// Under the pointer.
+    pub hovered: bool,
+    /// Highlighted as the target of a drop.
+    pub drop_target: bool,
+    /// Worst finding on this member, with the number of findings.
+    pub finding: Option<(Severity, usize)>,
+}
+
+/// Paints `member` into `rect`.
+pub fn paint_card(
+    painter: &Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    member: &Member,
+    look: CardLook,
+) {
+    let radius = CornerRadius::same(8);
+    let accent = function_color(member.function);
+    let fill = if member.planned {
+        faded(visuals.window_fill, 0.75)
+    } else {
+        visuals.window_fill
+    };
+    painter.rect_filled(rect, radius, fill);
+    // Function stripe on the left edge.
+    let stripe = Rect::from_min_max(rect.min, pos2(rect.min.x + 6.0, rect.max.y));
+    painter.rect_filled(
+        stripe,
+        CornerRadius {
+            nw: 8,
+            sw: 8,
+            ne: 0,
+            se: 0,
+        },
+        accent,
+    );
+    let border = if look.drop_target {
+        Stroke::new(3.0, visuals.selection.stroke.color)
+    } else if look.selected {
+        Stroke::new(2.5, visuals.selection.stroke.color)
+    } else if look.hovered {
+        Stroke::new(1.5, visuals.widgets.hovered.fg_stroke.color)
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    if member.planned {
+        paint_dashed_rect(painter, rect, border);
+    } else {
+        painter.rect_stroke(rect, radius, border, egui::StrokeKind::Inside);
+    }
+
+    let text = visuals.strong_text_color();
+    let weak = visuals.weak_text_color();
+    let left = rect.min.x + 14.0;
+    let clip = painter.with_clip_rect(rect.shrink(3.0).intersect(painter.clip_rect()));
+    let hat = member.hat();
+    let badge_width = paint_hat_badge(painter, rect, hat);
+    let name_clip = clip.with_clip_rect(
+        Rect::from_min_max(rect.min, pos2(rect.max.x - badge_width - 8.0, rect.max.y))
+            .intersect(clip.clip_rect()),
+    );
+    name_clip.text(
+        pos2(left, rect.min.y + 8.0),
+        Align2::LEFT_TOP,
+        member.display_name(),
+        FontId::proportional(15.0),
+        text,
+    );
+    clip.text(
+        pos2(left, rect.min.y + 29.0),
+        Align2::LEFT_TOP,
+        &member.title,
+        FontId::proportional(12.5),
+        weak,
+    );
+    let function = if member.planned {
+        format!("{} · planned hire", member.function.label())
+    } else {
+        member.function.label().to_owned()
+    };
+    clip.text(
+        pos2(left, rect.min.y + 47.0),
+        Align2::LEFT_TOP,
+        function,
+        FontId::proportional(11.5),
+        accent,
+    );
+    paint_chips(
+        &clip,
+        pos2(left, rect.min.y + 66.0),
+        rect.max.x - 8.0,
+        member,
+        weak,
+    );
+    if let Some((severity, count)) = look.finding {
+        paint_marker(painter, rect, severity, count);
+    }
+}
+
+/// The screen area of a card's finding marker, for hover tooltips.
+pub fn marker_rect(card: Rect) -> Rect {
+    Rect::from_center_size(pos2(card.max.x - 2.0, card.min.y + 2.0), Vec2::splat(20.0))
+}
+
+fn paint_marker(painter: &Painter, card: Rect, severity: Severity, count: usize) {
+    let center = marker_rect(card).center();
+    painter.circle(
+        center,
+        10.0,
+        severity_color(severity),
+        Stroke::new(1.5, Color32::WHITE),
+    );
+    painter.text(
+        center,
+        Align2::CENTER_CENTER,
+        if severity == Severity::Info {
+            "i".to_owned()
+        } else {
+            count.to_string()
+        },
+        FontId::proportional(11.5),
+        Color32::WHITE,
+    );
+}
+
+fn paint_hat_badge(painter: &Painter, rect: Rect, hat: Hat) -> f32 {
+    if hat == Hat::None {
+        return 0.0;
+    }
+    let label = hat.badge();
+    let width = 12.0 + 8.0 * label.len() as f32;
+    let badge = Rect::from_min_size(
+        pos2(rect.max.x - width - 10.0, rect.min.y + 9.0),
+        vec2(width, 18.0),
+    );
+    painter.rect_filled(badge, CornerRadius::same(9), hat_color(hat));
+    painter.text(
+        badge.center(),
+        Align2::CENTER_CENTER,
+        label,
+        FontId::proportional(11.5),
+        Color32::WHITE,
+    );
+    width
+}
+
+fn paint_chips(painter: &Painter, start: Pos2, right: f32, member: &Member, weak: Color32) {
+    let font = FontId::proportional(10.5);
+    let chips: Vec<(String, Color32)> = member
+        .tags
+        .iter()
+        .map(|tag| match tag {
+            Tag::Core(r) => (chip_label(*r).to_owned(), family_color(r.family())),
+            Tag::Custom(s) => (s.clone(), Color32::from_gray(120)),
+        })
+        .collect();
+    let widths: Vec<f32> = chips
+        .iter()
+        .map(|(label, _)| {
+            painter
+                .layout_no_wrap(label.clone(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+                + 14.0
+        })
+        .collect();
+    let fits = start.x + widths.iter().sum::<f32>() <= right;
+    let chips = if fits { chips } else { summary_chips(member) };
+    let mut x = start.x;
+    for (label, color) in chips {
+        let galley = painter.layout_no_wrap(label, font.clone(), Color32::WHITE);
+        let width = galley.size().x + 10.0;
+        if x + width > right {
+            painter.text(
+                pos2(x + 2.0, start.y + 8.0),
+                Align2::LEFT_CENTER,
+                "…",
+                font,
+                weak,
+            );
+            return;
+        }
+        let chip = Rect::from_min_size(pos2(x, start.y), vec2(width, 16.0));
+        painter.rect_filled(chip, CornerRadius::same(8), faded(color, 0.9));
+        painter.galley(
+            pos2(x + 5.0, start.y + 8.0 - galley.size().y / 2.0),
+            galley,
+            Color32::WHITE,
+        );
+        x += width + 4.0;
+    }
+}
+
+/// Too many tags to show one by one: one chip per family with a count.
+fn summary_chips(member: &Member) -> Vec<(String, Color32)> {
+    let held = member.responsibilities();
+    let mut out = Vec::new();
+    for family in [TagFamily::Leadership, TagFamily::Management] {
+        let n = held.of_family(family).iter().count();
+        if n > 0 {
+            out.push((format!("{} {n}/6", family.label()), family_color(family)));
+        }
+    }
+    let custom = member
+        .tags
+        .iter()
+        .filter(|t| matches!(t, Tag::Custom(_)))
+        .count();
+    if custom > 0 {
+        out.push((format!("+{custom} custom"), Color32::from_gray(120)));
+    }
+    out
+}
+
+fn paint_dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
+    let points = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
+    painter.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
+}
+
+/// A reporting line as an orthogonal elbow from the manager's bottom edge to
+/// the report's top edge.
+pub fn paint_reporting_line(painter: &Painter, manager: Rect, report: Rect, stroke: Stroke) {
+    let from = manager.center_bottom();
+    let to = report.center_top();
+    if to.y > from.y + 8.0 {
+        let mid = (from.y + to.y) / 2.0;
+        painter.add(Shape::line(
+            vec![from, pos2(from.x, mid), pos2(to.x, mid), to],
+            stroke,
+        ));
+    } else {
+        painter.line_segment([manager.center(), report.center()], stroke);
+    }
+}
+
+/// A collaboration line: dashed, between the card borders.
+pub fn paint_collaboration_line(painter: &Painter, a: Rect, b: Rect, stroke: Stroke) {
+    let (pa, pb) = (border_point(a, b.center()), border_point(b, a.center()));
+    painter.extend(Shape::dashed_line(&[pa, pb], stroke, 8.0, 6.0));
+}
+
+/// Where the ray from `rect`'s centre towards `target` leaves `rect`.
+pub fn border_point(rect: Rect, target: Pos2) -> Pos2 {
+    let c = rect.center();
+    let d = target - c;
+    if d.length_sq() < 1e-6 {
+        return c;
+    }
+    let sx = if d.x.abs() > 1e-6 {
+        rect.width() / 2.0 / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let sy = if d.y.abs() > 1e-6 {
+        rect.height() / 2.0 / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
+    c + d * sx.min(sy).min(1.0)
+}

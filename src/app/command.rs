@@ -1,0 +1,152 @@
+//! Every user-level action of the app, with its menu label and shortcut, so
+//! menus, toolbar and keyboard all go through one place.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user-level action, handled centrally by the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppCommand {
+    /// Start a new plan.
+    New,
+    /// Open a plan file.
+    Open,
+    /// Save to the current file (asks for a path when there is none).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Add a member to the current stage.
+    AddMember,
+    /// Delete the selected members.
+    Delete,
+    /// Duplicate the selected members.
+    Duplicate,
+    /// Select every member of the stage.
+    SelectAll,
+    /// Lay the stage out as a tidy tree.
+    TidyUp,
+    /// Show the whole stage.
+    FitView,
+    /// Show the selected members.
+    ZoomToSelection,
+    /// Quit the app.
+    Quit,
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl AppCommand {
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save As…",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::AddMember => "Add member",
+            Self::Delete => "Delete",
+            Self::Duplicate => "Duplicate",
+            Self::SelectAll => "Select all",
+            Self::TidyUp => "Tidy up",
+            Self::FitView => "Fit to view",
+            Self::ZoomToSelection => "Zoom to selection",
+            Self::Quit => "Quit",
+        }
+    }
+
+    /// Keyboard shortcuts, most specific first.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(modifiers, key)
+        }
+        match self {
+            Self::New => vec![k(CTRL, Key::N)],
+            Self::Open => vec![k(CTRL, Key::O)],
+            Self::Save => vec![k(CTRL, Key::S)],
+            Self::SaveAs => vec![k(CTRL_SHIFT, Key::S)],
+            Self::Undo => vec![k(CTRL, Key::Z)],
+            Self::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],
+            Self::AddMember => vec![k(CTRL, Key::Enter)],
+            Self::Delete => vec![
+                k(Modifiers::NONE, Key::Delete),
+                k(Modifiers::NONE, Key::Backspace),
+            ],
+            Self::Duplicate => vec![k(CTRL, Key::D)],
+            Self::SelectAll => vec![k(CTRL, Key::A)],
+            Self::TidyUp => vec![k(CTRL, Key::L)],
+            Self::FitView => vec![k(Modifiers::NONE, Key::Home)],
+            Self::ZoomToSelection => vec![k(Modifiers::NONE, Key::F)],
+            Self::Quit => vec![k(CTRL, Key::Q)],
+        }
+    }
+
+    /// Whether the command acts on the canvas and must yield to a focused
+    /// text field (which has its own undo, delete and select-all).
+    pub fn yields_to_text_input(self) -> bool {
+        matches!(
+            self,
+            Self::Undo
+                | Self::Redo
+                | Self::Delete
+                | Self::Duplicate
+                | Self::SelectAll
+                | Self::FitView
+                | Self::ZoomToSelection
+        )
+    }
+
+    /// Every command, in the order shortcuts are checked (more modifiers first,
+    /// so Ctrl+Shift+S is not read as Ctrl+S).
+    pub const SHORTCUT_ORDER: [Self; 14] = [
+        Self::SaveAs,
+        Self::Redo,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Undo,
+        Self::AddMember,
+        Self::Delete,
+        Self::Duplicate,
+        Self::SelectAll,
+        Self::TidyUp,
+        Self::FitView,
+        Self::ZoomToSelection,
+        Self::Quit,
+    ];
+
+    /// The first shortcut as text for menus, e.g. "Ctrl+S".
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+}
+
+/// The commands whose shortcut was pressed this frame (consumed from input).
+pub fn pressed_commands(ctx: &egui::Context) -> Vec<AppCommand> {
+    let text_focus = ctx.egui_wants_keyboard_input();
+    let mut out = Vec::new();
+    for command in AppCommand::SHORTCUT_ORDER {
+        if text_focus && command.yields_to_text_input() {
+            continue;
+        }
+        let pressed = command
+            .shortcuts()
+            .iter()
+            .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
+        if pressed {
+            out.push(command);
+        }
+    }
+    out
+}

@@ -1,0 +1,173 @@
+//! Modal dialogs: load errors, unsaved changes, and the in-app path field.
+
+use std::path::PathBuf;
+
+use egui::{Id, RichText};
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Start a new plan.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Close,
+}
+
+/// Why the path field is asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open the file.
+    Open,
+    /// Save to the file, then carry on with `then`.
+    Save {
+        /// What to do after a successful save.
+        then: Option<Pending>,
+    },
+}
+
+/// The modal dialog on screen, if any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Modal {
+    /// No dialog.
+    #[default]
+    None,
+    /// Something failed; the document is untouched.
+    Error {
+        /// Dialog title.
+        title: String,
+        /// The error message.
+        message: String,
+    },
+    /// The document has unsaved changes and the user is about to leave it.
+    Unsaved {
+        /// What the user asked for.
+        then: Pending,
+    },
+    /// The in-app file path field (no native dialog available).
+    PathPrompt {
+        /// Open or save.
+        purpose: PathPurpose,
+        /// The text typed so far.
+        text: String,
+    },
+}
+
+/// The user's answer to a modal this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModalAnswer {
+    /// Close the dialog without doing anything.
+    Dismiss,
+    /// Unsaved changes: save first.
+    Save(Pending),
+    /// Unsaved changes: throw them away.
+    Discard(Pending),
+    /// Path field confirmed.
+    Path(PathPurpose, PathBuf),
+}
+
+impl Modal {
+    /// Shows the dialog; returns the user's answer once they give one.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<ModalAnswer> {
+        let mut answer = None;
+        match self {
+            Self::None => return None,
+            Self::Error { title, message } => {
+                let modal = egui::Modal::new(Id::unique("error-dialog")).show(ctx, |ui| {
+                    ui.set_max_width(460.0);
+                    ui.heading(title.as_str());
+                    ui.add_space(6.0);
+                    ui.label(message.as_str());
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("The open plan was not changed.").weak());
+                    ui.add_space(8.0);
+                    if ui.button("OK").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
+                if modal.should_close() && answer.is_none() {
+                    answer = Some(ModalAnswer::Dismiss);
+                }
+            }
+            Self::Unsaved { then } => {
+                let modal = egui::Modal::new(Id::unique("unsaved-dialog")).show(ctx, |ui| {
+                    ui.set_max_width(420.0);
+                    ui.heading("Save changes?");
+                    ui.add_space(6.0);
+                    ui.label("This plan has changes that are not saved. Save them first?");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            answer = Some(ModalAnswer::Save(then.clone()));
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(ModalAnswer::Discard(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(ModalAnswer::Dismiss);
+                        }
+                    });
+                });
+                if modal.should_close() && answer.is_none() {
+                    answer = Some(ModalAnswer::Dismiss);
+                }
+            }
+            Self::PathPrompt { purpose, text } => {
+                let (heading, action) = match purpose {
+                    PathPurpose::Open => ("Open a plan", "Open"),
+                    PathPurpose::Save { .. } => ("Save the plan", "Save"),
+                };
+                let modal = egui::Modal::new(Id::unique("path-dialog")).show(ctx, |ui| {
+                    ui.set_min_width(480.0);
+                    ui.heading(heading);
+                    ui.label(
+                        RichText::new("No file dialog is available here; type the file's path.")
+                            .weak(),
+                    );
+                    ui.add_space(6.0);
+                    let label_id = ui.label("File path").id;
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("/path/to/plan.orgevo.json")
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label_id);
+                    if !field.has_focus() && text.is_empty() {
+                        field.request_focus();
+                    }
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if (ui.button(action).clicked() || entered) && !text.trim().is_empty() {
+                            answer =
+                                Some(ModalAnswer::Path(purpose.clone(), expand_home(text.trim())));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(ModalAnswer::Dismiss);
+                        }
+                    });
+                });
+                if modal.should_close() && answer.is_none() {
+                    answer = Some(ModalAnswer::Dismiss);
+                }
+            }
+        }
+        if answer.is_some() {
+            *self = Self::None;
+        }
+        answer
+    }
+}
+
+/// `~/x` → `$HOME/x`.
+fn expand_home(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
+    }
+}

@@ -1,0 +1,42 @@
+//! The findings panel: the live findings of the current stage.
+
+use egui::{RichText, Ui};
+
+use super::style::{severity_color, severity_icon};
+use crate::rules::{Finding, Summary};
+
+/// Lists `findings`; returns the finding the user clicked.
+pub fn findings_ui<'a>(ui: &mut Ui, findings: &'a [Finding]) -> Option<&'a Finding> {
+    let summary = Summary::of(findings);
+    let mut clicked = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Findings").strong());
+        ui.label(RichText::new(summary.to_string()).weak());
+    });
+    if findings.is_empty() {
+        ui.label(
+            RichText::new("✔ No findings: this stage passes every rule.")
+                .color(egui::Color32::from_rgb(0x3c, 0xa5, 0x5c)),
+        );
+        return None;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for f in findings {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(severity_icon(f.severity)).color(severity_color(f.severity)),
+                    );
+                    let text = format!("{}: {}", f.rule, f.message);
+                    let response = ui
+                        .add(egui::Button::new(text).frame(false).wrap())
+                        .on_hover_text(format!("Fix: {}", f.fix));
+                    if response.clicked() {
+                        clicked = Some(f);
+                    }
+                });
+            }
+        });
+    clicked
+}

@@ -1,0 +1,537 @@
+//! The orgevo window: owns the document and the view state, draws the
+//! panels, and turns commands and view events into edits.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use egui::ViewportCommand;
+
+use super::canvas::{Canvas, CanvasView, bounds};
+use super::command::AppCommand;
+use super::dialogs::{Modal, PathPurpose, Pending};
+use super::document::Document;
+use super::files::{FileDialogs, Picked, remember_recent};
+use super::inspector::Inspector;
+use super::state::{AppSettings, FindingsCache};
+use crate::edit::{Edit, compose};
+use crate::model::{Function, Member, Plan, Responsibility, Stage, StageKind};
+
+/// The app: one open plan, its view state, and the app settings.
+pub struct OrgevoApp {
+    doc: Document,
+    stage_index: usize,
+    selection: BTreeSet<String>,
+    views: HashMap<String, CanvasView>,
+    canvas: Canvas,
+    inspector: Inspector,
+    findings: FindingsCache,
+    modal: Modal,
+    settings: AppSettings,
+    dialogs: FileDialogs,
+    status: String,
+    allow_close: bool,
+    shown_title: String,
+    pending_after_save: Option<Pending>,
+}
+
+impl OrgevoApp {
+    /// An app showing `doc`.
+    pub fn new(doc: Document, settings: AppSettings, dialogs: FileDialogs) -> Self {
+        let mut app = Self {
+            doc,
+            stage_index: 0,
+            selection: BTreeSet::new(),
+            views: HashMap::new(),
+            canvas: Canvas::default(),
+            inspector: Inspector::default(),
+            findings: FindingsCache::default(),
+            modal: Modal::None,
+            settings,
+            dialogs,
+            status: String::new(),
+            allow_close: false,
+            shown_title: String::new(),
+            pending_after_save: None,
+        };
+        app.replace_document_view();
+        app
+    }
+
+    /// An app on `plan`, with in-app file dialogs and default settings (tests).
+    pub fn with_plan(plan: Plan, name: &str) -> Self {
+        Self::new(
+            Document::new(plan, None, name),
+            AppSettings::default(),
+            FileDialogs::InApp,
+        )
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The open plan.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// The index of the stage on the canvas.
+    pub fn stage_index(&self) -> usize {
+        self.stage_index
+    }
+
+    /// The selected member ids.
+    pub fn selection(&self) -> &BTreeSet<String> {
+        &self.selection
+    }
+
+    /// The modal dialog on screen.
+    pub fn modal(&self) -> &Modal {
+        &self.modal
+    }
+
+    /// The last status message.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The app settings (recent files, theme).
+    pub fn settings(&self) -> &AppSettings {
+        &self.settings
+    }
+
+    /// Where the card of member `id` of the current stage was drawn on
+    /// screen in the last frame (the canvas is zoomed and panned, so its
+    /// widgets' own rects are in scene coordinates).
+    pub fn card_screen_rect(&self, id: &str) -> Option<egui::Rect> {
+        let member = self.stage()?.member(id)?;
+        Some(self.canvas.screen_rect(member))
+    }
+
+    /// Shows a load error at startup (the document stays as it is).
+    pub fn show_error(&mut self, title: &str, message: String) {
+        self.modal = Modal::Error {
+            title: title.to_owned(),
+            message,
+        };
+    }
+
+    fn stage(&self) -> Option<&Stage> {
+        self.doc.plan().stages.get(self.stage_index)
+    }
+
+    fn stage_id(&self) -> String {
+        self.stage().map(|s| s.id.clone()).unwrap_or_default()
+    }
+
+    /// Applies an edit; a refused edit leaves the plan alone and says why.
+    pub fn apply(&mut self, edit: &Edit) -> bool {
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                self.status = format!("Done: {}", edit.label());
+                true
+            }
+            Err(e) => {
+                self.status = format!("Not possible: {e}");
+                false
+            }
+        }
+    }
+
+    /// Runs a command as if chosen from the menu.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        let stage_id = self.stage_id();
+        match command {
+            AppCommand::New => self.request(ctx, Pending::New),
+            AppCommand::Open => self.request(ctx, Pending::Open),
+            AppCommand::Save => {
+                self.save(None);
+            }
+            AppCommand::SaveAs => self.save_as(None),
+            AppCommand::Undo => {
+                if self.doc.undo() {
+                    self.status = "Undone".to_owned();
+                }
+                self.prune_selection();
+            }
+            AppCommand::Redo => {
+                if self.doc.redo() {
+                    self.status = "Redone".to_owned();
+                }
+                self.prune_selection();
+            }
+            AppCommand::AddMember => self.add_member(None, None),
+            AppCommand::Delete => {
+                if !self.selection.is_empty() {
+                    let ids = self.selection.iter().cloned().collect();
+                    if self.apply(&Edit::RemoveMembers {
+                        stage: stage_id,
+                        ids,
+                    }) {
+                        self.selection.clear();
+                    }
+                }
+            }
+            AppCommand::Duplicate => {
+                let ids: Vec<String> = self.selection.iter().cloned().collect();
+                let made = self.stage().and_then(|s| compose::duplicate(s, &ids));
+                if let Some((edit, new_ids)) = made
+                    && self.apply(&edit)
+                {
+                    self.selection = new_ids.into_iter().collect();
+                }
+            }
+            AppCommand::SelectAll => {
+                if let Some(stage) = self.stage() {
+                    self.selection = stage.members().map(|m| m.id.clone()).collect();
+                }
+            }
+            AppCommand::TidyUp => {
+                if let Some(edit) = self.stage().map(compose::tidy_up) {
+                    self.apply(&edit);
+                    self.fit(false);
+                }
+            }
+            AppCommand::FitView => self.fit(false),
+            AppCommand::ZoomToSelection => self.fit(true),
+            AppCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+
+    fn add_member(&mut self, pos: Option<[f32; 2]>, manager: Option<&str>) {
+        let Some(stage) = self.stage() else {
+            return;
+        };
+        let pos = pos.or_else(|| {
+            // Toolbar: under the selected member, or below everything.
+            if manager.is_some() {
+                return None;
+            }
+            let view = self.views.get(&stage.id)?;
+            Some([view.scene_rect.center().x, view.scene_rect.center().y])
+        });
+        let (edit, id) = compose::add_member(stage, pos, manager);
+        if self.apply(&edit) {
+            self.selection = BTreeSet::from([id]);
+            self.inspector.focus_name();
+        }
+    }
+
+    fn fit(&mut self, selection_only: bool) {
+        let Some(stage) = self.doc.plan().stages.get(self.stage_index) else {
+            return;
+        };
+        let area = if selection_only && !self.selection.is_empty() {
+            bounds(self.selection.iter().filter_map(|id| stage.member(id)))
+        } else {
+            bounds(stage.members())
+        };
+        if let Some(area) = area {
+            self.views.entry(stage.id.clone()).or_default().pending_fit = Some(area);
+        }
+    }
+
+    /// Shows stage `index` on the canvas.
+    pub fn set_stage(&mut self, index: usize) {
+        if index < self.doc.plan().stages.len() && index != self.stage_index {
+            self.stage_index = index;
+            self.selection.clear();
+            self.canvas.link_mode = None;
+            let id = self.stage_id();
+            if !self.views.contains_key(&id) {
+                self.fit(false);
+            }
+        }
+    }
+
+    fn prune_selection(&mut self) {
+        if self.stage_index >= self.doc.plan().stages.len() {
+            self.stage_index = self.doc.plan().stages.len().saturating_sub(1);
+        }
+        let Some(stage) = self.doc.plan().stages.get(self.stage_index) else {
+            self.selection.clear();
+            return;
+        };
+        self.selection.retain(|id| stage.member(id).is_some());
+    }
+
+    fn replace_document_view(&mut self) {
+        self.stage_index = 0;
+        self.selection.clear();
+        self.views.clear();
+        self.canvas = Canvas::default();
+        self.findings.invalidate();
+        self.allow_close = false;
+        self.fit(false);
+    }
+
+    /// Asks about unsaved changes before leaving the document.
+    fn request(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.modal = Modal::Unsaved { then: pending };
+        } else {
+            self.perform(ctx, pending);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.doc = Document::new(new_plan(), None, "Untitled");
+                self.replace_document_view();
+                self.status = "New plan".to_owned();
+            }
+            Pending::Open => match self
+                .dialogs
+                .pick_open(self.doc.path().map(|p| p.to_path_buf()).as_ref())
+            {
+                Picked::Path(path) => self.open_path(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    self.modal = Modal::PathPrompt {
+                        purpose: PathPurpose::Open,
+                        text: String::new(),
+                    }
+                }
+            },
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens `path`; on failure shows the error and keeps the current plan.
+    pub fn open_path(&mut self, path: &std::path::Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.replace_document_view();
+                remember_recent(&mut self.settings.recent_files, path.to_path_buf());
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(e) => self.show_error("Could not open the plan", e.to_string()),
+        }
+    }
+
+    /// Saves to the current file, or asks for one. Returns whether it saved.
+    fn save(&mut self, then: Option<Pending>) -> bool {
+        match self.doc.path().map(|p| p.to_path_buf()) {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.save_as(then);
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Pending>) {
+        let name = format!("{}.orgevo.json", slug(&self.doc.plan().title));
+        match self
+            .dialogs
+            .pick_save(self.doc.path().map(|p| p.to_path_buf()).as_ref(), &name)
+        {
+            Picked::Path(path) => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.pending_after_save = Some(then);
+                }
+            }
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                self.modal = Modal::PathPrompt {
+                    purpose: PathPurpose::Save { then },
+                    text: String::new(),
+                }
+            }
+        }
+    }
+
+    /// Saves to `path`; shows the error and keeps the document on failure.
+    pub fn save_to(&mut self, path: &std::path::Path) -> bool {
+        match self.doc.save_as(path) {
+            Ok(()) => {
+                remember_recent(&mut self.settings.recent_files, path.to_path_buf());
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.show_error("Could not save the plan", e.to_string());
+                false
+            }
+        }
+    }
+}
+
+/// Small accessors and helpers the drawing code in `app_ui.rs` uses.
+impl OrgevoApp {
+    pub(super) fn settings_mut(&mut self) -> &mut AppSettings {
+        &mut self.settings
+    }
+
+    pub(super) fn modal_mut(&mut self) -> &mut Modal {
+        &mut self.modal
+    }
+
+    pub(super) fn inspector_mut(&mut self) -> &mut Inspector {
+        &mut self.inspector
+    }
+
+    pub(super) fn take_pending_after_save(&mut self) -> Option<Pending> {
+        self.pending_after_save.take()
+    }
+
+    pub(super) fn perform_pending(&mut self, ctx: &egui::Context, pending: Pending) {
+        self.perform(ctx, pending);
+    }
+
+    pub(super) fn request_open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.request(ctx, Pending::OpenPath(path));
+    }
+
+    pub(super) fn save_then(&mut self, then: Option<Pending>) -> bool {
+        self.save(then)
+    }
+
+    pub(super) fn close_allowed(&self) -> bool {
+        self.allow_close
+    }
+
+    /// Records the window title; `true` when it changed.
+    pub(super) fn set_shown_title(&mut self, title: &str) -> bool {
+        if self.shown_title == title {
+            return false;
+        }
+        self.shown_title = title.to_owned();
+        true
+    }
+
+    pub(super) fn set_status(&mut self, status: String) {
+        self.status = status;
+    }
+
+    pub(super) fn escape(&mut self) {
+        if self.canvas.link_mode.take().is_some() {
+            self.status = "Line cancelled".to_owned();
+        } else {
+            self.selection.clear();
+        }
+    }
+
+    pub(super) fn hint(&self) -> String {
+        if let Some(from) = &self.canvas.link_mode {
+            let name = self
+                .stage()
+                .and_then(|s| s.member(from))
+                .map_or(from.as_str(), |m| m.display_name());
+            return format!("Click the card {name} should collaborate with (Esc cancels)");
+        }
+        match self.selection.len() {
+            0 => {
+                "Drag the background to pan · Ctrl+scroll to zoom · Shift+drag to select".to_owned()
+            }
+            1 => "Drag onto another card to change the manager · Del deletes".to_owned(),
+            n => format!("{n} selected · drag to move them together"),
+        }
+    }
+
+    pub(super) fn refresh_findings(&mut self, state: u64) {
+        self.findings.refresh(self.doc.plan(), state);
+    }
+
+    pub(super) fn current_findings(&self) -> &[crate::rules::Finding] {
+        self.findings.stage(self.stage_index)
+    }
+
+    pub(super) fn select_and_center(&mut self, members: Vec<String>) {
+        self.selection = members.into_iter().collect();
+        if !self.selection.is_empty() {
+            self.fit(true);
+        }
+    }
+
+    pub(super) fn apply_merging(&mut self, edit: &Edit, merge: Option<&str>) {
+        let result = match merge {
+            Some(key) => self.doc.apply_merging(edit, key),
+            None => self.doc.apply(edit),
+        };
+        match result {
+            Ok(()) => self.status = format!("Done: {}", edit.label()),
+            Err(e) => self.status = format!("Not possible: {e}"),
+        }
+    }
+
+    pub(super) fn seal(&mut self) {
+        self.doc.seal();
+    }
+
+    pub(super) fn select_only(&mut self, id: String) {
+        self.selection = BTreeSet::from([id]);
+    }
+
+    pub(super) fn toggle_select(&mut self, id: String, additive: bool) {
+        if !additive {
+            self.selection = BTreeSet::from([id]);
+        } else if !self.selection.remove(&id) {
+            self.selection.insert(id);
+        }
+    }
+
+    pub(super) fn extend_selection(&mut self, ids: Vec<String>) {
+        self.selection.extend(ids);
+    }
+
+    pub(super) fn clear_selection(&mut self) {
+        self.selection.clear();
+    }
+
+    pub(super) fn add_member_at(&mut self, pos: Option<[f32; 2]>, manager: Option<&str>) {
+        self.add_member(pos, manager);
+    }
+
+    pub(super) fn canvas_and_view(&mut self, stage_id: &str) -> (&mut Canvas, &mut CanvasView) {
+        let view = self.views.entry(stage_id.to_owned()).or_default();
+        (&mut self.canvas, view)
+    }
+}
+
+/// A new plan: one founder-led stage with the founder holding every
+/// responsibility.
+pub fn new_plan() -> Plan {
+    let mut plan = Plan::new("Untitled plan");
+    let mut stage = Stage::new("today", "Today", StageKind::FounderLed);
+    let mut founder = Member::new("founder", "Founder", Function::Owner);
+    founder.title = "Founder & CEO".to_owned();
+    founder.tags = Responsibility::ALL.iter().map(|r| (*r).into()).collect();
+    founder.pos = Some([0.0, 0.0]);
+    // A fresh stage has no members, so the id is free.
+    let _ = stage.add_member(founder);
+    plan.stages.push(stage);
+    plan
+}
+
+/// A file-name-friendly version of a title.
+fn slug(title: &str) -> String {
+    let slug: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "plan".to_owned()
+    } else {
+        slug
+    }
+}

@@ -1,0 +1,233 @@
+//! Edits composed from several steps, for the app's gestures: add a member,
+//! duplicate, re-parent by drop, tidy up.
+
+use super::change::{Edit, free_member_id};
+use crate::layout::{LEVEL_HEIGHT, SIBLING_GAP, card_size, tidy_layout};
+use crate::model::{Function, Member, Stage};
+
+/// Adds a new member at `pos`, optionally reporting to `manager` (then placed
+/// below the manager's existing reports). Returns the edit and the new id.
+pub fn add_member(stage: &Stage, pos: Option<[f32; 2]>, manager: Option<&str>) -> (Edit, String) {
+    let id = free_member_id(stage, "new-member");
+    let mut member = Member::new(&id, "New member", Function::Sales);
+    member.pos = match (pos, manager) {
+        (Some(p), _) => Some(p),
+        (None, Some(m)) => Some(slot_below(stage, m, card_size(&member)[0])),
+        (None, None) => Some([0.0, 0.0]),
+    };
+    let edit = Edit::AddMember {
+        stage: stage.id.clone(),
+        member,
+        manager: manager.map(str::to_owned),
+    };
+    (edit, id)
+}
+
+/// A free spot for a new report of `manager`: one level below, right of the
+/// manager's current reports.
+fn slot_below(stage: &Stage, manager: &str, width: f32) -> [f32; 2] {
+    let Some([mx, my]) = stage.member(manager).and_then(|m| m.pos) else {
+        return [0.0, 0.0];
+    };
+    let right_edge = stage
+        .reports_of(manager)
+        .iter()
+        .filter_map(|r| r.pos.map(|[x, _]| x + card_size(r)[0] / 2.0))
+        .fold(None, |acc: Option<f32>, x| {
+            Some(acc.map_or(x, |a| a.max(x)))
+        });
+    match right_edge {
+        Some(edge) => [edge + SIBLING_GAP + width / 2.0, my + LEVEL_HEIGHT],
+        None => [mx, my + LEVEL_HEIGHT],
+    }
+}
+
+/// Copies the members `ids` (offset on the canvas, with fresh ids). A copy
+/// reports to the copy of its manager when both are copied, otherwise to the
+/// same manager. Returns the edit and the new ids.
+pub fn duplicate(stage: &Stage, ids: &[String]) -> Option<(Edit, Vec<String>)> {
+    let mut scratch = stage.clone();
+    let mut new_ids: Vec<(String, String)> = Vec::new();
+    let mut edits = Vec::new();
+    for id in ids {
+        let Some(original) = stage.member(id) else {
+            continue;
+        };
+        let new_id = free_member_id(&scratch, &format!("{id}-copy"));
+        let mut copy = original.clone();
+        copy.id = new_id.clone();
+        copy.name = format!("{} (copy)", original.display_name());
+        copy.pos = original.pos.map(|[x, y]| [x + 36.0, y + 36.0]);
+        // Reserve the id in the scratch stage so later copies pick others.
+        let _ = scratch.add_member(copy.clone());
+        new_ids.push((id.clone(), new_id));
+        edits.push((copy, stage.manager_of(id).map(|m| m.id.clone())));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let copy_of = |old: &str| {
+        new_ids
+            .iter()
+            .find(|(o, _)| o == old)
+            .map(|(_, n)| n.clone())
+    };
+    // Add members in an order where each copied manager comes before its reports.
+    let mut added: Vec<Edit> = Vec::new();
+    let mut pending = edits;
+    let mut done: Vec<String> = Vec::new();
+    while !pending.is_empty() {
+        let before = pending.len();
+        pending.retain(|(copy, manager)| {
+            let target = manager
+                .as_deref()
+                .map(|m| copy_of(m).unwrap_or_else(|| m.to_owned()));
+            let ready = target
+                .as_ref()
+                .is_none_or(|t| stage.member(t).is_some() || done.contains(t));
+            if ready {
+                added.push(Edit::AddMember {
+                    stage: stage.id.clone(),
+                    member: copy.clone(),
+                    manager: target,
+                });
+                done.push(copy.id.clone());
+            }
+            !ready
+        });
+        if pending.len() == before {
+            // Copied managers in a cycle: add the rest without managers.
+            for (copy, _) in pending.drain(..) {
+                added.push(Edit::AddMember {
+                    stage: stage.id.clone(),
+                    member: copy,
+                    manager: None,
+                });
+            }
+        }
+    }
+    let count = new_ids.len();
+    let label = if count == 1 {
+        "duplicate member".to_owned()
+    } else {
+        format!("duplicate {count} members")
+    };
+    Some((
+        Edit::Batch {
+            label,
+            edits: added,
+        },
+        new_ids.into_iter().map(|(_, n)| n).collect(),
+    ))
+}
+
+/// The members `ids` now report to `manager`, each placed below it. The
+/// edit is refused as a whole if any change would make a cycle.
+pub fn reparent(stage: &Stage, ids: &[String], manager: &str) -> Edit {
+    let mut scratch = stage.clone();
+    let mut edits = Vec::new();
+    for id in ids.iter().filter(|id| id.as_str() != manager) {
+        let set = Edit::SetManager {
+            stage: stage.id.clone(),
+            member: id.clone(),
+            manager: Some(manager.to_owned()),
+        };
+        let width = stage.member(id).map_or(0.0, |m| card_size(m)[0]);
+        let pos = slot_below(&scratch, manager, width);
+        let place = Edit::SetPositions {
+            stage: stage.id.clone(),
+            positions: vec![(id.clone(), pos)],
+        };
+        // Keep the scratch copy in step so several drops fan out.
+        let mut plan = crate::model::Plan::default();
+        plan.stages.push(scratch.clone());
+        if set.apply(&mut plan).is_ok() && place.apply(&mut plan).is_ok() {
+            scratch = plan.stages.remove(0);
+        }
+        edits.push(set);
+        edits.push(place);
+    }
+    Edit::Batch {
+        label: "change manager".to_owned(),
+        edits,
+    }
+}
+
+/// Moves every member to its tidy-tree position.
+pub fn tidy_up(stage: &Stage) -> Edit {
+    Edit::Batch {
+        label: "tidy up".to_owned(),
+        edits: vec![Edit::SetPositions {
+            stage: stage.id.clone(),
+            positions: tidy_layout(stage),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::History;
+    use crate::model::{Plan, PlanBuilder, StageKind};
+
+    fn plan() -> Plan {
+        let mut plan = PlanBuilder::new()
+            .stage("s", StageKind::Custom)
+            .member("boss", Function::Owner, &[])
+            .member("lead", Function::SalesManager, &[])
+            .member("ae", Function::Sales, &[])
+            .reports("lead", "boss")
+            .reports("ae", "lead")
+            .build()
+            .unwrap();
+        crate::layout::place_missing_positions(&mut plan.stages[0]);
+        plan
+    }
+
+    #[test]
+    fn duplicating_a_manager_and_report_keeps_their_line_between_copies() {
+        let mut p = plan();
+        let (edit, ids) = duplicate(&p.stages[0], &["ae".into(), "lead".into()]).unwrap();
+        History::default().apply(&mut p, &edit).unwrap();
+        assert_eq!(ids, ["ae-copy", "lead-copy"]);
+        let stage = &p.stages[0];
+        assert_eq!(stage.manager_of("ae-copy").unwrap().id, "lead-copy");
+        assert_eq!(stage.manager_of("lead-copy").unwrap().id, "boss");
+        assert_eq!(stage.member("ae-copy").unwrap().name, "ae (copy)");
+    }
+
+    #[test]
+    fn reparenting_moves_the_card_below_the_new_manager_and_refuses_cycles() {
+        let mut p = plan();
+        let mut h = History::default();
+        let edit = reparent(&p.stages[0], &["ae".into()], "boss");
+        h.apply(&mut p, &edit).unwrap();
+        let stage = &p.stages[0];
+        assert_eq!(stage.manager_of("ae").unwrap().id, "boss");
+        let [_, y] = stage.member("ae").unwrap().pos.unwrap();
+        assert_eq!(
+            y,
+            stage.member("boss").unwrap().pos.unwrap()[1] + LEVEL_HEIGHT
+        );
+        let before = p.clone();
+        let cycle = reparent(&p.stages[0], &["boss".into()], "ae");
+        assert!(h.apply(&mut p, &cycle).is_err());
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn new_reports_go_right_of_existing_ones() {
+        let p = plan();
+        let (edit, id) = add_member(&p.stages[0], None, Some("boss"));
+        let Edit::AddMember {
+            member, manager, ..
+        } = &edit
+        else {
+            panic!("{edit:?}")
+        };
+        assert_eq!(id, "new-member");
+        assert_eq!(manager.as_deref(), Some("boss"));
+        let lead = p.stages[0].member("lead").unwrap().pos.unwrap();
+        assert!(member.pos.unwrap()[0] > lead[0]);
+    }
+}
