@@ -6,7 +6,6 @@ use egui::{RichText, Ui, ViewportCommand};
 use super::canvas::CanvasEvent;
 use super::command::{AppCommand, pressed_commands};
 use super::dialogs::{Modal, ModalAnswer, PathPurpose, Pending};
-use super::findings_panel::findings_ui;
 use super::inspector::InspectorAction;
 use super::orgevo_app::OrgevoApp;
 use super::state::{SETTINGS_KEY, ThemeChoice};
@@ -49,9 +48,8 @@ impl OrgevoApp {
             .default_size(150.0)
             .min_size(60.0)
             .show(ui, |ui| {
-                let findings = self.current_findings().to_vec();
-                if let Some(f) = findings_ui(ui, &findings) {
-                    self.select_and_center(f.members.clone());
+                if let Some(members) = self.draw_findings(ui) {
+                    self.select_and_center(members);
                 }
             });
         egui::Panel::right("inspector")
@@ -199,16 +197,10 @@ impl OrgevoApp {
     }
 
     fn inspector_ui(&mut self, ui: &mut Ui) {
-        let Some(stage) = self.plan().stages.get(self.stage_index()).cloned() else {
+        let Some(actions) = self.draw_inspector(ui) else {
             ui.label("This plan has no stages.");
             return;
         };
-        let plan = self.plan().clone();
-        let selection = self.selection().clone();
-        let findings = self.current_findings().to_vec();
-        let actions = self
-            .inspector_mut()
-            .ui(ui, &plan, &stage, &selection, &findings);
         let ctx = ui.ctx().clone();
         for action in actions {
             match action {
@@ -226,14 +218,16 @@ impl OrgevoApp {
     }
 
     fn canvas_ui(&mut self, ui: &mut Ui) {
-        let Some(stage) = self.plan().stages.get(self.stage_index()).cloned() else {
+        let Some(events) = self.draw_canvas(ui) else {
             ui.centered_and_justified(|ui| ui.label("This plan has no stages."));
             return;
         };
-        let findings = self.current_findings().to_vec();
-        let selection = self.selection().clone();
-        let (canvas, view) = self.canvas_and_view(&stage.id);
-        let events = canvas.ui(ui, &stage, view, &selection, &findings);
+        if events.is_empty() {
+            return;
+        }
+        let Some(stage) = self.plan().stages.get(self.stage_index()).cloned() else {
+            return;
+        };
         let ctx = ui.ctx().clone();
         for event in events {
             self.canvas_event(&ctx, &stage, event);

@@ -101,6 +101,17 @@ struct LinkDrag {
     to: Pos2,
 }
 
+/// What one frame of the canvas draws from.
+struct FrameInput<'a> {
+    stage: &'a Stage,
+    selection: &'a BTreeSet<String>,
+    by_member: &'a HashMap<&'a str, Vec<&'a Finding>>,
+    /// The pointer in scene coordinates.
+    pointer: Option<Pos2>,
+    /// Screen pixels per scene unit.
+    zoom: f32,
+}
+
 /// The rect of a member's card in scene coordinates.
 pub fn card_rect(member: &Member) -> Rect {
     let [x, y] = member.pos.unwrap_or([0.0, 0.0]);
@@ -146,7 +157,14 @@ impl Canvas {
                 let pointer = ui
                     .input(|i| i.pointer.latest_pos())
                     .map(|p| from_global * p);
-                self.contents_ui(ui, stage, selection, &by_member, pointer, &mut events);
+                let frame = FrameInput {
+                    stage,
+                    selection,
+                    by_member: &by_member,
+                    pointer,
+                    zoom: 1.0 / from_global.scaling.max(1e-6),
+                };
+                self.contents_ui(ui, &frame, &mut events);
                 from_global
             });
         view.scene_rect = scene_rect;
@@ -161,15 +179,14 @@ impl Canvas {
         self.to_global * card_rect(member)
     }
 
-    fn contents_ui(
-        &mut self,
-        ui: &mut Ui,
-        stage: &Stage,
-        selection: &BTreeSet<String>,
-        by_member: &HashMap<&str, Vec<&Finding>>,
-        pointer: Option<Pos2>,
-        events: &mut Vec<CanvasEvent>,
-    ) {
+    fn contents_ui(&mut self, ui: &mut Ui, frame: &FrameInput<'_>, events: &mut Vec<CanvasEvent>) {
+        let FrameInput {
+            stage,
+            selection,
+            by_member,
+            pointer,
+            zoom,
+        } = *frame;
         let visuals = ui.visuals().clone();
         let (drag_ids, drag_offset) = match &self.drag {
             Some(d) => (d.ids.clone(), d.offset),
@@ -203,6 +220,7 @@ impl Canvas {
                     rect_of(a),
                     rect_of(b),
                     Stroke::new(1.6, visuals.selection.stroke.color),
+                    zoom,
                 ),
             }
         }
@@ -246,6 +264,7 @@ impl Canvas {
                         .unwrap_or(crate::rules::Severity::Info);
                     (worst, fs.len())
                 }),
+                zoom,
             };
             if ui.is_rect_visible(rect.expand(12.0)) {
                 paint_card(&painter, &visuals, rect, member, look);

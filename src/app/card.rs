@@ -19,7 +19,15 @@ pub struct CardLook {
     pub drop_target: bool,
     /// Worst finding on this member, with the number of findings.
     pub finding: Option<(Severity, usize)>,
+    /// Screen pixels per scene unit: small zooms draw less detail, since
+    /// small text is unreadable and costs the most to tessellate.
+    pub zoom: f32,
 }
+
+/// Below this zoom a card shows only its name and badge.
+const ZOOM_NAME_ONLY: f32 = 0.45;
+/// Below this zoom a card is a coloured box.
+const ZOOM_BOX_ONLY: f32 = 0.2;
 
 /// Paints `member` into `rect`.
 pub fn paint_card(
@@ -29,13 +37,17 @@ pub fn paint_card(
     member: &Member,
     look: CardLook,
 ) {
-    let radius = CornerRadius::same(8);
     let accent = function_color(member.function);
     let fill = if member.planned {
         faded(visuals.window_fill, 0.75)
     } else {
         visuals.window_fill
     };
+    if look.zoom < ZOOM_BOX_ONLY {
+        paint_box(painter, visuals, rect, accent, fill, look);
+        return;
+    }
+    let radius = CornerRadius::same(8);
     painter.rect_filled(rect, radius, fill);
     // Function stripe on the left edge.
     let stripe = Rect::from_min_max(rect.min, pos2(rect.min.x + 6.0, rect.max.y));
@@ -58,7 +70,7 @@ pub fn paint_card(
     } else {
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
     };
-    if member.planned {
+    if member.planned && look.zoom >= ZOOM_NAME_ONLY {
         paint_dashed_rect(painter, rect, border);
     } else {
         painter.rect_stroke(rect, radius, border, egui::StrokeKind::Inside);
@@ -81,6 +93,12 @@ pub fn paint_card(
         FontId::proportional(15.0),
         text,
     );
+    if look.zoom < ZOOM_NAME_ONLY {
+        if let Some((severity, count)) = look.finding {
+            paint_marker(painter, rect, severity, count);
+        }
+        return;
+    }
     clip.text(
         pos2(left, rect.min.y + 29.0),
         Align2::LEFT_TOP,
@@ -109,6 +127,39 @@ pub fn paint_card(
     );
     if let Some((severity, count)) = look.finding {
         paint_marker(painter, rect, severity, count);
+    }
+}
+
+/// A far-away card: square corners and no text, which tessellates to a
+/// handful of vertices instead of hundreds.
+fn paint_box(
+    painter: &Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    accent: Color32,
+    fill: Color32,
+    look: CardLook,
+) {
+    painter.rect_filled(rect, 0.0, fill);
+    painter.rect_filled(
+        Rect::from_min_max(rect.min, pos2(rect.min.x + 12.0, rect.max.y)),
+        0.0,
+        accent,
+    );
+    if look.selected || look.drop_target {
+        painter.rect_stroke(
+            rect,
+            0.0,
+            Stroke::new(8.0, visuals.selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if let Some((severity, _)) = look.finding {
+        painter.rect_filled(
+            marker_rect(rect).expand(10.0),
+            0.0,
+            severity_color(severity),
+        );
     }
 }
 
@@ -254,10 +305,18 @@ pub fn paint_reporting_line(painter: &Painter, manager: Rect, report: Rect, stro
     }
 }
 
-/// A collaboration line: dashed, between the card borders.
-pub fn paint_collaboration_line(painter: &Painter, a: Rect, b: Rect, stroke: Stroke) {
+/// A collaboration line: dashed, between the card borders. Dashes keep
+/// their on-screen length at any `zoom`, so a far-out view stays cheap.
+pub fn paint_collaboration_line(painter: &Painter, a: Rect, b: Rect, stroke: Stroke, zoom: f32) {
     let (pa, pb) = (border_point(a, b.center()), border_point(b, a.center()));
-    painter.extend(Shape::dashed_line(&[pa, pb], stroke, 8.0, 6.0));
+    let scale = 1.0 / zoom.clamp(0.01, 1.0);
+    let stroke = Stroke::new(stroke.width * scale.sqrt(), stroke.color);
+    painter.extend(Shape::dashed_line(
+        &[pa, pb],
+        stroke,
+        8.0 * scale,
+        6.0 * scale,
+    ));
 }
 
 /// Where the ray from `rect`'s centre towards `target` leaves `rect`.

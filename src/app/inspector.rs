@@ -69,10 +69,14 @@ impl Inspector {
                     }
                 });
                 ui.separator();
-                for m in several {
+                const LISTED: usize = 40;
+                for m in several.iter().take(LISTED) {
                     if ui.link(m.display_name()).clicked() {
                         out.push(InspectorAction::Select(m.id.clone()));
                     }
+                }
+                if several.len() > LISTED {
+                    ui.label(RichText::new(format!("and {} more", several.len() - LISTED)).weak());
                 }
             }
         }

@@ -6,12 +6,14 @@ use std::path::PathBuf;
 
 use egui::ViewportCommand;
 
-use super::canvas::{Canvas, CanvasView, bounds};
+use super::canvas::{Canvas, CanvasEvent, CanvasView, bounds};
 use super::command::AppCommand;
 use super::dialogs::{Modal, PathPurpose, Pending};
 use super::document::Document;
 use super::files::{FileDialogs, Picked, remember_recent};
+use super::findings_panel::findings_ui;
 use super::inspector::Inspector;
+use super::inspector::InspectorAction;
 use super::state::{AppSettings, FindingsCache};
 use crate::edit::{Edit, compose};
 use crate::model::{Function, Member, Plan, Responsibility, Stage, StageKind};
@@ -84,6 +86,15 @@ impl OrgevoApp {
     /// The selected member ids.
     pub fn selection(&self) -> &BTreeSet<String> {
         &self.selection
+    }
+
+    /// Replaces the selection (ids not in the current stage are ignored).
+    pub fn set_selection(&mut self, ids: impl IntoIterator<Item = String>) {
+        let stage = self.doc.plan().stages.get(self.stage_index);
+        self.selection = ids
+            .into_iter()
+            .filter(|id| stage.is_some_and(|s| s.member(id).is_some()))
+            .collect();
     }
 
     /// The modal dialog on screen.
@@ -376,10 +387,6 @@ impl OrgevoApp {
         &mut self.modal
     }
 
-    pub(super) fn inspector_mut(&mut self) -> &mut Inspector {
-        &mut self.inspector
-    }
-
     pub(super) fn take_pending_after_save(&mut self) -> Option<Pending> {
         self.pending_after_save.take()
     }
@@ -442,10 +449,6 @@ impl OrgevoApp {
         self.findings.refresh(self.doc.plan(), state);
     }
 
-    pub(super) fn current_findings(&self) -> &[crate::rules::Finding] {
-        self.findings.stage(self.stage_index)
-    }
-
     pub(super) fn select_and_center(&mut self, members: Vec<String>) {
         self.selection = members.into_iter().collect();
         if !self.selection.is_empty() {
@@ -492,9 +495,28 @@ impl OrgevoApp {
         self.add_member(pos, manager);
     }
 
-    pub(super) fn canvas_and_view(&mut self, stage_id: &str) -> (&mut Canvas, &mut CanvasView) {
-        let view = self.views.entry(stage_id.to_owned()).or_default();
-        (&mut self.canvas, view)
+    /// Draws the canvas of the current stage without copying the plan.
+    pub(super) fn draw_canvas(&mut self, ui: &mut egui::Ui) -> Option<Vec<CanvasEvent>> {
+        let stage = self.doc.plan().stages.get(self.stage_index)?;
+        let findings = self.findings.stage(self.stage_index);
+        let view = self.views.entry(stage.id.clone()).or_default();
+        Some(self.canvas.ui(ui, stage, view, &self.selection, findings))
+    }
+
+    /// Draws the inspector of the current selection without copying the plan.
+    pub(super) fn draw_inspector(&mut self, ui: &mut egui::Ui) -> Option<Vec<InspectorAction>> {
+        let plan = self.doc.plan();
+        let stage = plan.stages.get(self.stage_index)?;
+        let findings = self.findings.stage(self.stage_index);
+        Some(
+            self.inspector
+                .ui(ui, plan, stage, &self.selection, findings),
+        )
+    }
+
+    /// Draws the findings list; returns the members of a clicked finding.
+    pub(super) fn draw_findings(&mut self, ui: &mut egui::Ui) -> Option<Vec<String>> {
+        findings_ui(ui, self.findings.stage(self.stage_index)).map(|f| f.members.clone())
     }
 }
 
