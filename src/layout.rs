@@ -18,6 +18,13 @@ pub const CARD_MAX_WIDTH: f32 = 250.0;
 pub const SIBLING_GAP: f32 = 24.0;
 /// Vertical distance between levels (card top to card top).
 pub const LEVEL_HEIGHT: f32 = CARD_HEIGHT + 64.0;
+/// A manager with at least this many reports, none of whom has reports,
+/// gets them as a vertical stack instead of a wide row.
+pub const STACK_FROM: usize = 4;
+/// Vertical distance between stacked cards.
+pub const STACK_PITCH: f32 = CARD_HEIGHT + 16.0;
+/// How far a stack sits right of its manager's centre (room for the spine).
+pub const STACK_INDENT: f32 = 24.0;
 
 /// The size of a member's card: wide enough for the name and title, within
 /// [`CARD_MIN_WIDTH`]..=[`CARD_MAX_WIDTH`]. The canvas draws cards this size.
@@ -64,9 +71,26 @@ pub fn place_missing_positions(stage: &mut Stage) {
     }
 }
 
+/// Whether the reports of the member at `node` are drawn as a vertical
+/// stack (at least [`STACK_FROM`] of them, none with reports of their own).
+pub fn stacks_reports(stage: &Stage, node: NodeIndex) -> bool {
+    let mut count = 0;
+    for report in stage.report_nodes(node) {
+        if report == node || stage.report_nodes(report).any(|r| r != report) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= STACK_FROM
+}
+
 /// Per-node working state of the algorithm, indexed densely.
 #[derive(Clone, Copy, Default)]
 struct Work {
+    /// Part of a vertical stack of leaves (placed below the previous one).
+    stacked: bool,
+    /// The card's own width (`width` is the column width in a stack).
+    card_width: f32,
     parent: Option<usize>,
     /// 1-based index among siblings.
     number: usize,
@@ -101,10 +125,12 @@ pub fn tidy_layout(stage: &Stage) -> Vec<(String, [f32; 2])> {
     };
     for i in 0..n {
         work[i].width = card_size(&graph[nodes[i]])[0];
+        work[i].card_width = work[i].width;
         work[i].ancestor = i;
     }
     work[root].ancestor = root;
     attach_forest(n, &manager_of, &mut children);
+    stack_leaves(root, &mut children, &mut work);
     for (parent, kids) in children.iter().enumerate() {
         for (k, &child) in kids.iter().enumerate() {
             work[child].parent = Some(parent);
@@ -158,6 +184,33 @@ fn attach_forest(
     }
     for i in 0..n {
         children[parent_of[i]].push(i);
+    }
+}
+
+/// Turns each large group of leaf reports into a chain (each leaf the only
+/// "child" of the one above), so Walker reserves one column for the group at
+/// every level it spans; all links of the chain share the widest card's
+/// width (plus the indent).
+fn stack_leaves(root: usize, children: &mut [Vec<usize>], work: &mut [Work]) {
+    for v in 0..children.len() {
+        if v == root || children[v].len() < STACK_FROM {
+            continue;
+        }
+        if children[v].iter().any(|c| !children[*c].is_empty()) {
+            continue;
+        }
+        let leaves = std::mem::take(&mut children[v]);
+        // Room for the indent on both sides keeps the shifted cards (and the
+        // spine left of them) inside the column Walker reserves.
+        let width = leaves.iter().map(|c| work[*c].width).fold(0.0, f32::max) + 2.0 * STACK_INDENT;
+        children[v].push(leaves[0]);
+        for pair in leaves.windows(2) {
+            children[pair[0]].push(pair[1]);
+        }
+        for &leaf in &leaves {
+            work[leaf].width = width;
+            work[leaf].stacked = true;
+        }
     }
 }
 
@@ -307,13 +360,25 @@ fn execute_shifts(v: usize, children: &[Vec<usize>], work: &mut [Work]) {
 /// virtual root is dropped, so real roots sit on level 0.
 fn second_walk(root: usize, children: &[Vec<usize>], work: &[Work]) -> Vec<[f32; 2]> {
     let mut out = vec![[0.0, 0.0]; work.len() - 1];
-    let mut stack: Vec<(usize, f32, i32)> = vec![(root, 0.0, -1)];
-    while let Some((v, m, depth)) = stack.pop() {
+    let mut stack: Vec<(usize, f32, f32)> = vec![(root, 0.0, -LEVEL_HEIGHT)];
+    while let Some((v, m, y)) = stack.pop() {
         if v != root {
-            out[v] = [work[v].prelim + m, depth as f32 * LEVEL_HEIGHT];
+            let x = work[v].prelim + m;
+            // Stacked cards share a left edge, one indent right of the column's.
+            let x = if work[v].stacked {
+                x - work[v].width / 2.0 + 2.0 * STACK_INDENT + work[v].card_width / 2.0
+            } else {
+                x
+            };
+            out[v] = [x, y];
         }
         for &c in &children[v] {
-            stack.push((c, m + work[v].modifier, depth + 1));
+            let step = if work[c].stacked && work[v].stacked {
+                STACK_PITCH
+            } else {
+                LEVEL_HEIGHT
+            };
+            stack.push((c, m + work[v].modifier, y + step));
         }
     }
     out
@@ -329,8 +394,30 @@ mod tests {
         tidy_layout(stage).into_iter().collect()
     }
 
-    /// No two cards on one level overlap, and every gap is respected.
+    /// No two cards overlap anywhere, and on one level every gap is respected.
     fn assert_no_overlaps(stage: &Stage) {
+        let pos = positions(stage);
+        let rects: Vec<(f32, f32, f32, f32)> = stage
+            .members()
+            .map(|m| {
+                let [x, y] = pos[&m.id];
+                let [w, h] = card_size(m);
+                (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0)
+            })
+            .collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                let apart = a.2 <= b.0 + 0.01
+                    || b.2 <= a.0 + 0.01
+                    || a.3 <= b.1 + 0.01
+                    || b.3 <= a.1 + 0.01;
+                assert!(apart, "cards overlap: {a:?} {b:?}");
+            }
+        }
+        assert_level_gaps(stage);
+    }
+
+    fn assert_level_gaps(stage: &Stage) {
         let pos = positions(stage);
         let mut levels: HashMap<i64, Vec<(f32, f32)>> = HashMap::new();
         for m in stage.members() {
@@ -367,6 +454,31 @@ mod tests {
         assert_eq!(pos["a"][1], LEVEL_HEIGHT);
         assert!((pos["boss"][0] - (pos["a"][0] + pos["c"][0]) / 2.0).abs() < 0.01);
         assert!(pos["a"][0] < pos["b"][0] && pos["b"][0] < pos["c"][0]);
+        assert_no_overlaps(&plan.stages[0]);
+    }
+
+    #[test]
+    fn many_leaf_reports_stack_in_a_column() {
+        let mut b =
+            PlanBuilder::new()
+                .stage("s", StageKind::Custom)
+                .member("boss", Function::Owner, &[]);
+        for i in 0..STACK_FROM {
+            let id = format!("r{i}");
+            b = b.member(&id, Function::Sales, &[]).reports(&id, "boss");
+        }
+        let plan = b.build().unwrap();
+        let pos = positions(&plan.stages[0]);
+        let [bx, by] = pos["boss"];
+        for i in 0..STACK_FROM {
+            let [x, y] = pos[&format!("r{i}")];
+            assert_eq!(
+                x,
+                bx + STACK_INDENT,
+                "equal widths: centred one indent right"
+            );
+            assert_eq!(y, by + LEVEL_HEIGHT + i as f32 * STACK_PITCH);
+        }
         assert_no_overlaps(&plan.stages[0]);
     }
 

@@ -13,7 +13,7 @@ use super::card::{
     CardLook, marker_rect, paint_card, paint_collaboration_line, paint_reporting_line,
 };
 use super::style::severity_icon;
-use crate::layout::card_size;
+use crate::layout::{card_size, stacks_reports};
 use crate::model::{LinkKind, Member, Stage};
 use crate::rules::Finding;
 
@@ -204,6 +204,11 @@ impl Canvas {
 
         // Lines under the cards.
         let line_color = visuals.widgets.noninteractive.fg_stroke.color;
+        let stacking: std::collections::HashSet<_> = stage
+            .graph()
+            .node_indices()
+            .filter(|n| stacks_reports(stage, *n))
+            .collect();
         for link in stage.links() {
             let (Some(a), Some(b)) = (stage.member(&link.from), stage.member(&link.to)) else {
                 continue;
@@ -213,6 +218,7 @@ impl Canvas {
                     &painter,
                     rect_of(b),
                     rect_of(a),
+                    stage.node(&b.id).is_some_and(|n| stacking.contains(&n)),
                     Stroke::new(1.6, line_color),
                 ),
                 LinkKind::CollaboratesWith => paint_collaboration_line(

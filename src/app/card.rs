@@ -290,11 +290,31 @@ fn paint_dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
 }
 
 /// A reporting line as an orthogonal elbow from the manager's bottom edge to
-/// the report's top edge.
-pub fn paint_reporting_line(painter: &Painter, manager: Rect, report: Rect, stroke: Stroke) {
+/// the report's top edge; for reports in a stack (see
+/// [`crate::layout::stacks_reports`]) a spine down their left side.
+pub fn paint_reporting_line(
+    painter: &Painter,
+    manager: Rect,
+    report: Rect,
+    stacked: bool,
+    stroke: Stroke,
+) {
     let from = manager.center_bottom();
     let to = report.center_top();
-    if to.y > from.y + 8.0 {
+    if stacked && report.min.y > manager.max.y {
+        let spine = report.min.x - 14.0;
+        let drop = from.y + 16.0;
+        painter.add(Shape::line(
+            vec![
+                from,
+                pos2(from.x, drop),
+                pos2(spine, drop),
+                pos2(spine, report.center().y),
+                report.left_center(),
+            ],
+            stroke,
+        ));
+    } else if to.y > from.y + 8.0 {
         let mid = (from.y + to.y) / 2.0;
         painter.add(Shape::line(
             vec![from, pos2(from.x, mid), pos2(to.x, mid), to],
@@ -305,14 +325,34 @@ pub fn paint_reporting_line(painter: &Painter, manager: Rect, report: Rect, stro
     }
 }
 
-/// A collaboration line: dashed, between the card borders. Dashes keep
-/// their on-screen length at any `zoom`, so a far-out view stays cheap.
+/// A collaboration line: dashed, between the card borders; between cards in
+/// one row it arcs over the row instead of running behind the cards between
+/// them. Dashes keep their on-screen length at any `zoom`, so a far-out view
+/// stays cheap.
 pub fn paint_collaboration_line(painter: &Painter, a: Rect, b: Rect, stroke: Stroke, zoom: f32) {
-    let (pa, pb) = (border_point(a, b.center()), border_point(b, a.center()));
     let scale = 1.0 / zoom.clamp(0.01, 1.0);
     let stroke = Stroke::new(stroke.width * scale.sqrt(), stroke.color);
+    let same_row = (a.center().y - b.center().y).abs() < a.height() / 2.0;
+    let far_apart = (a.center().x - b.center().x).abs() > (a.width() + b.width()) / 2.0 + 40.0;
+    let points = if same_row && far_apart {
+        let (pa, pb) = (a.center_top(), b.center_top());
+        let lift = ((pb.x - pa.x).abs() * 0.18).clamp(24.0, 90.0);
+        let control = pos2((pa.x + pb.x) / 2.0, pa.y.min(pb.y) - 2.0 * lift);
+        (0..=24)
+            .map(|i| {
+                let t = i as f32 / 24.0;
+                let u = 1.0 - t;
+                pos2(
+                    u * u * pa.x + 2.0 * u * t * control.x + t * t * pb.x,
+                    u * u * pa.y + 2.0 * u * t * control.y + t * t * pb.y,
+                )
+            })
+            .collect()
+    } else {
+        vec![border_point(a, b.center()), border_point(b, a.center())]
+    };
     painter.extend(Shape::dashed_line(
-        &[pa, pb],
+        &points,
         stroke,
         8.0 * scale,
         6.0 * scale,
