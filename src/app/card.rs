@@ -264,7 +264,11 @@ fn summary_chips(member: &Member) -> Vec<(String, Color32)> {
     for family in [TagFamily::Leadership, TagFamily::Management] {
         let n = held.of_family(family).iter().count();
         if n > 0 {
-            out.push((format!("{} {n}/6", family.label()), family_color(family)));
+            let short = match family {
+                TagFamily::Leadership => "lead",
+                TagFamily::Management => "mgmt",
+            };
+            out.push((format!("{short} {n}/6"), family_color(family)));
         }
     }
     let custom = member
@@ -303,17 +307,16 @@ pub fn paint_reporting_line(
     let to = report.center_top();
     if stacked && report.min.y > manager.max.y {
         let spine = report.min.x - 14.0;
-        let drop = from.y + 16.0;
-        painter.add(Shape::line(
-            vec![
-                from,
-                pos2(from.x, drop),
-                pos2(spine, drop),
-                pos2(spine, report.center().y),
-                report.left_center(),
-            ],
-            stroke,
-        ));
+        let mut points = if spine > manager.min.x + 8.0 {
+            // Straight down from the manager's bottom edge.
+            vec![pos2(spine, manager.max.y)]
+        } else {
+            let drop = from.y + 16.0;
+            vec![from, pos2(from.x, drop), pos2(spine, drop)]
+        };
+        points.push(pos2(spine, report.center().y));
+        points.push(report.left_center());
+        painter.add(Shape::line(points, stroke));
     } else if to.y > from.y + 8.0 {
         let mid = (from.y + to.y) / 2.0;
         painter.add(Shape::line(
