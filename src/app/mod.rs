@@ -7,6 +7,7 @@ mod card;
 pub mod command;
 pub mod dialogs;
 pub mod document;
+mod file_flow;
 pub mod files;
 mod findings_panel;
 pub mod inspector;
@@ -19,7 +20,8 @@ use std::process::ExitCode;
 
 pub use command::AppCommand;
 pub use document::Document;
-pub use orgevo_app::{OrgevoApp, new_plan};
+pub use file_flow::new_plan;
+pub use orgevo_app::OrgevoApp;
 
 use crate::io::{BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_NAME, plan_from_str};
 use files::FileDialogs;

@@ -8,32 +8,32 @@ use egui::ViewportCommand;
 
 use super::canvas::{Canvas, CanvasEvent, CanvasView, bounds};
 use super::command::AppCommand;
-use super::dialogs::{Modal, PathPurpose, Pending};
+use super::dialogs::{Modal, Pending};
 use super::document::Document;
-use super::files::{FileDialogs, Picked, remember_recent};
+use super::files::FileDialogs;
 use super::findings_panel::findings_ui;
 use super::inspector::Inspector;
 use super::inspector::InspectorAction;
 use super::state::{AppSettings, FindingsCache};
 use crate::edit::{Edit, compose};
-use crate::model::{Function, Member, Plan, Responsibility, Stage, StageKind};
+use crate::model::{Plan, Stage};
 
 /// The app: one open plan, its view state, and the app settings.
 pub struct OrgevoApp {
-    doc: Document,
-    stage_index: usize,
-    selection: BTreeSet<String>,
-    views: HashMap<String, CanvasView>,
-    canvas: Canvas,
-    inspector: Inspector,
-    findings: FindingsCache,
-    modal: Modal,
-    settings: AppSettings,
-    dialogs: FileDialogs,
-    status: String,
-    allow_close: bool,
-    shown_title: String,
-    pending_after_save: Option<Pending>,
+    pub(super) doc: Document,
+    pub(super) stage_index: usize,
+    pub(super) selection: BTreeSet<String>,
+    pub(super) views: HashMap<String, CanvasView>,
+    pub(super) canvas: Canvas,
+    pub(super) inspector: Inspector,
+    pub(super) findings: FindingsCache,
+    pub(super) modal: Modal,
+    pub(super) settings: AppSettings,
+    pub(super) dialogs: FileDialogs,
+    pub(super) status: String,
+    pub(super) allow_close: bool,
+    pub(super) shown_title: String,
+    pub(super) pending_after_save: Option<Pending>,
 }
 
 impl OrgevoApp {
@@ -267,7 +267,7 @@ impl OrgevoApp {
         self.selection.retain(|id| stage.member(id).is_some());
     }
 
-    fn replace_document_view(&mut self) {
+    pub(super) fn replace_document_view(&mut self) {
         self.stage_index = 0;
         self.selection.clear();
         self.views.clear();
@@ -275,105 +275,6 @@ impl OrgevoApp {
         self.findings.invalidate();
         self.allow_close = false;
         self.fit(false);
-    }
-
-    /// Asks about unsaved changes before leaving the document.
-    fn request(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.doc.is_dirty() {
-            self.modal = Modal::Unsaved { then: pending };
-        } else {
-            self.perform(ctx, pending);
-        }
-    }
-
-    fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
-        match pending {
-            Pending::New => {
-                self.doc = Document::new(new_plan(), None, "Untitled");
-                self.replace_document_view();
-                self.status = "New plan".to_owned();
-            }
-            Pending::Open => match self
-                .dialogs
-                .pick_open(self.doc.path().map(|p| p.to_path_buf()).as_ref())
-            {
-                Picked::Path(path) => self.open_path(&path),
-                Picked::Cancelled => {}
-                Picked::Unavailable => {
-                    self.modal = Modal::PathPrompt {
-                        purpose: PathPurpose::Open,
-                        text: String::new(),
-                    }
-                }
-            },
-            Pending::OpenPath(path) => self.open_path(&path),
-            Pending::Close => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    /// Opens `path`; on failure shows the error and keeps the current plan.
-    pub fn open_path(&mut self, path: &std::path::Path) {
-        match Document::open(path) {
-            Ok(doc) => {
-                self.doc = doc;
-                self.replace_document_view();
-                remember_recent(&mut self.settings.recent_files, path.to_path_buf());
-                self.status = format!("Opened {}", path.display());
-            }
-            Err(e) => self.show_error("Could not open the plan", e.to_string()),
-        }
-    }
-
-    /// Saves to the current file, or asks for one. Returns whether it saved.
-    fn save(&mut self, then: Option<Pending>) -> bool {
-        match self.doc.path().map(|p| p.to_path_buf()) {
-            Some(path) => self.save_to(&path),
-            None => {
-                self.save_as(then);
-                false
-            }
-        }
-    }
-
-    fn save_as(&mut self, then: Option<Pending>) {
-        let name = format!("{}.orgevo.json", slug(&self.doc.plan().title));
-        match self
-            .dialogs
-            .pick_save(self.doc.path().map(|p| p.to_path_buf()).as_ref(), &name)
-        {
-            Picked::Path(path) => {
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.pending_after_save = Some(then);
-                }
-            }
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                self.modal = Modal::PathPrompt {
-                    purpose: PathPurpose::Save { then },
-                    text: String::new(),
-                }
-            }
-        }
-    }
-
-    /// Saves to `path`; shows the error and keeps the document on failure.
-    pub fn save_to(&mut self, path: &std::path::Path) -> bool {
-        match self.doc.save_as(path) {
-            Ok(()) => {
-                remember_recent(&mut self.settings.recent_files, path.to_path_buf());
-                self.status = format!("Saved {}", path.display());
-                true
-            }
-            Err(e) => {
-                self.show_error("Could not save the plan", e.to_string());
-                false
-            }
-        }
     }
 }
 
@@ -517,43 +418,5 @@ impl OrgevoApp {
     /// Draws the findings list; returns the members of a clicked finding.
     pub(super) fn draw_findings(&mut self, ui: &mut egui::Ui) -> Option<Vec<String>> {
         findings_ui(ui, self.findings.stage(self.stage_index)).map(|f| f.members.clone())
-    }
-}
-
-/// A new plan: one founder-led stage with the founder holding every
-/// responsibility.
-pub fn new_plan() -> Plan {
-    let mut plan = Plan::new("Untitled plan");
-    let mut stage = Stage::new("today", "Today", StageKind::FounderLed);
-    let mut founder = Member::new("founder", "Founder", Function::Owner);
-    founder.title = "Founder & CEO".to_owned();
-    founder.tags = Responsibility::ALL.iter().map(|r| (*r).into()).collect();
-    founder.pos = Some([0.0, 0.0]);
-    // A fresh stage has no members, so the id is free.
-    let _ = stage.add_member(founder);
-    plan.stages.push(stage);
-    plan
-}
-
-/// A file-name-friendly version of a title.
-fn slug(title: &str) -> String {
-    let slug: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "plan".to_owned()
-    } else {
-        slug
     }
 }
