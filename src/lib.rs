@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod io;
 pub mod layout;

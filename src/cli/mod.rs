@@ -1,12 +1,14 @@
 //! The `orgevo` command line.
 
 mod check;
+mod diff;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::run_check;
+pub use diff::run_diff;
 
 /// Design how a company's sales organisation evolves.
 #[derive(Debug, Parser)]
@@ -32,6 +34,24 @@ pub enum Command {
     /// Exit status: 0 without errors (warnings allowed), 1 with any error,
     /// 2 when the file cannot be loaded.
     Check(CheckArgs),
+    /// Print what changes from one stage to another.
+    ///
+    /// Exit status: 0, or 2 when the file cannot be loaded or a stage is unknown.
+    Diff(DiffArgs),
+}
+
+/// Arguments of `orgevo diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The plan file (`*.orgevo.json`).
+    pub file: PathBuf,
+    /// Id of the earlier stage.
+    pub stage_a: String,
+    /// Id of the later stage.
+    pub stage_b: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
 }
 
 /// Arguments of `orgevo check`.

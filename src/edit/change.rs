@@ -1,7 +1,7 @@
 //! Edits: every change the app makes to a plan, as data that can be applied,
 //! recorded and undone.
 
-use crate::model::{Link, LinkKind, Member, ModelError, Plan, Stage};
+use crate::model::{Link, LinkKind, Member, ModelError, Plan, Stage, StageKind};
 
 /// Why an edit was refused. The plan is left as it was.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -9,6 +9,9 @@ pub enum EditError {
     /// The edit names a stage the plan does not have.
     #[error("there is no stage `{0}`")]
     UnknownStage(String),
+    /// A stage id that is taken.
+    #[error("there is already a stage `{0}`")]
+    DuplicateStage(String),
     /// The stage refused the change.
     #[error(transparent)]
     Model(#[from] ModelError),
@@ -80,6 +83,38 @@ pub enum Edit {
     },
     /// Sets the plan title.
     SetTitle(String),
+    /// Inserts a stage at `index` (its id must be free).
+    AddStage {
+        /// Position in the timeline.
+        index: usize,
+        /// The stage.
+        stage: Box<Stage>,
+    },
+    /// Deletes a stage.
+    RemoveStage {
+        /// Stage id.
+        id: String,
+    },
+    /// Moves a stage to another position in the timeline.
+    MoveStage {
+        /// Stage id.
+        id: String,
+        /// New position.
+        to: usize,
+    },
+    /// Sets a stage's name, kind, when and notes.
+    SetStageInfo {
+        /// Stage id.
+        id: String,
+        /// Display name.
+        name: String,
+        /// Stage kind.
+        kind: StageKind,
+        /// When on the timeline.
+        when: String,
+        /// Notes.
+        notes: String,
+    },
     /// Several edits applied as one undo step, all or nothing.
     Batch {
         /// What the user did, e.g. "Duplicate 3 members".
@@ -105,6 +140,10 @@ impl Edit {
             }
             Self::SetPositions { .. } => "move members".to_owned(),
             Self::SetTitle(_) => "rename plan".to_owned(),
+            Self::AddStage { stage, .. } => format!("add stage {}", stage.name),
+            Self::RemoveStage { .. } => "delete stage".to_owned(),
+            Self::MoveStage { .. } => "move stage".to_owned(),
+            Self::SetStageInfo { .. } => "edit stage".to_owned(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -167,6 +206,35 @@ impl Edit {
                 }
             }
             Self::SetTitle(title) => plan.title = title.clone(),
+            Self::AddStage { index, stage } => {
+                if plan.stage(&stage.id).is_some() {
+                    return Err(EditError::DuplicateStage(stage.id.clone()));
+                }
+                plan.stages
+                    .insert((*index).min(plan.stages.len()), (**stage).clone());
+            }
+            Self::RemoveStage { id } => {
+                let at = position(plan, id)?;
+                plan.stages.remove(at);
+            }
+            Self::MoveStage { id, to } => {
+                let at = position(plan, id)?;
+                let stage = plan.stages.remove(at);
+                plan.stages.insert((*to).min(plan.stages.len()), stage);
+            }
+            Self::SetStageInfo {
+                id,
+                name,
+                kind,
+                when,
+                notes,
+            } => {
+                let stage = stage_mut(plan, id)?;
+                stage.name = name.clone();
+                stage.kind = *kind;
+                stage.when = when.clone();
+                stage.notes = notes.clone();
+            }
             Self::Batch { edits, .. } => {
                 for edit in edits {
                     edit.apply(plan)?;
@@ -175,6 +243,27 @@ impl Edit {
         }
         Ok(())
     }
+}
+
+fn position(plan: &Plan, id: &str) -> Result<usize, EditError> {
+    plan.stage_position(id)
+        .ok_or_else(|| EditError::UnknownStage(id.to_owned()))
+}
+
+/// A stage id not used in `plan`, derived from `base`.
+pub fn free_stage_id(plan: &Plan, base: &str) -> String {
+    let base = if base.trim().is_empty() {
+        "stage"
+    } else {
+        base
+    };
+    if plan.stage(base).is_none() {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| plan.stage(id).is_none())
+        .unwrap_or_else(|| base.to_owned())
 }
 
 fn stage_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Stage, EditError> {

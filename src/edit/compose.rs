@@ -1,9 +1,9 @@
 //! Edits composed from several steps, for the app's gestures: add a member,
 //! duplicate, re-parent by drop, tidy up.
 
-use super::change::{Edit, free_member_id};
+use super::change::{Edit, free_member_id, free_stage_id};
 use crate::layout::{LEVEL_HEIGHT, SIBLING_GAP, card_size, tidy_layout};
-use crate::model::{Function, Member, Stage};
+use crate::model::{Function, Member, Plan, Stage, StageKind, stage_template};
 
 /// Adds a new member at `pos`, optionally reporting to `manager` (then placed
 /// below the manager's existing reports). Returns the edit and the new id.
@@ -164,6 +164,58 @@ pub fn tidy_up(stage: &Stage) -> Edit {
     }
 }
 
+/// How a new stage starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewStage {
+    /// A copy of the stage it follows, same member ids, new kind.
+    NextFrom(StageKind),
+    /// No members.
+    Empty(StageKind),
+    /// The skeleton of a stage kind.
+    Template(StageKind),
+}
+
+/// Inserts a new stage after the stage at `after` (or first in an empty
+/// plan). Returns the edit and the new stage's id.
+pub fn add_stage(plan: &Plan, after: usize, how: NewStage) -> (Edit, String) {
+    let kind = match how {
+        NewStage::NextFrom(k) | NewStage::Empty(k) | NewStage::Template(k) => k,
+    };
+    let id = free_stage_id(plan, kind.id());
+    let mut stage = match how {
+        NewStage::NextFrom(_) => match plan.stages.get(after) {
+            Some(source) => {
+                let mut copy = source.clone();
+                copy.id = id.clone();
+                copy
+            }
+            None => Stage::new(&id, "", kind),
+        },
+        NewStage::Empty(_) => Stage::new(&id, "", kind),
+        NewStage::Template(_) => {
+            let mut stage = stage_template(kind, &id);
+            crate::layout::place_missing_positions(&mut stage);
+            stage
+        }
+    };
+    stage.kind = kind;
+    stage.name = kind.label().to_owned();
+    stage.when = String::new();
+    stage.notes = String::new();
+    let index = if plan.stages.is_empty() {
+        0
+    } else {
+        (after + 1).min(plan.stages.len())
+    };
+    (
+        Edit::AddStage {
+            index,
+            stage: Box::new(stage),
+        },
+        id,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +265,67 @@ mod tests {
         let cycle = reparent(&p.stages[0], &["boss".into()], "ae");
         assert!(h.apply(&mut p, &cycle).is_err());
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn next_stage_copies_members_with_their_ids_and_undo_removes_it() {
+        let mut p = plan();
+        let mut h = History::default();
+        let before = p.clone();
+        let (edit, id) = add_stage(&p, 0, NewStage::NextFrom(StageKind::SplitRoles));
+        h.apply(&mut p, &edit).unwrap();
+        assert_eq!(id, "split-roles");
+        assert_eq!(p.stages.len(), 2);
+        let next = &p.stages[1];
+        assert_eq!(next.kind, StageKind::SplitRoles);
+        assert_eq!(next.name, "Split roles");
+        assert!(
+            next.members()
+                .map(|m| &m.id)
+                .eq(p.stages[0].members().map(|m| &m.id))
+        );
+        // A second one gets a fresh id.
+        let (_, id2) = add_stage(&p, 1, NewStage::NextFrom(StageKind::SplitRoles));
+        assert_eq!(id2, "split-roles-2");
+        assert!(h.undo(&mut p));
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn stages_can_be_moved_renamed_and_removed() {
+        let mut p = plan();
+        let mut h = History::default();
+        let (edit, id) = add_stage(&p, 0, NewStage::Template(StageKind::Converged));
+        h.apply(&mut p, &edit).unwrap();
+        assert!(p.stages[1].members().all(|m| m.pos.is_some()));
+        h.apply(
+            &mut p,
+            &Edit::MoveStage {
+                id: id.clone(),
+                to: 0,
+            },
+        )
+        .unwrap();
+        assert_eq!(p.stages[0].id, id);
+        let info = Edit::SetStageInfo {
+            id: id.clone(),
+            name: "Later".into(),
+            kind: StageKind::Custom,
+            when: "2030".into(),
+            notes: String::new(),
+        };
+        h.apply(&mut p, &info).unwrap();
+        assert_eq!(
+            (p.stages[0].name.as_str(), p.stages[0].when.as_str()),
+            ("Later", "2030")
+        );
+        h.apply(&mut p, &Edit::RemoveStage { id }).unwrap();
+        assert_eq!(p.stages.len(), 1);
+        let dup = Edit::AddStage {
+            index: 0,
+            stage: Box::new(p.stages[0].clone()),
+        };
+        assert!(h.apply(&mut p, &dup).is_err());
     }
 
     #[test]

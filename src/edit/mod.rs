@@ -5,7 +5,7 @@ mod change;
 pub mod compose;
 mod history;
 
-pub use change::{Edit, EditError, free_member_id, reports_to};
+pub use change::{Edit, EditError, free_member_id, free_stage_id, reports_to};
 pub use history::{DEFAULT_HISTORY_LIMIT, History};
 
 #[cfg(test)]

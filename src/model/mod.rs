@@ -12,6 +12,7 @@ mod plan;
 mod stage;
 mod synthetic;
 mod tags;
+mod templates;
 
 pub use builder::PlanBuilder;
 pub use error::ModelError;
@@ -21,3 +22,4 @@ pub use plan::{Plan, Settings};
 pub use stage::{Link, Stage};
 pub use synthetic::synthetic_plan;
 pub use tags::{Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
+pub use templates::stage_template;

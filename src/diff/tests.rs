@@ -1,0 +1,289 @@
+//! Diff tests: one per kind of change, hand-overs and role merges.
+
+use super::*;
+use crate::model::{Function, Function::*, Member, PlanBuilder, StageKind};
+
+const LEAD: &[&str] = &["vision", "inspiration", "strategy", "process-design"];
+const MGMT: &[&str] = &["execution", "rigor", "process-discipline", "metrics"];
+
+fn kinds(changes: &[Change]) -> Vec<&'static str> {
+    changes
+        .iter()
+        .map(|c| match c {
+            Change::Added { .. } => "added",
+            Change::Removed { .. } => "removed",
+            Change::Renamed { .. } => "renamed",
+            Change::Retitled { .. } => "retitled",
+            Change::FunctionChanged { .. } => "function",
+            Change::Moved { .. } => "moved",
+            Change::TagsGained { .. } => "gained",
+            Change::TagsLost { .. } => "lost",
+            Change::HandOver { .. } => "hand-over",
+            Change::RoleMerge { .. } => "merge",
+            Change::LineAdded { .. } => "line-added",
+            Change::LineRemoved { .. } => "line-removed",
+            Change::FindingFixed { .. } => "fixed",
+            Change::FindingIntroduced { .. } => "introduced",
+        })
+        .collect()
+}
+
+#[test]
+fn identical_stages_have_no_changes() {
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, LEAD)
+        .member("s", Sales, &[])
+        .reports("s", "o")
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, LEAD)
+        .member("s", Sales, &[])
+        .reports("s", "o")
+        .build()
+        .unwrap();
+    assert!(diff_plan_stages(&plan, 0, 1).unwrap().changes.is_empty());
+}
+
+#[test]
+fn added_removed_renamed_retitled_function_and_moved() {
+    let mut renamed = Member::new("s", "Sam O.", Function::SalesManager);
+    renamed.title = "Team lead".into();
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, &[])
+        .member("s", Sales, &[])
+        .member("gone", Sales, &[])
+        .member("x", Sales, &[])
+        .reports("s", "o")
+        .reports("gone", "o")
+        .reports("x", "o")
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, &[])
+        .with_member(renamed)
+        .member("x", Sales, &[])
+        .member("new", Sales, &[])
+        .reports("s", "o")
+        .reports("x", "s")
+        .reports("new", "s")
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    assert_eq!(
+        kinds(&diff.changes),
+        [
+            "added", "removed", "renamed", "retitled", "function", "moved"
+        ]
+    );
+    let Change::Moved {
+        member,
+        old_manager,
+        new_manager,
+    } = &diff.changes[5]
+    else {
+        panic!()
+    };
+    assert_eq!(member.id, "x");
+    assert_eq!(old_manager.as_ref().unwrap().id, "o");
+    assert_eq!(new_manager.as_ref().unwrap().id, "s");
+    assert_eq!(diff.changes[0].text(), "New: new (reports to Sam O.)");
+    assert!(diff.is_added("new") && diff.is_moved("x") && !diff.is_moved("s"));
+}
+
+#[test]
+fn tags_gained_and_lost() {
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, &["vision", "golf"])
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, &["vision", "metrics"])
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    assert_eq!(kinds(&diff.changes), ["gained", "lost"]);
+    assert_eq!(
+        diff.changes[0],
+        Change::TagsGained {
+            member: Who {
+                id: "o".into(),
+                name: "o".into()
+            },
+            tags: vec!["metrics".into()]
+        }
+    );
+    assert_eq!(diff.changes[1].text(), "o gives up golf");
+}
+
+#[test]
+fn hand_overs_name_giver_and_taker() {
+    // Founder-led to split roles: the owner hands management to the new manager.
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::FounderLed)
+        .member("owner", Owner, &["vision", "process-discipline", "metrics"])
+        .stage("b", StageKind::SplitRoles)
+        .member("owner", Owner, &["vision"])
+        .member("sm", SalesManager, &["process-discipline", "metrics"])
+        .reports("sm", "owner")
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    let hand_overs: Vec<String> = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c, Change::HandOver { .. }))
+        .map(Change::text)
+        .collect();
+    assert_eq!(
+        hand_overs,
+        ["process-discipline: owner → sm", "metrics: owner → sm"]
+    );
+    // Splitting a role is not a merge.
+    assert!(!kinds(&diff.changes).contains(&"merge"));
+}
+
+#[test]
+fn a_tag_taken_by_two_members_is_two_hand_overs() {
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, &["coaching"])
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, &[])
+        .member("t1", SalesManager, &["coaching"])
+        .member("t2", SalesManager, &["coaching"])
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    let n = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c, Change::HandOver { .. }))
+        .count();
+    assert_eq!(n, 2);
+    // A tag kept by its holder and also given to someone else is no hand-over.
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, &["coaching"])
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, &["coaching"])
+        .member("t", SalesManager, &["coaching"])
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    assert!(!kinds(&diff.changes).contains(&"hand-over"));
+}
+
+#[test]
+fn leader_and_manager_roles_merge_into_the_growth_leader() {
+    let mut gl_tags: Vec<&str> = LEAD[1..].to_vec();
+    gl_tags.extend(MGMT);
+    let plan = PlanBuilder::new()
+        .stage("split", StageKind::SplitRoles)
+        .member("owner", Owner, LEAD)
+        .member("sm", SalesManager, MGMT)
+        .reports("sm", "owner")
+        .stage("conv", StageKind::Converged)
+        .member("owner", Owner, &["vision"])
+        .member("sm", GrowthLeader, &gl_tags)
+        .reports("sm", "owner")
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    let Change::RoleMerge { into, from } = &diff.changes[0] else {
+        panic!("merge first: {:?}", diff.changes);
+    };
+    assert_eq!(into.id, "sm");
+    let from: Vec<&str> = from.iter().map(|w| w.id.as_str()).collect();
+    assert_eq!(from, ["sm", "owner"]);
+    assert_eq!(
+        diff.changes[0].text(),
+        "Roles merge: sm + owner now held by sm"
+    );
+    assert_eq!(diff.highlights(1)[0], &diff.changes[0]);
+    // Taking one tag of four is a hand-over, not a merge.
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("owner", Owner, LEAD)
+        .member("sm", SalesManager, MGMT)
+        .stage("b", StageKind::Custom)
+        .member("owner", Owner, &LEAD[1..])
+        .member("sm", SalesManager, &[MGMT, &["vision"]].concat())
+        .build()
+        .unwrap();
+    assert!(!kinds(&diff_stages(&plan.stages[0], &plan.stages[1]).changes).contains(&"merge"));
+}
+
+#[test]
+fn collaboration_lines_added_and_removed_in_either_direction() {
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("m", Marketing, &[])
+        .member("s", SalesManager, &[])
+        .member("t", Technical, &[])
+        .collaborates("m", "s")
+        .collaborates("t", "s")
+        .stage("b", StageKind::Custom)
+        .member("m", Marketing, &[])
+        .member("s", SalesManager, &[])
+        .member("t", Technical, &[])
+        .collaborates("s", "m")
+        .collaborates("t", "m")
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    assert_eq!(kinds(&diff.changes), ["line-added", "line-removed"]);
+    assert_eq!(diff.changes[0].text(), "New line: m collaborates with t");
+}
+
+#[test]
+fn findings_fixed_and_introduced() {
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, &["vision"])
+        .member("sm", SalesManager, &["metrics"])
+        .member("mk", Marketing, &[])
+        .reports("sm", "o")
+        .reports("mk", "sm")
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, &["vision"])
+        .member("sm", SalesManager, &["metrics"])
+        .member("mk", Marketing, &[])
+        .member("lost", Sales, &[])
+        .reports("sm", "o")
+        .reports("mk", "o")
+        .build()
+        .unwrap();
+    let diff = diff_plan_stages(&plan, 0, 1).unwrap();
+    let fixed: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c, Change::FindingFixed { .. }))
+        .collect();
+    let introduced: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c, Change::FindingIntroduced { .. }))
+        .collect();
+    assert!(
+        matches!(fixed[0], Change::FindingFixed { rule, .. } if rule == "marketing-reports-to-leader")
+    );
+    assert!(
+        introduced
+            .iter()
+            .any(|c| matches!(c, Change::FindingIntroduced { rule, .. } if rule == "orphan"))
+    );
+}
+
+#[test]
+fn the_example_plan_tells_its_story() {
+    let plan = crate::io::plan_from_str(crate::io::BUNDLED_EXAMPLE).unwrap();
+    let split = diff_plan_stages(&plan, 0, 1).unwrap();
+    let texts: Vec<String> = split.changes.iter().map(Change::text).collect();
+    assert!(
+        texts.contains(&"process-discipline: Dana Lee → Morgan Blake".to_owned()),
+        "{texts:#?}"
+    );
+    assert!(split.is_added("morgan") && split.is_moved("sam"));
+    let converged = diff_plan_stages(&plan, 1, 2).unwrap();
+    assert!(
+        matches!(&converged.highlights(1)[0], Change::RoleMerge { into, .. } if into.id == "morgan")
+    );
+}

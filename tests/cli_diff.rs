@@ -1,0 +1,62 @@
+//! `orgevo diff` prints the same diff as the library, as text or JSON.
+
+use std::process::Command;
+
+const ACME: &str = "examples/plans/acme-evolution.orgevo.json";
+
+fn diff(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_orgevo"))
+        .arg("diff")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn text_lists_hand_overs_and_new_members() {
+    let (code, stdout, _) = diff(&[ACME, "today", "split"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("Founder-led (today) → Split roles (split)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  process-discipline: Dana Lee → Morgan Blake\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  New: Morgan Blake (reports to Dana Lee)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  Sam Ortiz now reports to Morgan Blake (was Dana Lee)\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_matches_the_library() {
+    let (code, stdout, _) = diff(&[ACME, "split", "scale", "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["from"], "split");
+    assert_eq!(report["to"], "scale");
+    let plan = orgevo::io::load_plan(ACME.as_ref()).unwrap();
+    let expected = orgevo::diff::diff_plan_stages(&plan, 1, 2).unwrap();
+    let changes = report["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), expected.changes.len());
+    assert_eq!(changes[0]["kind"], "role-merge");
+    assert_eq!(changes[0]["into"]["id"], "morgan");
+}
+
+#[test]
+fn unknown_stage_exits_2_and_names_it() {
+    let (code, _, stderr) = diff(&[ACME, "today", "someday"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`someday`"), "{stderr}");
+}
