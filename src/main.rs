@@ -14,6 +14,6 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => {
             run_diff(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
-        None => orgevo::app::run(cli.file),
+        None => orgevo::app::run(cli.file, cli.present),
     }
 }

@@ -4,11 +4,13 @@
 use egui::{RichText, Ui, ViewportCommand};
 
 use super::canvas::CanvasEvent;
+use super::changes_panel::changes_ui;
 use super::command::{AppCommand, pressed_commands};
 use super::dialogs::{Modal, ModalAnswer, PathPurpose, Pending};
 use super::inspector::InspectorAction;
-use super::orgevo_app::OrgevoApp;
+use super::orgevo_app::{BottomTab, OrgevoApp};
 use super::state::{SETTINGS_KEY, ThemeChoice};
+use super::timeline::{TimelineAction, timeline_ui};
 use crate::edit::{Edit, compose};
 use crate::model::{Link, LinkKind};
 
@@ -16,11 +18,19 @@ impl OrgevoApp {
     /// Draws the whole app into `ui` (everything but eframe's frame glue).
     pub fn ui_main(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            super::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
         ctx.set_theme(self.settings_mut().theme.preference());
         if let Some(then) = self.take_pending_after_save() {
             self.perform_pending(&ctx, then);
         }
         self.handle_close_request(&ctx);
+        if self.presenter.is_some() {
+            self.present_ui(ui);
+            return;
+        }
         if matches!(self.modal(), Modal::None) {
             for command in pressed_commands(&ctx) {
                 self.run_command(&ctx, command);
@@ -35,6 +45,7 @@ impl OrgevoApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        egui::Panel::top("timeline").show(ui, |ui| self.timeline_panel_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(self.status()).weak());
@@ -48,8 +59,32 @@ impl OrgevoApp {
             .default_size(150.0)
             .min_size(60.0)
             .show(ui, |ui| {
-                if let Some(members) = self.draw_findings(ui) {
-                    self.select_and_center(members);
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.bottom_tab, BottomTab::Findings, "Findings");
+                    ui.selectable_value(&mut self.bottom_tab, BottomTab::Changes, "Changes");
+                });
+                ui.separator();
+                match self.bottom_tab {
+                    BottomTab::Findings => {
+                        if let Some(members) = self.draw_findings(ui) {
+                            self.select_and_center(members);
+                        }
+                    }
+                    BottomTab::Changes => {
+                        let previous = self
+                            .stage_index()
+                            .checked_sub(1)
+                            .and_then(|i| self.document().plan().stages.get(i))
+                            .map(|s| s.name.clone());
+                        let mut show_removed = self.show_removed;
+                        changes_ui(
+                            ui,
+                            self.diffs.diff(),
+                            previous.as_deref(),
+                            &mut show_removed,
+                        );
+                        self.show_removed = show_removed;
+                    }
                 }
             });
         egui::Panel::right("inspector")
@@ -61,7 +96,14 @@ impl OrgevoApp {
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().extreme_bg_color))
-            .show(ui, |ui| self.canvas_ui(ui));
+            .show(ui, |ui| {
+                let index = self.stage_index();
+                let plan = self.doc_plan_clone_if_comparing();
+                match (&mut self.compare, plan) {
+                    (Some(compare), Some(plan)) => compare.ui(ui, &plan, index),
+                    _ => self.canvas_ui(ui),
+                }
+            });
 
         let answer = self.modal_mut().ui(&ctx);
         if let Some(answer) = answer {
@@ -154,23 +196,6 @@ impl OrgevoApp {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&self.plan().title).strong());
             ui.separator();
-            let stages: Vec<(String, String)> = self
-                .plan()
-                .stages
-                .iter()
-                .map(|s| (s.name.clone(), s.kind.label().to_owned()))
-                .collect();
-            for (index, (name, kind)) in stages.iter().enumerate() {
-                let selected = index == self.stage_index();
-                if ui
-                    .selectable_label(selected, name)
-                    .on_hover_text(format!("{kind} stage"))
-                    .clicked()
-                {
-                    self.set_stage(index);
-                }
-            }
-            ui.separator();
             for (command, icon) in [
                 (AppCommand::AddMember, "➕ Add member"),
                 (AppCommand::TidyUp, "🌳 Tidy up"),
@@ -178,6 +203,8 @@ impl OrgevoApp {
                 (AppCommand::ZoomToSelection, "🔍 Selection"),
                 (AppCommand::Undo, "⟲ Undo"),
                 (AppCommand::Redo, "⟳ Redo"),
+                (AppCommand::ToggleCompare, "⇆ Compare"),
+                (AppCommand::Present, "▶ Present"),
             ] {
                 let enabled = match command {
                     AppCommand::Undo => self.document().history().undo_label().is_some(),
@@ -332,6 +359,66 @@ impl OrgevoApp {
         );
         if self.set_shown_title(&title) {
             ctx.send_viewport_cmd(ViewportCommand::Title(title));
+        }
+    }
+}
+
+impl OrgevoApp {
+    fn present_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.cover_monitor_if_not_fullscreen(&ctx);
+        let mut leave = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(presenter) = &mut self.presenter {
+                leave = presenter.ui(ui, self.doc.plan());
+            }
+        });
+        if leave {
+            self.stop_presenting(&ctx);
+        }
+    }
+
+    fn doc_plan_clone_if_comparing(&self) -> Option<crate::model::Plan> {
+        self.compare.as_ref().map(|_| self.doc.plan().clone())
+    }
+
+    fn timeline_panel_ui(&mut self, ui: &mut Ui) {
+        let count = self.doc.plan().stages.len();
+        let summaries: Vec<_> = (0..count).map(|i| self.findings.summary(i)).collect();
+        let actions = timeline_ui(ui, self.doc.plan(), self.stage_index(), &summaries);
+        for action in actions {
+            match action {
+                TimelineAction::Select(index) => self.set_stage(index),
+                TimelineAction::Add(how) => {
+                    let (edit, id) = compose::add_stage(self.doc.plan(), self.stage_index(), how);
+                    if self.apply(&edit)
+                        && let Some(index) = self.doc.plan().stage_position(&id)
+                    {
+                        self.set_stage(index);
+                    }
+                }
+                TimelineAction::Move { from, to } => {
+                    let Some(id) = self.doc.plan().stages.get(from).map(|s| s.id.clone()) else {
+                        continue;
+                    };
+                    let current = self.stage_id();
+                    if self.apply(&Edit::MoveStage { id, to }) {
+                        let index = self.doc.plan().stage_position(&current).unwrap_or(0);
+                        self.set_stage_index(index);
+                    }
+                }
+                TimelineAction::Delete(index) => {
+                    let Some(id) = self.doc.plan().stages.get(index).map(|s| s.id.clone()) else {
+                        continue;
+                    };
+                    if self.apply(&Edit::RemoveStage { id }) {
+                        self.set_stage_index(
+                            self.stage_index()
+                                .min(self.doc.plan().stages.len().saturating_sub(1)),
+                        );
+                    }
+                }
+            }
         }
     }
 }

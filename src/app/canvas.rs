@@ -9,12 +9,11 @@ use egui::{
     pos2, vec2,
 };
 
-use super::card::{
-    CardLook, marker_rect, paint_card, paint_collaboration_line, paint_reporting_line,
-};
+use super::card::{CardLook, ChangeBadge, marker_rect, paint_card};
+use super::stage_lines::paint_stage_lines;
 use super::style::severity_icon;
-use crate::layout::{card_size, stacks_reports};
-use crate::model::{LinkKind, Member, Stage};
+use crate::layout::card_size;
+use crate::model::{Member, Stage};
 use crate::rules::Finding;
 
 /// What the user did on the canvas this frame.
@@ -101,9 +100,19 @@ struct LinkDrag {
     to: Pos2,
 }
 
+/// What changed since the previous stage, drawn over the canvas.
+#[derive(Clone, Debug, Default)]
+pub struct ChangeOverlay {
+    /// "New" and "moved" badges by member id.
+    pub badges: HashMap<String, ChangeBadge>,
+    /// Members of the previous stage that are gone, drawn faded where they were.
+    pub ghosts: Vec<Member>,
+}
+
 /// What one frame of the canvas draws from.
 struct FrameInput<'a> {
     stage: &'a Stage,
+    overlay: &'a ChangeOverlay,
     selection: &'a BTreeSet<String>,
     by_member: &'a HashMap<&'a str, Vec<&'a Finding>>,
     /// The pointer in scene coordinates.
@@ -133,6 +142,7 @@ impl Canvas {
         view: &mut CanvasView,
         selection: &BTreeSet<String>,
         findings: &[Finding],
+        overlay: &ChangeOverlay,
     ) -> Vec<CanvasEvent> {
         let mut events = Vec::new();
         if let Some(area) = view.pending_fit.take() {
@@ -159,6 +169,7 @@ impl Canvas {
                     .map(|p| from_global * p);
                 let frame = FrameInput {
                     stage,
+                    overlay,
                     selection,
                     by_member: &by_member,
                     pointer,
@@ -182,6 +193,7 @@ impl Canvas {
     fn contents_ui(&mut self, ui: &mut Ui, frame: &FrameInput<'_>, events: &mut Vec<CanvasEvent>) {
         let FrameInput {
             stage,
+            overlay,
             selection,
             by_member,
             pointer,
@@ -202,34 +214,18 @@ impl Canvas {
         let rect_of = |m: &Member| card_rect(m).translate(offset_of(&m.id));
         let painter = ui.painter().clone();
 
-        // Lines under the cards.
-        let line_color = visuals.widgets.noninteractive.fg_stroke.color;
-        let stacking: std::collections::HashSet<_> = stage
-            .graph()
-            .node_indices()
-            .filter(|n| stacks_reports(stage, *n))
-            .collect();
-        for link in stage.links() {
-            let (Some(a), Some(b)) = (stage.member(&link.from), stage.member(&link.to)) else {
-                continue;
+        // Removed members, faded, under everything else.
+        let mut ghost_painter = painter.clone();
+        ghost_painter.set_opacity(0.3);
+        for ghost in &overlay.ghosts {
+            let look = CardLook {
+                zoom,
+                ..CardLook::default()
             };
-            match link.kind {
-                LinkKind::ReportsTo => paint_reporting_line(
-                    &painter,
-                    rect_of(b),
-                    rect_of(a),
-                    stage.node(&b.id).is_some_and(|n| stacking.contains(&n)),
-                    Stroke::new(1.6, line_color),
-                ),
-                LinkKind::CollaboratesWith => paint_collaboration_line(
-                    &painter,
-                    rect_of(a),
-                    rect_of(b),
-                    Stroke::new(1.6, visuals.selection.stroke.color),
-                    zoom,
-                ),
-            }
+            paint_card(&ghost_painter, &visuals, card_rect(ghost), ghost, look);
         }
+        // Lines under the cards.
+        paint_stage_lines(&painter, &visuals, stage, &|m| Some(rect_of(m)), zoom);
 
         // The card under the pointer while dragging cards or a link.
         let dragging: Vec<String> = match (&self.drag, &self.link_drag) {
@@ -271,6 +267,8 @@ impl Canvas {
                     (worst, fs.len())
                 }),
                 zoom,
+                change: overlay.badges.get(&member.id).copied(),
+                large: false,
             };
             if ui.is_rect_visible(rect.expand(12.0)) {
                 paint_card(&painter, &visuals, rect, member, look);

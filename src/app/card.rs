@@ -22,6 +22,19 @@ pub struct CardLook {
     /// Screen pixels per scene unit: small zooms draw less detail, since
     /// small text is unreadable and costs the most to tessellate.
     pub zoom: f32,
+    /// A "new" or "moved" badge from the stage diff.
+    pub change: Option<ChangeBadge>,
+    /// Presentation style: large name and title, no tag chips.
+    pub large: bool,
+}
+
+/// What changed for a member since the previous stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeBadge {
+    /// Not in the previous stage.
+    New,
+    /// Has a new manager.
+    Moved,
 }
 
 /// Below this zoom a card shows only its name and badge.
@@ -86,6 +99,11 @@ pub fn paint_card(
         Rect::from_min_max(rect.min, pos2(rect.max.x - badge_width - 8.0, rect.max.y))
             .intersect(clip.clip_rect()),
     );
+    if look.large {
+        paint_large_text(&name_clip, &clip, rect, left, member, text, weak);
+        paint_badges(painter, rect, look);
+        return;
+    }
     name_clip.text(
         pos2(left, rect.min.y + 8.0),
         Align2::LEFT_TOP,
@@ -94,9 +112,7 @@ pub fn paint_card(
         text,
     );
     if look.zoom < ZOOM_NAME_ONLY {
-        if let Some((severity, count)) = look.finding {
-            paint_marker(painter, rect, severity, count);
-        }
+        paint_badges(painter, rect, look);
         return;
     }
     clip.text(
@@ -118,6 +134,7 @@ pub fn paint_card(
         FontId::proportional(11.5),
         accent,
     );
+    paint_badges(painter, rect, look);
     paint_chips(
         &clip,
         pos2(left, rect.min.y + 66.0),
@@ -125,8 +142,69 @@ pub fn paint_card(
         member,
         weak,
     );
+}
+
+/// Name and title in presentation size.
+fn paint_large_text(
+    name_clip: &Painter,
+    clip: &Painter,
+    rect: Rect,
+    left: f32,
+    member: &Member,
+    text: Color32,
+    weak: Color32,
+) {
+    name_clip.text(
+        pos2(left, rect.min.y + 10.0),
+        Align2::LEFT_TOP,
+        member.display_name(),
+        FontId::proportional(22.0),
+        text,
+    );
+    clip.text(
+        pos2(left, rect.min.y + 40.0),
+        Align2::LEFT_TOP,
+        &member.title,
+        FontId::proportional(16.0),
+        weak,
+    );
+    let function = if member.planned {
+        format!("{} · planned", member.function.label())
+    } else {
+        member.function.label().to_owned()
+    };
+    clip.text(
+        pos2(left, rect.min.y + 64.0),
+        Align2::LEFT_TOP,
+        function,
+        FontId::proportional(14.0),
+        function_color(member.function),
+    );
+}
+
+/// The finding marker and the "new"/"moved" badge.
+fn paint_badges(painter: &Painter, rect: Rect, look: CardLook) {
     if let Some((severity, count)) = look.finding {
         paint_marker(painter, rect, severity, count);
+    }
+    if let Some(badge) = look.change {
+        let (label, color) = match badge {
+            ChangeBadge::New => ("NEW", Color32::from_rgb(0x2e, 0xa0, 0x4a)),
+            ChangeBadge::Moved => ("MOVED", Color32::from_rgb(0xd0, 0x84, 0x10)),
+        };
+        let width = 12.0 + 8.0 * label.len() as f32;
+        let pill = Rect::from_min_size(
+            pos2(rect.max.x - width - 6.0, rect.max.y - 10.0),
+            vec2(width, 18.0),
+        );
+        painter.rect_filled(pill, CornerRadius::same(9), color);
+        painter.text(
+            pill.center(),
+            Align2::CENTER_CENTER,
+            label,
+            FontId::proportional(11.0),
+            Color32::WHITE,
+        );
     }
 }
 

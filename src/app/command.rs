@@ -32,6 +32,10 @@ pub enum AppCommand {
     FitView,
     /// Show the selected members.
     ZoomToSelection,
+    /// Present the plan full screen, stage by stage.
+    Present,
+    /// Show two stages side by side (or go back to editing).
+    ToggleCompare,
     /// Quit the app.
     Quit,
 }
@@ -59,6 +63,8 @@ impl AppCommand {
             Self::TidyUp => "Tidy up",
             Self::FitView => "Fit to view",
             Self::ZoomToSelection => "Zoom to selection",
+            Self::Present => "Present",
+            Self::ToggleCompare => "Compare stages",
             Self::Quit => "Quit",
         }
     }
@@ -85,6 +91,8 @@ impl AppCommand {
             Self::TidyUp => vec![k(CTRL, Key::L)],
             Self::FitView => vec![k(Modifiers::NONE, Key::Home)],
             Self::ZoomToSelection => vec![k(Modifiers::NONE, Key::F)],
+            Self::Present => vec![k(Modifiers::NONE, Key::F5)],
+            Self::ToggleCompare => vec![k(CTRL, Key::K)],
             Self::Quit => vec![k(CTRL, Key::Q)],
         }
     }
@@ -106,7 +114,7 @@ impl AppCommand {
 
     /// Every command, in the order shortcuts are checked (more modifiers first,
     /// so Ctrl+Shift+S is not read as Ctrl+S).
-    pub const SHORTCUT_ORDER: [Self; 14] = [
+    pub const SHORTCUT_ORDER: [Self; 16] = [
         Self::SaveAs,
         Self::Redo,
         Self::New,
@@ -120,6 +128,8 @@ impl AppCommand {
         Self::TidyUp,
         Self::FitView,
         Self::ZoomToSelection,
+        Self::Present,
+        Self::ToggleCompare,
         Self::Quit,
     ];
 

@@ -7,7 +7,9 @@ use egui::{RichText, Ui};
 
 use super::style::{family_color, severity_icon};
 use crate::edit::{Edit, reports_to};
-use crate::model::{Function, Link, LinkKind, Member, Plan, Responsibility, Stage, Tag, TagFamily};
+use crate::model::{
+    Function, Link, LinkKind, Member, Plan, Responsibility, Stage, StageKind, Tag, TagFamily,
+};
 use crate::rules::Finding;
 
 /// What the inspector asks the app to do.
@@ -347,16 +349,7 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
         out.push(InspectorAction::Seal);
     }
     ui.separator();
-    ui.label(RichText::new(&stage.name).strong());
-    ui.label(format!("{} · {}", stage.kind.label(), stage.when));
-    ui.label(format!(
-        "{} members, {} lines",
-        stage.member_count(),
-        stage.link_count()
-    ));
-    if !stage.notes.is_empty() {
-        ui.label(RichText::new(&stage.notes).italics());
-    }
+    stage_ui(ui, stage, out);
     ui.add_space(8.0);
     ui.label(
         RichText::new(
@@ -364,6 +357,89 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
              another to change who it reports to; drag a card's round handle to another card for \
              a collaboration line.",
         )
+        .weak(),
+    );
+}
+
+/// The stage's name, kind, when and notes.
+fn stage_ui(ui: &mut Ui, stage: &Stage, out: &mut Vec<InspectorAction>) {
+    ui.heading("Stage");
+    let (mut name, mut kind, mut when, mut notes) = (
+        stage.name.clone(),
+        stage.kind,
+        stage.when.clone(),
+        stage.notes.clone(),
+    );
+    let mut changed: Option<&str> = None;
+    let mut sealed = false;
+    egui::Grid::new("stage-fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            for (field, label) in [("name", "Stage name"), ("when", "When")] {
+                let label_id = ui.label(label).id;
+                let text = if field == "name" {
+                    &mut name
+                } else {
+                    &mut when
+                };
+                let response = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                    .labelled_by(label_id);
+                if response.changed() {
+                    changed = Some(field);
+                }
+                sealed |= response.lost_focus();
+                ui.end_row();
+            }
+            let label_id = ui.label("Kind").id;
+            egui::ComboBox::from_id_salt("stage-kind")
+                .selected_text(kind.label())
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    for k in StageKind::ALL {
+                        if ui.selectable_value(&mut kind, *k, k.label()).changed() {
+                            changed = Some("kind");
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label_id);
+            ui.end_row();
+        });
+    let label_id = ui.label("Stage notes").id;
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label_id);
+    if response.changed() {
+        changed = Some("notes");
+    }
+    sealed |= response.lost_focus();
+    if let Some(field) = changed {
+        out.push(InspectorAction::Edit {
+            edit: Edit::SetStageInfo {
+                id: stage.id.clone(),
+                name,
+                kind,
+                when,
+                notes,
+            },
+            merge: (field != "kind").then(|| format!("stage/{}/{field}", stage.id)),
+        });
+    }
+    if sealed {
+        out.push(InspectorAction::Seal);
+    }
+    ui.label(
+        RichText::new(format!(
+            "{} members, {} lines",
+            stage.member_count(),
+            stage.link_count()
+        ))
         .weak(),
     );
 }

@@ -3,17 +3,23 @@
 
 mod app_ui;
 pub mod canvas;
-mod card;
+pub mod card;
+mod changes_panel;
 pub mod command;
+pub mod compare;
 pub mod dialogs;
 pub mod document;
 mod file_flow;
 pub mod files;
 mod findings_panel;
+mod fonts;
 pub mod inspector;
 mod orgevo_app;
+pub mod present;
+mod stage_lines;
 pub mod state;
 mod style;
+pub mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,15 +27,17 @@ use std::process::ExitCode;
 pub use command::AppCommand;
 pub use document::Document;
 pub use file_flow::new_plan;
+pub use fonts::install_fonts;
 pub use orgevo_app::OrgevoApp;
 
 use crate::io::{BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_NAME, plan_from_str};
 use files::FileDialogs;
 use state::{AppSettings, SETTINGS_KEY};
 
-/// Opens the app on `file`, or on the bundled example plan. A file that
-/// cannot be loaded opens a new plan with the error shown in a dialog.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// Opens the app on `file`, or on the bundled example plan, in present mode
+/// when `present` is set. A file that cannot be loaded opens a new plan with
+/// the error shown in a dialog.
+pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
     let (doc, error) = match &file {
         Some(path) => match Document::open(path) {
             Ok(doc) => (doc, None),
@@ -60,6 +68,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         "orgevo",
         options,
         Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
             let settings: AppSettings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
@@ -67,6 +76,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             let mut app = OrgevoApp::new(doc, settings, FileDialogs::detect());
             if let Some(message) = error {
                 app.show_error("Could not open the plan", message);
+            } else if present {
+                app.start_presenting(&cc.egui_ctx);
             }
             Ok(Box::new(app))
         }),

@@ -6,15 +6,17 @@ use std::path::PathBuf;
 
 use egui::ViewportCommand;
 
-use super::canvas::{Canvas, CanvasEvent, CanvasView, bounds};
+use super::canvas::{Canvas, CanvasEvent, CanvasView, ChangeOverlay, bounds};
 use super::command::AppCommand;
+use super::compare::CompareView;
 use super::dialogs::{Modal, Pending};
 use super::document::Document;
 use super::files::FileDialogs;
 use super::findings_panel::findings_ui;
 use super::inspector::Inspector;
 use super::inspector::InspectorAction;
-use super::state::{AppSettings, FindingsCache};
+use super::present::Presenter;
+use super::state::{AppSettings, DiffCache, FindingsCache};
 use crate::edit::{Edit, compose};
 use crate::model::{Plan, Stage};
 
@@ -34,6 +36,23 @@ pub struct OrgevoApp {
     pub(super) allow_close: bool,
     pub(super) shown_title: String,
     pub(super) pending_after_save: Option<Pending>,
+    pub(super) diffs: DiffCache,
+    pub(super) show_removed: bool,
+    pub(super) bottom_tab: BottomTab,
+    pub(super) presenter: Option<Presenter>,
+    pub(super) compare: Option<CompareView>,
+    pub(super) fonts_installed: bool,
+    pub(super) window_before_present: Option<egui::Rect>,
+    pub(super) present_frames: u32,
+}
+
+/// Which list the bottom panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BottomTab {
+    /// The findings of the stage.
+    Findings,
+    /// The changes since the previous stage.
+    Changes,
 }
 
 impl OrgevoApp {
@@ -54,6 +73,14 @@ impl OrgevoApp {
             allow_close: false,
             shown_title: String::new(),
             pending_after_save: None,
+            diffs: DiffCache::default(),
+            show_removed: true,
+            bottom_tab: BottomTab::Findings,
+            presenter: None,
+            compare: None,
+            fonts_installed: false,
+            window_before_present: None,
+            present_frames: 0,
         };
         app.replace_document_view();
         app
@@ -132,7 +159,7 @@ impl OrgevoApp {
         self.doc.plan().stages.get(self.stage_index)
     }
 
-    fn stage_id(&self) -> String {
+    pub(super) fn stage_id(&self) -> String {
         self.stage().map(|s| s.id.clone()).unwrap_or_default()
     }
 
@@ -206,8 +233,67 @@ impl OrgevoApp {
             }
             AppCommand::FitView => self.fit(false),
             AppCommand::ZoomToSelection => self.fit(true),
+            AppCommand::Present => self.start_presenting(ctx),
+            AppCommand::ToggleCompare => {
+                self.compare = match self.compare {
+                    Some(_) => None,
+                    None => Some(CompareView::new(self.stage_index)),
+                };
+            }
             AppCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
+    }
+
+    /// Enters present mode on the current stage, full screen.
+    pub fn start_presenting(&mut self, ctx: &egui::Context) {
+        self.presenter = Some(Presenter::new(self.doc.plan(), self.stage_index));
+        self.present_frames = 0;
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+    }
+
+    /// Where the desktop cannot make the window full screen (no window
+    /// manager), cover the monitor instead, once, a few frames in.
+    pub(super) fn cover_monitor_if_not_fullscreen(&mut self, ctx: &egui::Context) {
+        self.present_frames = self.present_frames.saturating_add(1);
+        if self.present_frames < 10 {
+            ctx.request_repaint();
+        }
+        if self.present_frames != 10 {
+            return;
+        }
+        let viewport = ctx.input(|i| i.viewport().clone());
+        let (Some(monitor), Some(outer)) = (viewport.monitor_size, viewport.outer_rect) else {
+            return;
+        };
+        // Some systems report full screen without resizing the window.
+        if (outer.size() - monitor).length() < 4.0 {
+            return;
+        }
+        self.window_before_present = viewport.outer_rect;
+        ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+        ctx.send_viewport_cmd(ViewportCommand::InnerSize(monitor));
+    }
+
+    /// Leaves present mode on the stage that was shown.
+    pub fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if let Some(presenter) = self.presenter.take() {
+            self.set_stage(presenter.index());
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            if let Some(rect) = self.window_before_present.take() {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(rect.min));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(rect.size()));
+            }
+        }
+    }
+
+    /// Whether present mode is on, and on which stage.
+    pub fn presenting(&self) -> Option<usize> {
+        self.presenter.as_ref().map(Presenter::index)
+    }
+
+    /// The changes of the current stage since the previous one.
+    pub fn current_diff(&self) -> Option<&crate::diff::StageDiff> {
+        self.diffs.diff()
     }
 
     fn add_member(&mut self, pos: Option<[f32; 2]>, manager: Option<&str>) {
@@ -256,6 +342,14 @@ impl OrgevoApp {
         }
     }
 
+    /// Shows stage `index` even if it is the current index (after the
+    /// stages were reordered or removed), dropping the selection.
+    pub(super) fn set_stage_index(&mut self, index: usize) {
+        self.stage_index = index.min(self.doc.plan().stages.len().saturating_sub(1));
+        self.selection.clear();
+        self.canvas.link_mode = None;
+    }
+
     fn prune_selection(&mut self) {
         if self.stage_index >= self.doc.plan().stages.len() {
             self.stage_index = self.doc.plan().stages.len().saturating_sub(1);
@@ -269,6 +363,9 @@ impl OrgevoApp {
 
     pub(super) fn replace_document_view(&mut self) {
         self.stage_index = 0;
+        self.diffs.invalidate();
+        self.compare = None;
+        self.presenter = None;
         self.selection.clear();
         self.views.clear();
         self.canvas = Canvas::default();
@@ -348,6 +445,7 @@ impl OrgevoApp {
 
     pub(super) fn refresh_findings(&mut self, state: u64) {
         self.findings.refresh(self.doc.plan(), state);
+        self.diffs.refresh(self.doc.plan(), state, self.stage_index);
     }
 
     pub(super) fn select_and_center(&mut self, members: Vec<String>) {
@@ -401,7 +499,19 @@ impl OrgevoApp {
         let stage = self.doc.plan().stages.get(self.stage_index)?;
         let findings = self.findings.stage(self.stage_index);
         let view = self.views.entry(stage.id.clone()).or_default();
-        Some(self.canvas.ui(ui, stage, view, &self.selection, findings))
+        let empty = ChangeOverlay::default();
+        let overlay = if self.show_removed {
+            self.diffs.overlay()
+        } else {
+            &ChangeOverlay {
+                badges: self.diffs.overlay().badges.clone(),
+                ..empty
+            }
+        };
+        Some(
+            self.canvas
+                .ui(ui, stage, view, &self.selection, findings, overlay),
+        )
     }
 
     /// Draws the inspector of the current selection without copying the plan.

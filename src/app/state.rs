@@ -4,8 +4,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::canvas::ChangeOverlay;
+use super::card::ChangeBadge;
+use crate::diff::{Change, StageDiff, diff_plan_stages};
 use crate::model::Plan;
-use crate::rules::{Finding, check_stage};
+use crate::rules::{Finding, Summary, check_stage};
 
 /// The key under which [`AppSettings`] are stored.
 pub const SETTINGS_KEY: &str = "orgevo.settings";
@@ -67,8 +70,77 @@ impl FindingsCache {
         self.state = None;
     }
 
+    /// Counts of the findings of the stage at `index`.
+    pub fn summary(&self, index: usize) -> Summary {
+        Summary::of(self.stage(index))
+    }
+
     /// The findings of the stage at `index`.
     pub fn stage(&self, index: usize) -> &[Finding] {
         self.per_stage.get(index).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The diff of the current stage against the one before it, recomputed
+/// only when the plan or the stage changes.
+#[derive(Debug, Default)]
+pub struct DiffCache {
+    key: Option<(u64, usize)>,
+    diff: Option<StageDiff>,
+    overlay: ChangeOverlay,
+}
+
+impl DiffCache {
+    /// Re-diffs if the plan state or the stage index changed.
+    pub fn refresh(&mut self, plan: &Plan, state: u64, index: usize) {
+        if self.key == Some((state, index)) {
+            return;
+        }
+        self.key = Some((state, index));
+        self.diff = index
+            .checked_sub(1)
+            .and_then(|previous| diff_plan_stages(plan, previous, index));
+        self.overlay = ChangeOverlay::default();
+        let (Some(diff), Some(before)) = (
+            &self.diff,
+            index.checked_sub(1).and_then(|i| plan.stages.get(i)),
+        ) else {
+            return;
+        };
+        for change in &diff.changes {
+            match change {
+                Change::Added { member, .. } => {
+                    self.overlay
+                        .badges
+                        .insert(member.id.clone(), ChangeBadge::New);
+                }
+                Change::Moved { member, .. } => {
+                    self.overlay
+                        .badges
+                        .insert(member.id.clone(), ChangeBadge::Moved);
+                }
+                Change::Removed { member } => {
+                    if let Some(m) = before.member(&member.id) {
+                        self.overlay.ghosts.push(m.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Forgets the cache (after opening another document).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
+
+    /// The diff against the previous stage (none for the first stage).
+    pub fn diff(&self) -> Option<&StageDiff> {
+        self.diff.as_ref()
+    }
+
+    /// Badges and ghosts for the canvas.
+    pub fn overlay(&self) -> &ChangeOverlay {
+        &self.overlay
     }
 }

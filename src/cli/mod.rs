@@ -24,6 +24,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Plan to open in the app (default: the bundled example plan).
     pub file: Option<PathBuf>,
+    /// Open straight into present mode (full screen, stage by stage).
+    #[arg(long)]
+    pub present: bool,
 }
 
 /// Subcommands.

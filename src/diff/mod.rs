@@ -30,6 +30,93 @@ impl StageDiff {
         ranked
     }
 
+    /// Up to `n` one-line captions for a presentation, most important first,
+    /// with related changes grouped: one line per giver and taker of
+    /// hand-overs, one for the new members, one per new manager.
+    pub fn captions(&self, n: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        for change in &self.changes {
+            if let Change::RoleMerge { .. } = change {
+                lines.push(change.text());
+            }
+        }
+        let mut hand_overs: Vec<(&Who, &Who, Vec<&str>)> = Vec::new();
+        for change in &self.changes {
+            if let Change::HandOver { tag, from, to } = change {
+                match hand_overs
+                    .iter_mut()
+                    .find(|(f, t, _)| f.id == from.id && t.id == to.id)
+                {
+                    Some((_, _, tags)) => tags.push(tag),
+                    None => hand_overs.push((from, to, vec![tag])),
+                }
+            }
+        }
+        for (from, to, tags) in hand_overs {
+            let tags: Vec<String> = tags.iter().map(|t| t.replace('-', " ")).collect();
+            lines.push(format!(
+                "{} hands {} to {}",
+                from.name,
+                join(&tags, 6),
+                to.name
+            ));
+        }
+        let added: Vec<String> = self
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Added { member, .. } => Some(member.name.clone()),
+                _ => None,
+            })
+            .collect();
+        if !added.is_empty() {
+            lines.push(format!("New: {}", join(&added, 4)));
+        }
+        let mut moved: Vec<(Option<&Who>, Vec<String>)> = Vec::new();
+        for change in &self.changes {
+            if let Change::Moved {
+                member,
+                new_manager,
+                ..
+            } = change
+            {
+                let key = new_manager.as_ref();
+                match moved
+                    .iter_mut()
+                    .find(|(m, _)| m.map(|w| &w.id) == key.map(|w| &w.id))
+                {
+                    Some((_, names)) => names.push(member.name.clone()),
+                    None => moved.push((key, vec![member.name.clone()])),
+                }
+            }
+        }
+        for (manager, names) in moved {
+            let to = manager.map_or("nobody".to_owned(), |w| w.name.clone());
+            lines.push(format!("Now reporting to {to}: {}", join(&names, 4)));
+        }
+        let removed: Vec<String> = self
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Removed { member } => Some(member.name.clone()),
+                _ => None,
+            })
+            .collect();
+        if !removed.is_empty() {
+            lines.push(format!("Leaving: {}", join(&removed, 4)));
+        }
+        for change in &self.changes {
+            if matches!(
+                change,
+                Change::FindingIntroduced { .. } | Change::FindingFixed { .. }
+            ) {
+                lines.push(change.text());
+            }
+        }
+        lines.truncate(n);
+        lines
+    }
+
     /// Whether a member of B is new.
     pub fn is_added(&self, id: &str) -> bool {
         self.changes
@@ -146,6 +233,18 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
         from: a.id.clone(),
         to: b.id.clone(),
         changes,
+    }
+}
+
+/// "a, b and c", or "a, b, c and 5 more" past `max` items.
+fn join(items: &[String], max: usize) -> String {
+    if items.len() > max {
+        return format!("{} and {} more", items[..max].join(", "), items.len() - max);
+    }
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

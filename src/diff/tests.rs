@@ -282,7 +282,19 @@ fn the_example_plan_tells_its_story() {
         "{texts:#?}"
     );
     assert!(split.is_added("morgan") && split.is_moved("sam"));
+    assert_eq!(
+        split.captions(3),
+        [
+            "Dana Lee hands execution, rigor, process discipline, metrics, accountability and coaching to Morgan Blake",
+            "New: Morgan Blake, Priya Nair, Leo Park, Sven Holm and 5 more",
+            "Now reporting to Morgan Blake: Sam Ortiz, Ria Kapoor, Tom Becker and Joy Chen",
+        ]
+    );
     let converged = diff_plan_stages(&plan, 1, 2).unwrap();
+    assert_eq!(
+        converged.captions(1),
+        ["Roles merge: Morgan Blake + Dana Lee now held by Morgan Blake"]
+    );
     assert!(
         matches!(&converged.highlights(1)[0], Change::RoleMerge { into, .. } if into.id == "morgan")
     );

@@ -1,0 +1,51 @@
+//! The changes panel: the diff of the current stage against the previous one.
+
+use egui::{RichText, Ui};
+
+use crate::diff::{Change, StageDiff};
+
+/// Lists the changes; `show_removed` toggles the faded ghosts on the canvas.
+pub fn changes_ui(
+    ui: &mut Ui,
+    diff: Option<&StageDiff>,
+    previous: Option<&str>,
+    show_removed: &mut bool,
+) {
+    let Some(diff) = diff else {
+        ui.label(RichText::new("This is the first stage: nothing to compare it with.").weak());
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} changes since {}",
+                diff.changes.len(),
+                previous.unwrap_or("the previous stage")
+            ))
+            .weak(),
+        );
+        ui.checkbox(show_removed, "Show removed members");
+    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for change in &diff.changes {
+                ui.label(RichText::new(change.text()).color(color(change, ui)));
+            }
+        });
+}
+
+fn color(change: &Change, ui: &Ui) -> egui::Color32 {
+    match change {
+        Change::Added { .. } | Change::FindingFixed { .. } => {
+            egui::Color32::from_rgb(0x3c, 0xa5, 0x5c)
+        }
+        Change::Removed { .. } | Change::FindingIntroduced { .. } => {
+            egui::Color32::from_rgb(0xe0, 0x5a, 0x4f)
+        }
+        Change::HandOver { .. } | Change::RoleMerge { .. } => {
+            egui::Color32::from_rgb(0xd0, 0x8a, 0x20)
+        }
+        _ => ui.visuals().text_color(),
+    }
+}
