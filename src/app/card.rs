@@ -144,7 +144,8 @@ pub fn paint_card(
     );
 }
 
-/// Name and title in presentation size.
+/// Name and title in presentation size (for
+/// [`crate::layout::presentation_card_size`] cards).
 fn paint_large_text(
     name_clip: &Painter,
     clip: &Painter,
@@ -155,30 +156,28 @@ fn paint_large_text(
     weak: Color32,
 ) {
     name_clip.text(
-        pos2(left, rect.min.y + 10.0),
+        pos2(left, rect.min.y + 7.0),
         Align2::LEFT_TOP,
         member.display_name(),
-        FontId::proportional(22.0),
+        FontId::proportional(24.0),
         text,
     );
-    clip.text(
-        pos2(left, rect.min.y + 40.0),
-        Align2::LEFT_TOP,
-        &member.title,
-        FontId::proportional(16.0),
-        weak,
-    );
-    let function = if member.planned {
-        format!("{} · planned", member.function.label())
+    let (line, color) = if member.title.is_empty() {
+        (
+            member.function.label().to_owned(),
+            function_color(member.function),
+        )
+    } else if member.planned {
+        (format!("{} · planned", member.title), weak)
     } else {
-        member.function.label().to_owned()
+        (member.title.clone(), weak)
     };
     clip.text(
-        pos2(left, rect.min.y + 64.0),
+        pos2(left, rect.min.y + 38.0),
         Align2::LEFT_TOP,
-        function,
-        FontId::proportional(14.0),
-        function_color(member.function),
+        line,
+        FontId::proportional(15.0),
+        color,
     );
 }
 

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use egui::{Align2, FontId, Key, Rect, Sense, Ui, UiBuilder, pos2, vec2};
 
-use super::canvas::card_rect;
 use super::card::{CardLook, ChangeBadge, paint_card};
 use super::stage_lines::paint_stage_lines;
 use crate::diff::{Change, StageDiff, diff_plan_stages};
+use crate::layout::{LayoutParams, presentation_card_size, tidy_layout_with};
 use crate::model::{Member, Plan};
 
 /// How long a transition takes, in seconds.
@@ -19,6 +19,8 @@ const CAPTIONS: usize = 4;
 /// The presentation state: which stage is shown and where it came from.
 #[derive(Debug)]
 pub struct Presenter {
+    /// Card rects of every stage in the presentation layout, by member id.
+    layouts: Vec<HashMap<String, Rect>>,
     index: usize,
     from: usize,
     started: f64,
@@ -29,7 +31,22 @@ pub struct Presenter {
 impl Presenter {
     /// Starts presenting the stage at `index` (no transition).
     pub fn new(plan: &Plan, index: usize) -> Self {
+        let layouts = plan
+            .stages
+            .iter()
+            .map(|stage| {
+                tidy_layout_with(stage, &LayoutParams::PRESENTATION)
+                    .into_iter()
+                    .filter_map(|(id, [x, y])| {
+                        let member = stage.member(&id)?;
+                        let [w, h] = presentation_card_size(member);
+                        Some((id, Rect::from_center_size(pos2(x, y), vec2(w, h))))
+                    })
+                    .collect()
+            })
+            .collect();
         Self {
+            layouts,
             index,
             from: index,
             started: f64::NEG_INFINITY,
@@ -108,17 +125,21 @@ impl Presenter {
     }
 
     fn chart_ui(&mut self, ui: &mut Ui, plan: &Plan, area: Rect, t: f32) {
-        let (from, to) = (
-            &plan.stages[self.from.min(plan.stages.len() - 1)],
-            &plan.stages[self.index],
-        );
+        let from_index = self.from.min(plan.stages.len() - 1);
+        let (from, to) = (&plan.stages[from_index], &plan.stages[self.index]);
+        let empty = HashMap::new();
+        let layout_from = self.layouts.get(from_index).unwrap_or(&empty);
+        let layout_to = self.layouts.get(self.index).unwrap_or(&empty);
+        let card_rect = |layout: &HashMap<String, Rect>, m: &Member| {
+            layout.get(&m.id).copied().unwrap_or(Rect::NOTHING)
+        };
         let animating = t < 1.0 && self.from != self.index;
         let before: HashMap<&str, &Member> = from.members().map(|m| (m.id.as_str(), m)).collect();
         let rect_now = |m: &Member| {
-            let end = card_rect(m);
+            let end = card_rect(layout_to, m);
             match before.get(m.id.as_str()) {
                 Some(old) if animating => {
-                    let start = card_rect(old);
+                    let start = card_rect(layout_from, old);
                     Some(Rect::from_center_size(
                         start.center().lerp(end.center(), t),
                         end.size(),
@@ -137,7 +158,7 @@ impl Presenter {
         let target = to
             .members()
             .filter_map(rect_now)
-            .chain(removed.iter().map(|m| card_rect(m)))
+            .chain(removed.iter().map(|m| card_rect(layout_from, m)))
             .reduce(|a, b| a.union(b));
         if let Some(bounds) = target {
             self.scene_rect = bounds.expand(30.0);
@@ -169,7 +190,9 @@ impl Presenter {
                     if animating {
                         painter.set_opacity(1.0 - t);
                         let rect_before = |m: &Member| {
-                            to.member(&m.id).and_then(&rect_now).or(Some(card_rect(m)))
+                            to.member(&m.id)
+                                .and_then(&rect_now)
+                                .or(Some(card_rect(layout_from, m)))
                         };
                         paint_stage_lines(&painter, &visuals, from, &rect_before, zoom);
                         painter.set_opacity(t);
@@ -180,7 +203,7 @@ impl Presenter {
                         paint_card(
                             &painter,
                             &visuals,
-                            card_rect(m),
+                            card_rect(layout_from, m),
                             m,
                             CardLook {
                                 zoom,

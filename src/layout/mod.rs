@@ -34,7 +34,7 @@ pub const STACK_INDENT: f32 = 24.0;
 /// [`CARD_MIN_WIDTH`]..=[`CARD_MAX_WIDTH`]. The canvas draws cards this size.
 pub fn card_size(member: &Member) -> [f32; 2] {
     let chars = |s: &str| s.chars().count() as f32;
-    let name = chars(member.display_name()) * 8.2;
+    let name = chars(member.display_name()) * 8.2 + hat_badge_room(member);
     let title = chars(&member.title) * 6.6;
     let width = (name.max(title) + 28.0).clamp(CARD_MIN_WIDTH, CARD_MAX_WIDTH);
     [width, CARD_HEIGHT]
@@ -88,9 +88,76 @@ pub fn stacks_reports(stage: &Stage, node: NodeIndex) -> bool {
     count >= STACK_FROM
 }
 
+/// Room the hat badge (L, M, L+M) takes beside the name.
+fn hat_badge_room(member: &Member) -> f32 {
+    match member.hat() {
+        crate::model::Hat::None => 0.0,
+        crate::model::Hat::Both => 48.0,
+        _ => 30.0,
+    }
+}
+
+/// Card sizes and spacing of a tidy layout.
+#[derive(Clone, Copy, Debug)]
+pub struct LayoutParams {
+    /// The size of a member's card.
+    pub card_size: fn(&Member) -> [f32; 2],
+    /// Vertical distance between levels.
+    pub level_height: f32,
+    /// Horizontal gap between neighbouring cards.
+    pub sibling_gap: f32,
+    /// Leaf reports from which on they stack in a column.
+    pub stack_from: usize,
+    /// Vertical distance between stacked cards.
+    pub stack_pitch: f32,
+    /// How far a stack sits right of its manager's centre.
+    pub stack_indent: f32,
+}
+
+/// Height of a card in presentations.
+pub const PRESENTATION_CARD_HEIGHT: f32 = 64.0;
+
+impl LayoutParams {
+    /// The editor's canvas.
+    pub const EDITOR: Self = Self {
+        card_size,
+        level_height: LEVEL_HEIGHT,
+        sibling_gap: SIBLING_GAP,
+        stack_from: STACK_FROM,
+        stack_pitch: STACK_PITCH,
+        stack_indent: STACK_INDENT,
+    };
+
+    /// Presentations: compact cards with large names, so a whole stage
+    /// reads from the back of a room.
+    pub const PRESENTATION: Self = Self {
+        card_size: presentation_card_size,
+        level_height: PRESENTATION_CARD_HEIGHT + 40.0,
+        sibling_gap: 18.0,
+        stack_from: STACK_FROM,
+        stack_pitch: PRESENTATION_CARD_HEIGHT + 10.0,
+        stack_indent: 18.0,
+    };
+}
+
+/// The size of a member's card in presentations: a large name and one line
+/// below it.
+pub fn presentation_card_size(member: &Member) -> [f32; 2] {
+    let chars = |s: &str| s.chars().count() as f32;
+    let name = chars(member.display_name()) * 12.5 + hat_badge_room(member);
+    let title = chars(&member.title) * 7.6;
+    let width = (name.max(title) + 36.0).clamp(170.0, 330.0);
+    [width, PRESENTATION_CARD_HEIGHT]
+}
+
 /// Lays out `stage` as a tidy forest and returns a centre position for every
 /// member, in the stage's member order. Linear in members and lines.
 pub fn tidy_layout(stage: &Stage) -> Vec<(String, [f32; 2])> {
+    tidy_layout_with(stage, &LayoutParams::EDITOR)
+}
+
+/// [`tidy_layout`] with other card sizes and spacing.
+pub fn tidy_layout_with(stage: &Stage, params: &LayoutParams) -> Vec<(String, [f32; 2])> {
     let graph = stage.graph();
     let nodes: Vec<NodeIndex> = graph.node_indices().collect();
     let mut dense = vec![usize::MAX; graph.node_bound()];
@@ -109,21 +176,21 @@ pub fn tidy_layout(stage: &Stage) -> Vec<(String, [f32; 2])> {
             .filter(|m| *m != i)
     };
     for i in 0..n {
-        work[i].width = card_size(&graph[nodes[i]])[0];
+        work[i].width = (params.card_size)(&graph[nodes[i]])[0];
         work[i].card_width = work[i].width;
         work[i].ancestor = i;
     }
     work[root].ancestor = root;
     attach_forest(n, &manager_of, &mut children);
-    stack_leaves(root, &mut children, &mut work);
+    stack_leaves(root, &mut children, &mut work, params);
     for (parent, kids) in children.iter().enumerate() {
         for (k, &child) in kids.iter().enumerate() {
             work[child].parent = Some(parent);
             work[child].number = k + 1;
         }
     }
-    first_walk_all(root, &children, &mut work);
-    let positions = second_walk(root, &children, &work);
+    first_walk_all(root, &children, &mut work, params);
+    let positions = second_walk(root, &children, &work, params);
     nodes
         .iter()
         .enumerate()
@@ -202,6 +269,35 @@ mod tests {
         assert!((pos["boss"][0] - (pos["a"][0] + pos["c"][0]) / 2.0).abs() < 0.01);
         assert!(pos["a"][0] < pos["b"][0] && pos["b"][0] < pos["c"][0]);
         assert_no_overlaps(&plan.stages[0]);
+    }
+
+    #[test]
+    fn presentation_layout_never_overlaps() {
+        for (n, fan_out) in [(120, 3), (200, 7), (60, 30)] {
+            let plan = synthetic_plan(n, fan_out, 11);
+            let stage = &plan.stages[2];
+            let pos: HashMap<String, [f32; 2]> =
+                tidy_layout_with(stage, &LayoutParams::PRESENTATION)
+                    .into_iter()
+                    .collect();
+            let rects: Vec<(f32, f32, f32, f32)> = stage
+                .members()
+                .map(|m| {
+                    let [x, y] = pos[&m.id];
+                    let [w, h] = presentation_card_size(m);
+                    (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0)
+                })
+                .collect();
+            for (i, a) in rects.iter().enumerate() {
+                for b in &rects[i + 1..] {
+                    let apart = a.2 <= b.0 + 0.01
+                        || b.2 <= a.0 + 0.01
+                        || a.3 <= b.1 + 0.01
+                        || b.3 <= a.1 + 0.01;
+                    assert!(apart, "cards overlap: {a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The tidy-tree algorithm: Walker's layout in Buchheim, Jünger and
 //! Leipert's linear-time form, on a dense forest with a virtual root.
 
-use super::{LEVEL_HEIGHT, SIBLING_GAP, STACK_FROM, STACK_INDENT, STACK_PITCH};
+use super::LayoutParams;
 
 /// Per-node working state of the algorithm, indexed densely.
 #[derive(Clone, Copy, Default)]
@@ -67,9 +67,14 @@ pub(super) fn attach_forest(
 /// "child" of the one above), so Walker reserves one column for the group at
 /// every level it spans; all links of the chain share the widest card's
 /// width (plus the indent).
-pub(super) fn stack_leaves(root: usize, children: &mut [Vec<usize>], work: &mut [Work]) {
+pub(super) fn stack_leaves(
+    root: usize,
+    children: &mut [Vec<usize>],
+    work: &mut [Work],
+    params: &LayoutParams,
+) {
     for v in 0..children.len() {
-        if v == root || children[v].len() < STACK_FROM {
+        if v == root || children[v].len() < params.stack_from {
             continue;
         }
         if children[v].iter().any(|c| !children[*c].is_empty()) {
@@ -78,7 +83,8 @@ pub(super) fn stack_leaves(root: usize, children: &mut [Vec<usize>], work: &mut 
         let leaves = std::mem::take(&mut children[v]);
         // Room for the indent on both sides keeps the shifted cards (and the
         // spine left of them) inside the column Walker reserves.
-        let width = leaves.iter().map(|c| work[*c].width).fold(0.0, f32::max) + 2.0 * STACK_INDENT;
+        let width =
+            leaves.iter().map(|c| work[*c].width).fold(0.0, f32::max) + 2.0 * params.stack_indent;
         children[v].push(leaves[0]);
         for pair in leaves.windows(2) {
             children[pair[0]].push(pair[1]);
@@ -92,7 +98,12 @@ pub(super) fn stack_leaves(root: usize, children: &mut [Vec<usize>], work: &mut 
 
 /// Walker's first walk, run bottom-up without recursion (post-order), with
 /// Buchheim's apportion for linear time.
-pub(super) fn first_walk_all(root: usize, children: &[Vec<usize>], work: &mut [Work]) {
+pub(super) fn first_walk_all(
+    root: usize,
+    children: &[Vec<usize>],
+    work: &mut [Work],
+    params: &LayoutParams,
+) {
     let mut order = Vec::with_capacity(work.len());
     let mut stack = vec![(root, false)];
     while let Some((v, expanded)) = stack.pop() {
@@ -112,7 +123,9 @@ pub(super) fn first_walk_all(root: usize, children: &[Vec<usize>], work: &mut [W
     for v in order {
         let left = left_sibling(v, children, work);
         if children[v].is_empty() {
-            work[v].prelim = left.map_or(0.0, |w| work[w].prelim + separation(w, v, work));
+            work[v].prelim = left.map_or(0.0, |w| {
+                work[w].prelim + separation(w, v, work, params.sibling_gap)
+            });
         } else {
             execute_shifts(v, children, work);
             let first = children[v][0];
@@ -120,20 +133,26 @@ pub(super) fn first_walk_all(root: usize, children: &[Vec<usize>], work: &mut [W
             let midpoint = (work[first].prelim + work[last].prelim) / 2.0;
             match left {
                 Some(w) => {
-                    work[v].prelim = work[w].prelim + separation(w, v, work);
+                    work[v].prelim = work[w].prelim + separation(w, v, work, params.sibling_gap);
                     work[v].modifier = work[v].prelim - midpoint;
                 }
                 None => work[v].prelim = midpoint,
             }
         }
         if let Some(parent) = work[v].parent {
-            default_ancestor[parent] = apportion(v, default_ancestor[parent], children, work);
+            default_ancestor[parent] = apportion(
+                v,
+                default_ancestor[parent],
+                children,
+                work,
+                params.sibling_gap,
+            );
         }
     }
 }
 
-fn separation(left: usize, right: usize, work: &[Work]) -> f32 {
-    (work[left].width + work[right].width) / 2.0 + SIBLING_GAP
+fn separation(left: usize, right: usize, work: &[Work], gap: f32) -> f32 {
+    (work[left].width + work[right].width) / 2.0 + gap
 }
 
 fn left_sibling(v: usize, children: &[Vec<usize>], work: &[Work]) -> Option<usize> {
@@ -154,7 +173,13 @@ fn next_right(v: usize, children: &[Vec<usize>], work: &[Work]) -> Option<usize>
     children[v].last().copied().or(work[v].thread)
 }
 
-fn apportion(v: usize, default: usize, children: &[Vec<usize>], work: &mut [Work]) -> usize {
+fn apportion(
+    v: usize,
+    default: usize,
+    children: &[Vec<usize>],
+    work: &mut [Work],
+    gap: f32,
+) -> usize {
     let Some(w) = left_sibling(v, children, work) else {
         return default;
     };
@@ -176,7 +201,7 @@ fn apportion(v: usize, default: usize, children: &[Vec<usize>], work: &mut [Work
         vop = next_right(vop, children, work).unwrap_or(vop);
         work[vop].ancestor = v;
         let shift =
-            (work[vim].prelim + sim) - (work[vip].prelim + sip) + separation(vim, vip, work);
+            (work[vim].prelim + sim) - (work[vip].prelim + sip) + separation(vim, vip, work, gap);
         if shift > 0.0 {
             let a = ancestor(vim, v, default, work);
             move_subtree(a, v, shift, work);
@@ -234,15 +259,20 @@ fn execute_shifts(v: usize, children: &[Vec<usize>], work: &mut [Work]) {
 
 /// Final positions: x from the accumulated modifiers, y from the depth. The
 /// virtual root is dropped, so real roots sit on level 0.
-pub(super) fn second_walk(root: usize, children: &[Vec<usize>], work: &[Work]) -> Vec<[f32; 2]> {
+pub(super) fn second_walk(
+    root: usize,
+    children: &[Vec<usize>],
+    work: &[Work],
+    params: &LayoutParams,
+) -> Vec<[f32; 2]> {
     let mut out = vec![[0.0, 0.0]; work.len() - 1];
-    let mut stack: Vec<(usize, f32, f32)> = vec![(root, 0.0, -LEVEL_HEIGHT)];
+    let mut stack: Vec<(usize, f32, f32)> = vec![(root, 0.0, -params.level_height)];
     while let Some((v, m, y)) = stack.pop() {
         if v != root {
             let x = work[v].prelim + m;
             // Stacked cards share a left edge, one indent right of the column's.
             let x = if work[v].stacked {
-                x - work[v].width / 2.0 + 2.0 * STACK_INDENT + work[v].card_width / 2.0
+                x - work[v].width / 2.0 + 2.0 * params.stack_indent + work[v].card_width / 2.0
             } else {
                 x
             };
@@ -250,9 +280,9 @@ pub(super) fn second_walk(root: usize, children: &[Vec<usize>], work: &[Work]) -
         }
         for &c in &children[v] {
             let step = if work[c].stacked && work[v].stacked {
-                STACK_PITCH
+                params.stack_pitch
             } else {
-                LEVEL_HEIGHT
+                params.level_height
             };
             stack.push((c, m + work[v].modifier, y + step));
         }
