@@ -74,12 +74,19 @@ impl CompareView {
         let mut hovered = None;
         let previous_hover = self.hovered.clone();
         ui.columns(2, |columns| {
-            for (column, stage) in columns.iter_mut().zip([a, b]) {
+            for (side, (column, stage)) in columns.iter_mut().zip([a, b]).enumerate() {
                 column.label(
                     RichText::new(format!("{} · {}", stage.name, stage.kind.label())).strong(),
                 );
-                if let Some(id) = self.stage_ui(column, stage, previous_hover.as_deref()) {
-                    hovered = Some(id);
+                // Each side needs its own scope, or both scenes share one
+                // paint layer (and so one transform).
+                let side_hover = column
+                    .push_id(("compare-side", side), |ui| {
+                        self.stage_ui(ui, stage, previous_hover.as_deref())
+                    })
+                    .inner;
+                if side_hover.is_some() {
+                    hovered = side_hover;
                 }
             }
         });
