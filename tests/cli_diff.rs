@@ -1,20 +1,11 @@
 //! `orgevo diff` prints the same diff as the library, as text or JSON.
 
-use std::process::Command;
+mod common;
 
 const ACME: &str = "examples/plans/acme-evolution.orgevo.json";
 
 fn diff(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orgevo"))
-        .arg("diff")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::orgevo(&[&["diff"], args].concat())
 }
 
 #[test]

@@ -1,22 +1,13 @@
 //! The rule catalogue as a whole: docs in step with the registry, the example
 //! plans, and `orgevo check`'s text and JSON reports and exit codes.
 
-use std::process::Command;
+mod common;
 
 use orgevo::io::load_plan;
 use orgevo::rules::{RULES, Summary, check_plan};
 
 fn check(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_orgevo"))
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::orgevo(&[&["check"], args].concat())
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The editor driven like a user through egui_kittest: find widgets by label,
 //! click, type, and check the plan the app holds.
 
+mod common;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -26,15 +28,7 @@ fn stage0(h: &Harness<'_, OrgevoApp>) -> orgevo::model::Stage {
     h.state().plan().stages[0].clone()
 }
 
-/// Replaces the text of the field labelled `label`.
-fn retype(h: &mut Harness<'_, OrgevoApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
+use common::retype;
 
 #[test]
 fn add_a_member_rename_it_and_toggle_tags() {

@@ -1,6 +1,8 @@
 //! The timeline, the changes panel, compare and present mode, driven like a
 //! user through egui_kittest.
 
+mod common;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -19,13 +21,9 @@ fn harness() -> Harness<'static, OrgevoApp> {
         .build_ui_state(|ui, app: &mut OrgevoApp| app.ui_main(ui), app)
 }
 
+/// Retypes a field and confirms with Enter.
 fn retype(h: &mut Harness<'_, OrgevoApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
+    common::retype(h, label, text);
     h.key_press(Key::Enter);
     h.run();
 }

@@ -252,17 +252,23 @@ fn position(plan: &Plan, id: &str) -> Result<usize, EditError> {
 
 /// A stage id not used in `plan`, derived from `base`.
 pub fn free_stage_id(plan: &Plan, base: &str) -> String {
+    free_id(base, "stage", |id| plan.stage(id).is_some())
+}
+
+/// `base` if it is free, else `base-2`, `base-3`, ...; `fallback` for a
+/// blank base.
+fn free_id(base: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = if base.trim().is_empty() {
-        "stage"
+        fallback
     } else {
         base
     };
-    if plan.stage(base).is_none() {
+    if !taken(base) {
         return base.to_owned();
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|id| plan.stage(id).is_none())
+        .find(|id| !taken(id))
         .unwrap_or_else(|| base.to_owned())
 }
 
@@ -321,16 +327,5 @@ pub fn reports_to(stage: &Stage, who: &str, boss: &str) -> bool {
 
 /// An id not used in `stage`, derived from `base` ("ae", "ae-2", "ae-3", ...).
 pub fn free_member_id(stage: &Stage, base: &str) -> String {
-    let base = if base.trim().is_empty() {
-        "member"
-    } else {
-        base
-    };
-    if stage.member(base).is_none() {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| stage.member(id).is_none())
-        .unwrap_or_else(|| base.to_owned())
+    free_id(base, "member", |id| stage.member(id).is_some())
 }

@@ -208,14 +208,13 @@ mod tests {
         tidy_layout(stage).into_iter().collect()
     }
 
-    /// No two cards overlap anywhere, and on one level every gap is respected.
-    fn assert_no_overlaps(stage: &Stage) {
-        let pos = positions(stage);
+    /// No two of these cards overlap.
+    fn assert_apart(stage: &Stage, pos: &HashMap<String, [f32; 2]>, size: fn(&Member) -> [f32; 2]) {
         let rects: Vec<(f32, f32, f32, f32)> = stage
             .members()
             .map(|m| {
                 let [x, y] = pos[&m.id];
-                let [w, h] = card_size(m);
+                let [w, h] = size(m);
                 (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0)
             })
             .collect();
@@ -228,6 +227,11 @@ mod tests {
                 assert!(apart, "cards overlap: {a:?} {b:?}");
             }
         }
+    }
+
+    /// No two cards overlap anywhere, and on one level every gap is respected.
+    fn assert_no_overlaps(stage: &Stage) {
+        assert_apart(stage, &positions(stage), card_size);
         assert_level_gaps(stage);
     }
 
@@ -280,23 +284,7 @@ mod tests {
                 tidy_layout_with(stage, &LayoutParams::PRESENTATION)
                     .into_iter()
                     .collect();
-            let rects: Vec<(f32, f32, f32, f32)> = stage
-                .members()
-                .map(|m| {
-                    let [x, y] = pos[&m.id];
-                    let [w, h] = presentation_card_size(m);
-                    (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0)
-                })
-                .collect();
-            for (i, a) in rects.iter().enumerate() {
-                for b in &rects[i + 1..] {
-                    let apart = a.2 <= b.0 + 0.01
-                        || b.2 <= a.0 + 0.01
-                        || a.3 <= b.1 + 0.01
-                        || b.3 <= a.1 + 0.01;
-                    assert!(apart, "cards overlap: {a:?} {b:?}");
-                }
-            }
+            assert_apart(stage, &pos, presentation_card_size);
         }
     }
 
