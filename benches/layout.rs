@@ -13,7 +13,9 @@ fn main() {
         let stage = &plan.stages[0];
         let mut samples = Vec::new();
         let started = Instant::now();
-        while samples.len() < 5 || (started.elapsed() < Duration::from_secs(3) && samples.len() < 200) {
+        while samples.len() < 5
+            || (started.elapsed() < Duration::from_secs(3) && samples.len() < 200)
+        {
             let t = Instant::now();
             black_box(tidy_layout(black_box(stage)));
             samples.push(t.elapsed());
