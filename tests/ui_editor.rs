@@ -198,10 +198,14 @@ fn save_then_open_gives_an_equal_plan() {
     // No native dialog in tests: Save asks for a path in the app.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(matches!(h.state().modal(), Modal::PathPrompt { .. }));
-    h.get_by_label("File path")
-        .type_text(path.to_str().unwrap());
-    h.run();
+    let Modal::PathPrompt { text, .. } = h.state().modal() else {
+        panic!("expected the path field, got {:?}", h.state().modal());
+    };
+    assert!(
+        text.ends_with("acme-sales-org-2026-to-2029.orgevo.json"),
+        "suggests a name: {text}"
+    );
+    retype(&mut h, "File path", path.to_str().unwrap());
     h.get_by_label("Save").click();
     h.run();
     assert!(!h.state().document().is_dirty());
@@ -212,9 +216,7 @@ fn save_then_open_gives_an_equal_plan() {
     assert_ne!(h.state().plan(), &edited);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
-    h.get_by_label("File path")
-        .type_text(path.to_str().unwrap());
-    h.run();
+    retype(&mut h, "File path", path.to_str().unwrap());
     h.get_by_label("Open").click();
     h.run();
     assert_eq!(h.state().plan(), &edited);

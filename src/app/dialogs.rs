@@ -136,7 +136,7 @@ impl Modal {
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label_id);
-                    if !field.has_focus() && text.is_empty() {
+                    if ui.memory(|m| m.focused().is_none()) {
                         field.request_focus();
                     }
                     let entered =

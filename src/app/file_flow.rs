@@ -33,9 +33,17 @@ impl OrgevoApp {
                 Picked::Path(path) => self.open_path(&path),
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
+                    // Start in the folder of the open file.
+                    let folder = self
+                        .doc
+                        .path()
+                        .and_then(|p| p.parent())
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
+                        .unwrap_or_default();
                     self.modal = Modal::PathPrompt {
                         purpose: PathPurpose::Open,
-                        text: String::new(),
+                        text: folder,
                     }
                 }
             },
@@ -86,9 +94,15 @@ impl OrgevoApp {
             }
             Picked::Cancelled => {}
             Picked::Unavailable => {
+                // Suggest the current file, or the title as a name in the
+                // working folder.
+                let suggestion = match self.doc.path() {
+                    Some(path) => path.to_path_buf(),
+                    None => std::env::current_dir().unwrap_or_default().join(&name),
+                };
                 self.modal = Modal::PathPrompt {
                     purpose: PathPurpose::Save { then },
-                    text: String::new(),
+                    text: suggestion.display().to_string(),
                 }
             }
         }
