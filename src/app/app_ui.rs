@@ -97,11 +97,11 @@ impl OrgevoApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().extreme_bg_color))
             .show(ui, |ui| {
-                let index = self.stage_index();
-                let plan = self.doc_plan_clone_if_comparing();
-                match (&mut self.compare, plan) {
-                    (Some(compare), Some(plan)) => compare.ui(ui, &plan, index),
-                    _ => self.canvas_ui(ui),
+                let index = self.stage_index;
+                if let Some(compare) = self.compare.as_mut() {
+                    compare.ui(ui, self.doc.plan(), index);
+                } else {
+                    self.canvas_ui(ui);
                 }
             });
 
@@ -376,10 +376,6 @@ impl OrgevoApp {
         if leave {
             self.stop_presenting(&ctx);
         }
-    }
-
-    fn doc_plan_clone_if_comparing(&self) -> Option<crate::model::Plan> {
-        self.compare.as_ref().map(|_| self.doc.plan().clone())
     }
 
     fn timeline_panel_ui(&mut self, ui: &mut Ui) {

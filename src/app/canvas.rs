@@ -86,6 +86,8 @@ pub struct Canvas {
     pub link_mode: Option<String>,
     /// Scene-to-screen transform of the last frame.
     to_global: egui::emath::TSTransform,
+    /// Draw the members the previous stage had and this one has not.
+    pub show_ghosts: bool,
 }
 
 #[derive(Debug)]
@@ -217,7 +219,12 @@ impl Canvas {
         // Removed members, faded, under everything else.
         let mut ghost_painter = painter.clone();
         ghost_painter.set_opacity(0.3);
-        for ghost in &overlay.ghosts {
+        let ghosts = if self.show_ghosts {
+            overlay.ghosts.as_slice()
+        } else {
+            &[]
+        };
+        for ghost in ghosts {
             let look = CardLook {
                 zoom,
                 ..CardLook::default()

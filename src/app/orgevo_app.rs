@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::ViewportCommand;
 
-use super::canvas::{Canvas, CanvasEvent, CanvasView, ChangeOverlay, bounds};
+use super::canvas::{Canvas, CanvasEvent, CanvasView, bounds};
 use super::command::AppCommand;
 use super::compare::CompareView;
 use super::dialogs::{Modal, Pending};
@@ -499,15 +499,8 @@ impl OrgevoApp {
         let stage = self.doc.plan().stages.get(self.stage_index)?;
         let findings = self.findings.stage(self.stage_index);
         let view = self.views.entry(stage.id.clone()).or_default();
-        let empty = ChangeOverlay::default();
-        let overlay = if self.show_removed {
-            self.diffs.overlay()
-        } else {
-            &ChangeOverlay {
-                badges: self.diffs.overlay().badges.clone(),
-                ..empty
-            }
-        };
+        let overlay = self.diffs.overlay();
+        self.canvas.show_ghosts = self.show_removed;
         Some(
             self.canvas
                 .ui(ui, stage, view, &self.selection, findings, overlay),

@@ -144,3 +144,45 @@ impl DiffCache {
         &self.overlay
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{BUNDLED_EXAMPLE, plan_from_str};
+
+    #[test]
+    fn overlay_marks_new_and_moved_and_keeps_removed_as_ghosts() {
+        let mut plan = plan_from_str(BUNDLED_EXAMPLE).unwrap();
+        let mut cache = DiffCache::default();
+        cache.refresh(&plan, 1, 1);
+        assert_eq!(
+            cache.overlay().badges.get("morgan"),
+            Some(&ChangeBadge::New)
+        );
+        assert_eq!(cache.overlay().badges.get("sam"), Some(&ChangeBadge::Moved));
+        assert!(cache.overlay().ghosts.is_empty());
+        // Same state and stage: cached, even if the plan object changed.
+        plan.stages[1].remove_member("leo");
+        cache.refresh(&plan, 1, 1);
+        assert!(cache.overlay().ghosts.is_empty());
+        // A new state re-diffs. Leo left "split", so against it the converged
+        // stage (index 2) has Leo as a new member.
+        cache.refresh(&plan, 2, 2);
+        assert_eq!(cache.overlay().badges.get("leo"), Some(&ChangeBadge::New));
+        plan.stages[2].remove_member("dana");
+        cache.refresh(&plan, 3, 2);
+        let ghosts: Vec<&str> = cache
+            .overlay()
+            .ghosts
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ghosts, ["dana"]);
+        assert!(cache.diff().is_some());
+        cache.refresh(&plan, 4, 0);
+        assert!(
+            cache.diff().is_none(),
+            "the first stage has nothing before it"
+        );
+    }
+}
