@@ -232,6 +232,13 @@ impl OrgevoApp {
         for action in actions {
             match action {
                 InspectorAction::Edit { edit, merge } => {
+                    // A new manager re-tidies a tidy stage, as a drop does.
+                    let edit = match &edit {
+                        Edit::SetManager { stage, .. } => {
+                            compose::keep_tidy(self.doc.plan(), &stage.clone(), edit)
+                        }
+                        _ => edit,
+                    };
                     self.apply_merging(&edit, merge.as_deref())
                 }
                 InspectorAction::Seal => self.seal(),
@@ -279,7 +286,8 @@ impl OrgevoApp {
                 });
             }
             CanvasEvent::Reparent { ids, manager } => {
-                self.apply(&compose::reparent(stage, &ids, &manager));
+                let edit = compose::reparent(stage, &ids, &manager);
+                self.apply(&compose::keep_tidy(self.doc.plan(), &stage_id, edit));
             }
             CanvasEvent::AddMemberAt(pos) => self.add_member_at(Some(pos), None),
             CanvasEvent::AddReport(manager) => self.add_member_at(None, Some(&manager)),
@@ -304,11 +312,12 @@ impl OrgevoApp {
                 }
             }
             CanvasEvent::ClearManager(member) => {
-                self.apply(&Edit::SetManager {
-                    stage: stage_id,
+                let edit = Edit::SetManager {
+                    stage: stage_id.clone(),
                     member,
                     manager: None,
-                });
+                };
+                self.apply(&compose::keep_tidy(self.doc.plan(), &stage_id, edit));
             }
             CanvasEvent::Delete => self.run_command(ctx, AppCommand::Delete),
             CanvasEvent::Duplicate => self.run_command(ctx, AppCommand::Duplicate),

@@ -252,6 +252,7 @@ impl Canvas {
             })
         };
 
+        let mut lifted_cards = Vec::new();
         for member in stage.members() {
             let rect = rect_of(member);
             let id = Id::unique(("card", &stage.id, &member.id));
@@ -277,7 +278,10 @@ impl Canvas {
                 change: overlay.badges.get(&member.id).copied(),
                 large: false,
             };
-            if ui.is_rect_visible(rect.expand(12.0)) {
+            let lifted = drag_ids.contains(&member.id);
+            if lifted {
+                lifted_cards.push((rect, member, look));
+            } else if ui.is_rect_visible(rect.expand(12.0)) {
                 paint_card(&painter, &visuals, rect, member, look);
             }
             self.card_events(&response, member, selected, selection, events);
@@ -302,6 +306,33 @@ impl Canvas {
             }
         }
 
+        // Dragged cards float above the others, see-through, so the drop
+        // target stays visible; a hint says what dropping will do.
+        let mut lifted_painter = painter.clone();
+        lifted_painter.set_opacity(0.7);
+        for (rect, member, look) in lifted_cards {
+            paint_card(&lifted_painter, &visuals, rect, member, look);
+        }
+        if let (Some(target), Some(p)) = (
+            drop_target.as_deref().and_then(|id| stage.member(id)),
+            pointer,
+        ) {
+            let verb = if self.link_drag.is_some() {
+                "Collaborate with"
+            } else {
+                "Report to"
+            };
+            let text = format!("{verb} {}", target.display_name());
+            let galley = painter.layout_no_wrap(
+                text,
+                egui::FontId::proportional(13.0),
+                egui::Color32::WHITE,
+            );
+            let at = p + vec2(16.0, 16.0);
+            let bubble = Rect::from_min_size(at, galley.size() + vec2(12.0, 6.0));
+            painter.rect_filled(bubble, 4.0, visuals.selection.bg_fill);
+            painter.galley(at + vec2(6.0, 3.0), galley, egui::Color32::WHITE);
+        }
         if let Some(link) = &self.link_drag
             && let Some(from) = stage.member(&link.from)
         {

@@ -203,10 +203,11 @@ impl OrgevoApp {
             AppCommand::Delete => {
                 if !self.selection.is_empty() {
                     let ids = self.selection.iter().cloned().collect();
-                    if self.apply(&Edit::RemoveMembers {
-                        stage: stage_id,
+                    let edit = Edit::RemoveMembers {
+                        stage: stage_id.clone(),
                         ids,
-                    }) {
+                    };
+                    if self.apply(&compose::keep_tidy(self.doc.plan(), &stage_id, edit)) {
                         self.selection.clear();
                     }
                 }
@@ -309,6 +310,11 @@ impl OrgevoApp {
             Some([view.scene_rect.center().x, view.scene_rect.center().y])
         });
         let (edit, id) = compose::add_member(stage, pos, manager);
+        // A report added from a card's menu keeps a tidy stage tidy.
+        let edit = match manager {
+            Some(_) => compose::keep_tidy(self.doc.plan(), &stage.id.clone(), edit),
+            None => edit,
+        };
         if self.apply(&edit) {
             self.selection = BTreeSet::from([id]);
             self.inspector.focus_name();

@@ -153,6 +153,44 @@ pub fn reparent(stage: &Stage, ids: &[String], manager: &str) -> Edit {
     }
 }
 
+/// Whether every member of `stage` sits where the tidy layout puts it
+/// (the stage was laid out automatically and not arranged by hand).
+pub fn is_tidy(stage: &Stage) -> bool {
+    tidy_layout(stage).iter().all(|(id, [x, y])| {
+        stage
+            .member(id)
+            .and_then(|m| m.pos)
+            .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
+    })
+}
+
+/// On a tidy stage, `edit` (a structural change) plus a new tidy layout as
+/// one undo step; on a hand-arranged stage, `edit` alone.
+pub fn keep_tidy(plan: &Plan, stage_id: &str, edit: Edit) -> Edit {
+    let Some(stage) = plan.stage(stage_id) else {
+        return edit;
+    };
+    if !is_tidy(stage) {
+        return edit;
+    }
+    let mut scratch = Plan::default();
+    scratch.stages.push(stage.clone());
+    if edit.apply(&mut scratch).is_err() {
+        return edit; // the history will refuse it with the real error
+    }
+    let Some(after) = scratch.stages.first() else {
+        return edit;
+    };
+    let positions = Edit::SetPositions {
+        stage: stage_id.to_owned(),
+        positions: tidy_layout(after),
+    };
+    Edit::Batch {
+        label: edit.label(),
+        edits: vec![edit, positions],
+    }
+}
+
 /// Moves every member to its tidy-tree position.
 pub fn tidy_up(stage: &Stage) -> Edit {
     Edit::Batch {
@@ -326,6 +364,35 @@ mod tests {
             stage: Box::new(p.stages[0].clone()),
         };
         assert!(h.apply(&mut p, &dup).is_err());
+    }
+
+    #[test]
+    fn tidy_stages_stay_tidy_and_arranged_ones_stay_put() {
+        let mut p = plan();
+        assert!(is_tidy(&p.stages[0]));
+        let mut h = History::default();
+        let set = Edit::SetManager {
+            stage: "s".into(),
+            member: "ae".into(),
+            manager: Some("boss".into()),
+        };
+        let edit = keep_tidy(&p, "s", set.clone());
+        h.apply(&mut p, &edit).unwrap();
+        assert!(is_tidy(&p.stages[0]));
+        assert_eq!(p.stages[0].manager_of("ae").unwrap().id, "boss");
+        // Arranged by hand: only the edit, nobody else moves.
+        let moved = Edit::SetPositions {
+            stage: "s".into(),
+            positions: vec![("boss".into(), [500.0, -300.0])],
+        };
+        h.apply(&mut p, &moved).unwrap();
+        assert!(!is_tidy(&p.stages[0]));
+        let back = Edit::SetManager {
+            stage: "s".into(),
+            member: "ae".into(),
+            manager: Some("lead".into()),
+        };
+        assert_eq!(keep_tidy(&p, "s", back.clone()), back);
     }
 
     #[test]
