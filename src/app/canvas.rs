@@ -504,7 +504,9 @@ impl Canvas {
         shift: bool,
         events: &mut Vec<CanvasEvent>,
     ) {
-        let scene_pos = |r: &egui::Response| r.interact_pointer_pos().map(|p| from_global * p);
+        // egui already gives a response's interaction position in its
+        // layer's (here: the scene's) coordinates.
+        let scene_pos = |r: &egui::Response| r.interact_pointer_pos();
         if response.double_clicked()
             && let Some(p) = scene_pos(response)
         {
