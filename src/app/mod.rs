@@ -3,6 +3,7 @@
 
 mod app_ui;
 pub mod canvas;
+mod canvas_gestures;
 pub mod card;
 mod changes_panel;
 pub mod command;
@@ -16,6 +17,7 @@ mod fonts;
 pub mod inspector;
 mod orgevo_app;
 pub mod present;
+mod selection;
 mod stage_lines;
 pub mod state;
 mod style;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::ViewportCommand;
 
-use super::canvas::{Canvas, CanvasEvent, CanvasView, bounds};
+use super::canvas::{Canvas, CanvasEvent, CanvasView};
 use super::command::AppCommand;
 use super::compare::CompareView;
 use super::dialogs::{Modal, Pending};
@@ -113,15 +113,6 @@ impl OrgevoApp {
     /// The selected member ids.
     pub fn selection(&self) -> &BTreeSet<String> {
         &self.selection
-    }
-
-    /// Replaces the selection (ids not in the current stage are ignored).
-    pub fn set_selection(&mut self, ids: impl IntoIterator<Item = String>) {
-        let stage = self.doc.plan().stages.get(self.stage_index);
-        self.selection = ids
-            .into_iter()
-            .filter(|id| stage.is_some_and(|s| s.member(id).is_some()))
-            .collect();
     }
 
     /// The modal dialog on screen.
@@ -321,20 +312,6 @@ impl OrgevoApp {
         }
     }
 
-    fn fit(&mut self, selection_only: bool) {
-        let Some(stage) = self.doc.plan().stages.get(self.stage_index) else {
-            return;
-        };
-        let area = if selection_only && !self.selection.is_empty() {
-            bounds(self.selection.iter().filter_map(|id| stage.member(id)))
-        } else {
-            bounds(stage.members())
-        };
-        if let Some(area) = area {
-            self.views.entry(stage.id.clone()).or_default().pending_fit = Some(area);
-        }
-    }
-
     /// Shows stage `index` on the canvas.
     pub fn set_stage(&mut self, index: usize) {
         if index < self.doc.plan().stages.len() && index != self.stage_index {
@@ -354,17 +331,6 @@ impl OrgevoApp {
         self.stage_index = index.min(self.doc.plan().stages.len().saturating_sub(1));
         self.selection.clear();
         self.canvas.link_mode = None;
-    }
-
-    fn prune_selection(&mut self) {
-        if self.stage_index >= self.doc.plan().stages.len() {
-            self.stage_index = self.doc.plan().stages.len().saturating_sub(1);
-        }
-        let Some(stage) = self.doc.plan().stages.get(self.stage_index) else {
-            self.selection.clear();
-            return;
-        };
-        self.selection.retain(|id| stage.member(id).is_some());
     }
 
     pub(super) fn replace_document_view(&mut self) {
@@ -454,13 +420,6 @@ impl OrgevoApp {
         self.diffs.refresh(self.doc.plan(), state, self.stage_index);
     }
 
-    pub(super) fn select_and_center(&mut self, members: Vec<String>) {
-        self.selection = members.into_iter().collect();
-        if !self.selection.is_empty() {
-            self.fit(true);
-        }
-    }
-
     pub(super) fn apply_merging(&mut self, edit: &Edit, merge: Option<&str>) {
         let result = match merge {
             Some(key) => self.doc.apply_merging(edit, key),
@@ -474,26 +433,6 @@ impl OrgevoApp {
 
     pub(super) fn seal(&mut self) {
         self.doc.seal();
-    }
-
-    pub(super) fn select_only(&mut self, id: String) {
-        self.selection = BTreeSet::from([id]);
-    }
-
-    pub(super) fn toggle_select(&mut self, id: String, additive: bool) {
-        if !additive {
-            self.selection = BTreeSet::from([id]);
-        } else if !self.selection.remove(&id) {
-            self.selection.insert(id);
-        }
-    }
-
-    pub(super) fn extend_selection(&mut self, ids: Vec<String>) {
-        self.selection.extend(ids);
-    }
-
-    pub(super) fn clear_selection(&mut self) {
-        self.selection.clear();
     }
 
     pub(super) fn add_member_at(&mut self, pos: Option<[f32; 2]>, manager: Option<&str>) {
