@@ -172,3 +172,15 @@ fn compare_shows_two_stages_side_by_side() {
     h.run();
     assert!(h.query_by_label("Compare").is_none());
 }
+
+#[test]
+fn help_lists_the_keyboard_shortcuts() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    h.get_by_label("F5");
+    h.get_by_label_contains("Shift+drag on the background");
+}

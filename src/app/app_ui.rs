@@ -168,13 +168,26 @@ impl OrgevoApp {
                     self.command_button(ui, command);
                 }
                 ui.separator();
+                for command in [AppCommand::ToggleCompare, AppCommand::Present] {
+                    self.command_button(ui, command);
+                }
+                ui.separator();
                 ui.label("Theme");
                 let theme = &mut self.settings_mut().theme;
                 ui.radio_value(theme, ThemeChoice::System, "Follow system");
                 ui.radio_value(theme, ThemeChoice::Dark, "Dark");
                 ui.radio_value(theme, ThemeChoice::Light, "Light");
             });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    self.show_shortcuts = true;
+                    ui.close();
+                }
+            });
         });
+        let mut open = self.show_shortcuts;
+        super::help::shortcuts_window(&ctx, &mut open);
+        self.show_shortcuts = open;
     }
 
     fn command_button(&mut self, ui: &mut Ui, command: AppCommand) {

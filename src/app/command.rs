@@ -133,6 +133,26 @@ impl AppCommand {
         Self::Quit,
     ];
 
+    /// Every command in the order people look for them (help window).
+    pub const READING_ORDER: [Self; 16] = [
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::Undo,
+        Self::Redo,
+        Self::AddMember,
+        Self::Duplicate,
+        Self::Delete,
+        Self::SelectAll,
+        Self::TidyUp,
+        Self::FitView,
+        Self::ZoomToSelection,
+        Self::ToggleCompare,
+        Self::Present,
+        Self::Quit,
+    ];
+
     /// The first shortcut as text for menus, e.g. "Ctrl+S".
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
         self.shortcuts()

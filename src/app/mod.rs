@@ -14,6 +14,7 @@ mod file_flow;
 pub mod files;
 mod findings_panel;
 mod fonts;
+mod help;
 pub mod inspector;
 mod orgevo_app;
 pub mod present;

@@ -44,6 +44,7 @@ pub struct OrgevoApp {
     pub(super) fonts_installed: bool,
     pub(super) window_before_present: Option<egui::Rect>,
     pub(super) present_frames: u32,
+    pub(super) show_shortcuts: bool,
 }
 
 /// Which list the bottom panel shows.
@@ -81,6 +82,7 @@ impl OrgevoApp {
             fonts_installed: false,
             window_before_present: None,
             present_frames: 0,
+            show_shortcuts: false,
         };
         app.replace_document_view();
         app
