@@ -1,21 +1,16 @@
 //! Canvas gestures driven with the pointer: rubber-band selection, drawing a
 //! collaboration line from a card's handle, and double-click to add.
 
+mod common;
+
 use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgevo::app::OrgevoApp;
-use orgevo::io::{BUNDLED_EXAMPLE, plan_from_str};
 use orgevo::model::{Link, LinkKind};
 
 fn harness() -> Harness<'static, OrgevoApp> {
-    let app = OrgevoApp::with_plan(
-        plan_from_str(BUNDLED_EXAMPLE).unwrap(),
-        "acme-evolution.orgevo.json",
-    );
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut OrgevoApp| app.ui_main(ui), app)
+    common::harness_with(common::example_app(), 4)
 }
 
 fn card(h: &Harness<'_, OrgevoApp>, id: &str) -> egui::Rect {

@@ -8,20 +8,15 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use orgevo::app::OrgevoApp;
 use orgevo::app::dialogs::Modal;
-use orgevo::io::{BUNDLED_EXAMPLE, plan_from_str};
+use orgevo::io::plan_from_str;
 use orgevo::model::{Plan, Responsibility, Tag};
 
 fn harness(app: OrgevoApp) -> Harness<'static, OrgevoApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut OrgevoApp| app.ui_main(ui), app)
+    common::harness_with(app, 4)
 }
 
 fn example_app() -> OrgevoApp {
-    OrgevoApp::with_plan(
-        plan_from_str(BUNDLED_EXAMPLE).unwrap(),
-        "acme-evolution.orgevo.json",
-    )
+    common::example_app()
 }
 
 fn stage0(h: &Harness<'_, OrgevoApp>) -> orgevo::model::Stage {

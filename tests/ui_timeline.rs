@@ -7,18 +7,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use orgevo::app::OrgevoApp;
-use orgevo::io::{BUNDLED_EXAMPLE, plan_from_str};
 
 fn harness() -> Harness<'static, OrgevoApp> {
-    let app = OrgevoApp::with_plan(
-        plan_from_str(BUNDLED_EXAMPLE).unwrap(),
-        "acme-evolution.orgevo.json",
-    );
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        // Present mode animates each step for 0.6 s (36 frames at 60 fps).
-        .with_max_steps(120)
-        .build_ui_state(|ui, app: &mut OrgevoApp| app.ui_main(ui), app)
+    // Present mode animates each step for 0.6 s (36 frames at 60 fps).
+    common::harness_with(common::example_app(), 120)
 }
 
 /// Retypes a field and confirms with Enter.

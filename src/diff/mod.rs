@@ -201,12 +201,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
         }
     }
     for (ma, mb) in &both {
-        let gained: Vec<String> = mb
-            .tags
-            .iter()
-            .filter(|t| !ma.has_tag(t))
-            .map(|t| t.to_string())
-            .collect();
+        let gained = tags_missing_from(mb, ma);
         if !gained.is_empty() {
             changes.push(Change::TagsGained {
                 member: who(mb),
@@ -215,12 +210,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
         }
     }
     for (ma, mb) in &both {
-        let lost: Vec<String> = ma
-            .tags
-            .iter()
-            .filter(|t| !mb.has_tag(t))
-            .map(|t| t.to_string())
-            .collect();
+        let lost = tags_missing_from(ma, mb);
         if !lost.is_empty() {
             changes.push(Change::TagsLost {
                 member: who(mb),
@@ -246,6 +236,15 @@ fn join(items: &[String], max: usize) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
+}
+
+/// The tags of `a` that `b` does not carry, as file ids.
+fn tags_missing_from(a: &Member, b: &Member) -> Vec<String> {
+    a.tags
+        .iter()
+        .filter(|t| !b.has_tag(t))
+        .map(|t| t.to_string())
+        .collect()
 }
 
 fn who(m: &Member) -> Who {

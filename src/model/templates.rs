@@ -20,6 +20,18 @@ fn member(
     m
 }
 
+/// A planned account executive, the salesperson every skeleton starts with.
+fn planned_ae(id: &str) -> Member {
+    member(
+        id,
+        "Account Executive",
+        "Account Executive",
+        Function::Sales,
+        &[],
+        true,
+    )
+}
+
 fn family(f: TagFamily) -> Vec<Responsibility> {
     Responsibility::ALL
         .into_iter()
@@ -46,22 +58,8 @@ pub fn stage_template(kind: StageKind, id: &str) -> Stage {
                     &all,
                     false,
                 ),
-                member(
-                    "ae-1",
-                    "Account Executive",
-                    "Account Executive",
-                    Function::Sales,
-                    &[],
-                    true,
-                ),
-                member(
-                    "ae-2",
-                    "Account Executive",
-                    "Account Executive",
-                    Function::Sales,
-                    &[],
-                    true,
-                ),
+                planned_ae("ae-1"),
+                planned_ae("ae-2"),
             ],
             vec![
                 ("ae-1", "owner", LinkKind::ReportsTo),
@@ -94,22 +92,8 @@ pub fn stage_template(kind: StageKind, id: &str) -> Stage {
                     &[],
                     true,
                 ),
-                member(
-                    "ae-1",
-                    "Account Executive",
-                    "Account Executive",
-                    Function::Sales,
-                    &[],
-                    true,
-                ),
-                member(
-                    "ae-2",
-                    "Account Executive",
-                    "Account Executive",
-                    Function::Sales,
-                    &[],
-                    true,
-                ),
+                planned_ae("ae-1"),
+                planned_ae("ae-2"),
             ],
             vec![
                 ("sales-manager", "owner", LinkKind::ReportsTo),
@@ -151,22 +135,8 @@ pub fn stage_template(kind: StageKind, id: &str) -> Stage {
                         &[],
                         true,
                     ),
-                    member(
-                        "ae-1",
-                        "Account Executive",
-                        "Account Executive",
-                        Function::Sales,
-                        &[],
-                        true,
-                    ),
-                    member(
-                        "ae-2",
-                        "Account Executive",
-                        "Account Executive",
-                        Function::Sales,
-                        &[],
-                        true,
-                    ),
+                    planned_ae("ae-1"),
+                    planned_ae("ae-2"),
                 ],
                 vec![
                     ("growth-leader", "owner", LinkKind::ReportsTo),
