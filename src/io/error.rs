@@ -75,6 +75,24 @@ pub enum LoadError {
         /// What was wrong.
         message: String,
     },
+    /// `settings.rules` names a rule that does not exist.
+    #[error("settings.rules: unknown rule `{rule}` (rules: {expected})")]
+    UnknownRule {
+        /// The id found.
+        rule: String,
+        /// The known rule ids.
+        expected: String,
+    },
+    /// `settings.rules` gives a rule a level that is not off/info/warning/error.
+    #[error("settings.rules: rule `{rule}` is set to `{value}` (expected one of {expected})")]
+    UnknownRuleLevel {
+        /// The rule.
+        rule: String,
+        /// The value found.
+        value: String,
+        /// The accepted values.
+        expected: String,
+    },
     /// An empty stage or member id.
     #[error("{place}: the id is empty")]
     EmptyId {
@@ -132,6 +150,21 @@ pub enum LoadError {
         to: String,
         /// Kind, as written.
         kind: String,
+    },
+    /// `b` collaborates with `a` beside `a` collaborates with `b`: one
+    /// undirected line written twice.
+    #[error(
+        "stage `{stage}`: line {link} says `{from}` collaborates with `{to}`, but `{to}` already collaborates with `{from}`; a collaboration line has no direction, keep one of the two"
+    )]
+    ReversedCollaboration {
+        /// The stage.
+        stage: String,
+        /// 1-based index of the second line.
+        link: usize,
+        /// Start of the second line.
+        from: String,
+        /// End of the second line.
+        to: String,
     },
     /// An unknown member function.
     #[error(

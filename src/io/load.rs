@@ -6,10 +6,13 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::error::{FileLoadError, LoadError};
-use super::schema::{CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, StageFile};
-use crate::model::{
-    Function, Link, LinkKind, Member, ModelError, Plan, Settings, Stage, StageKind, Tag,
+use super::schema::{
+    CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, SettingsFile, StageFile,
 };
+use crate::model::{
+    Function, Link, LinkKind, Member, ModelError, Plan, RuleLevel, Settings, Stage, StageKind, Tag,
+};
+use crate::rules::{RULES, rule_by_id};
 
 /// Reads and validates a plan file.
 pub fn load_plan(path: &Path) -> Result<Plan, FileLoadError> {
@@ -168,10 +171,7 @@ fn check_header(value: &Value) -> Result<(), LoadError> {
 fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
     let mut plan = Plan {
         title: file.title,
-        settings: Settings {
-            max_direct_reports: file.settings.max_direct_reports,
-            founder_overload_reports: file.settings.founder_overload_reports,
-        },
+        settings: settings_from_file(file.settings)?,
         stages: Vec::with_capacity(file.stages.len()),
     };
     for (index, stage_file) in file.stages.into_iter().enumerate() {
@@ -186,6 +186,33 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
         plan.stages.push(stage_from_file(stage_file)?);
     }
     Ok(plan)
+}
+
+/// The thresholds, and the rule levels with every rule id and level checked.
+fn settings_from_file(file: SettingsFile) -> Result<Settings, LoadError> {
+    let mut rules = std::collections::BTreeMap::new();
+    for (rule, level) in file.rules {
+        if rule_by_id(&rule).is_none() {
+            let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+            return Err(LoadError::UnknownRule {
+                rule,
+                expected: known.join(", "),
+            });
+        }
+        let Some(level) = RuleLevel::from_id(&level) else {
+            return Err(LoadError::UnknownRuleLevel {
+                rule,
+                value: level,
+                expected: RuleLevel::expected(),
+            });
+        };
+        rules.insert(rule, level);
+    }
+    Ok(Settings {
+        max_direct_reports: file.max_direct_reports,
+        founder_overload_reports: file.founder_overload_reports,
+        rules,
+    })
 }
 
 fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
@@ -284,13 +311,27 @@ fn add_link_from_file(stage: &mut Stage, number: usize, file: LinkFile) -> Resul
             first: existing,
             second: new,
         }),
-        Err(ModelError::DuplicateLink { from, to, kind }) => Err(LoadError::DuplicateLink {
-            stage: stage.id.clone(),
-            link: number,
-            from,
-            to,
-            kind: kind.id().to_owned(),
-        }),
+        Err(ModelError::DuplicateLink { from, to, kind }) => {
+            let exact = stage
+                .links()
+                .any(|l| l.from == from && l.to == to && l.kind == kind);
+            Err(if exact {
+                LoadError::DuplicateLink {
+                    stage: stage.id.clone(),
+                    link: number,
+                    from,
+                    to,
+                    kind: kind.id().to_owned(),
+                }
+            } else {
+                LoadError::ReversedCollaboration {
+                    stage: stage.id.clone(),
+                    link: number,
+                    from,
+                    to,
+                }
+            })
+        }
         Err(other) => Err(unreachable_model_error(&stage.id, other)),
     }
 }

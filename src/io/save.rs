@@ -49,6 +49,12 @@ fn plan_to_file(plan: &Plan) -> PlanFile {
         settings: SettingsFile {
             max_direct_reports: plan.settings.max_direct_reports,
             founder_overload_reports: plan.settings.founder_overload_reports,
+            rules: plan
+                .settings
+                .rules
+                .iter()
+                .map(|(rule, level)| (rule.clone(), level.id().to_owned()))
+                .collect(),
         },
         stages: plan.stages.iter().map(stage_to_file).collect(),
     }

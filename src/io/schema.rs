@@ -2,6 +2,8 @@
 //! Enum-like values stay strings here so that the loader can name the stage
 //! and member when one is unknown.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Settings;
@@ -38,6 +40,9 @@ pub struct SettingsFile {
     /// See [`Settings::founder_overload_reports`].
     #[serde(default = "default_founder_overload_reports")]
     pub founder_overload_reports: u32,
+    /// Rule id → `off`, `info`, `warning` or `error`; checked by the loader.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, String>,
 }
 
 impl Default for SettingsFile {
@@ -45,6 +50,7 @@ impl Default for SettingsFile {
         Self {
             max_direct_reports: default_max_direct_reports(),
             founder_overload_reports: default_founder_overload_reports(),
+            rules: BTreeMap::new(),
         }
     }
 }

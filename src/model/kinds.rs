@@ -52,6 +52,33 @@ named_enum! {
     }
 }
 
+impl Function {
+    /// The *leading functions* of the rule catalogue: `owner`,
+    /// `sales-leader`, `growth-leader`.
+    pub fn is_leading(self) -> bool {
+        matches!(self, Self::Owner | Self::SalesLeader | Self::GrowthLeader)
+    }
+
+    /// The *sales line*: the leading functions, `sales-manager` and `sales`.
+    pub fn is_sales_line(self) -> bool {
+        self.is_leading() || matches!(self, Self::SalesManager | Self::Sales)
+    }
+}
+
+named_enum! {
+    /// How a plan overrides a rule's default severity (`settings.rules`).
+    pub enum RuleLevel {
+        /// The rule does not run.
+        Off = ("off", "Off"),
+        /// Findings are notes.
+        Info = ("info", "Info"),
+        /// Findings are warnings.
+        Warning = ("warning", "Warning"),
+        /// Findings are errors; `orgevo check` exits 1.
+        Error = ("error", "Error"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +94,22 @@ mod tests {
         assert_eq!(LinkKind::from_id("reports-to"), Some(LinkKind::ReportsTo));
         assert_eq!(Function::from_id("Owner"), None);
         assert!(StageKind::expected().contains("split-roles"));
+        assert_eq!(RuleLevel::from_id("off"), Some(RuleLevel::Off));
+    }
+
+    #[test]
+    fn leading_functions_and_the_sales_line() {
+        let leading: Vec<_> = Function::ALL.iter().filter(|f| f.is_leading()).collect();
+        assert_eq!(
+            leading,
+            [
+                &Function::Owner,
+                &Function::SalesLeader,
+                &Function::GrowthLeader
+            ]
+        );
+        assert!(Function::SalesManager.is_sales_line() && !Function::SalesManager.is_leading());
+        assert!(Function::Sales.is_sales_line());
+        assert!(!Function::Marketing.is_sales_line() && !Function::Technical.is_sales_line());
     }
 }

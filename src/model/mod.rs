@@ -16,10 +16,10 @@ mod templates;
 
 pub use builder::PlanBuilder;
 pub use error::ModelError;
-pub use kinds::{Function, LinkKind, StageKind};
+pub use kinds::{Function, LinkKind, RuleLevel, StageKind};
 pub use member::Member;
 pub use plan::{Plan, Settings};
 pub use stage::{Link, Stage};
 pub use synthetic::synthetic_plan;
-pub use tags::{Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
+pub use tags::{DIRECTION_TAGS, Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
 pub use templates::stage_template;

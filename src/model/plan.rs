@@ -1,15 +1,21 @@
 //! A plan: one company at several stages on a timeline.
 
+use std::collections::BTreeMap;
+
+use super::kinds::RuleLevel;
 use super::stage::Stage;
 
-/// Thresholds the rules use; every plan carries its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Thresholds and rule levels the rules use; every plan carries its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// More direct reports than this is a `span-of-control` warning.
     pub max_direct_reports: u32,
     /// An owner who leads and manages with more direct reports than this is a
     /// `founder-overload` warning.
     pub founder_overload_reports: u32,
+    /// Per-plan overrides of rule severities, by rule id (`settings.rules`
+    /// in the file). A rule not listed keeps its default severity.
+    pub rules: BTreeMap<String, RuleLevel>,
 }
 
 impl Settings {
@@ -24,6 +30,7 @@ impl Default for Settings {
         Self {
             max_direct_reports: Self::DEFAULT_MAX_DIRECT_REPORTS,
             founder_overload_reports: Self::DEFAULT_FOUNDER_OVERLOAD_REPORTS,
+            rules: BTreeMap::new(),
         }
     }
 }

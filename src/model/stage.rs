@@ -144,7 +144,8 @@ impl Stage {
     }
 
     /// Adds a line. Refuses unknown members, a second manager for one member,
-    /// and an exact duplicate of an existing line. A line from a member to
+    /// and a duplicate of an existing line (for collaboration lines, in
+    /// either direction). A line from a member to
     /// itself is allowed so that the `self-link` rule can report it.
     pub fn add_link(&mut self, link: &Link) -> Result<EdgeIndex, ModelError> {
         let from = self.require(&link.from)?;
@@ -176,14 +177,21 @@ impl Stage {
         }
     }
 
-    /// The edge of an exact line, if present.
+    /// The edge of a line, if present. A collaboration line has no
+    /// direction: `b` collaborates with `a` finds the line `a` → `b`.
     pub fn find_link(&self, link: &Link) -> Option<EdgeIndex> {
         let from = self.node(&link.from)?;
         let to = self.node(&link.to)?;
-        self.graph
-            .edges_connecting(from, to)
-            .find(|e| *e.weight() == link.kind)
-            .map(|e| e.id())
+        let connecting = |a, b| {
+            self.graph
+                .edges_connecting(a, b)
+                .find(|e| *e.weight() == link.kind)
+                .map(|e| e.id())
+        };
+        match link.kind {
+            LinkKind::ReportsTo => connecting(from, to),
+            LinkKind::CollaboratesWith => connecting(from, to).or_else(|| connecting(to, from)),
+        }
     }
 
     /// All lines in stable order.
@@ -285,6 +293,23 @@ mod tests {
             .unwrap();
         assert_eq!(s.manager_of("a").map(|m| m.id.as_str()), Some("b"));
         assert_eq!(s.reports_of("b").len(), 1);
+    }
+
+    #[test]
+    fn a_collaboration_line_has_no_direction() {
+        let mut s = stage();
+        s.add_link(&Link::new("a", "b", LinkKind::CollaboratesWith))
+            .unwrap();
+        assert!(matches!(
+            s.add_link(&Link::new("b", "a", LinkKind::CollaboratesWith)),
+            Err(ModelError::DuplicateLink { .. })
+        ));
+        // A reporting line the other way is a different line.
+        s.add_link(&Link::new("b", "a", LinkKind::ReportsTo))
+            .unwrap();
+        assert_eq!(s.link_count(), 2);
+        assert!(s.remove_link(&Link::new("b", "a", LinkKind::CollaboratesWith)));
+        assert_eq!(s.link_count(), 1);
     }
 
     #[test]

@@ -134,6 +134,14 @@ impl fmt::Display for Responsibility {
     }
 }
 
+/// The *direction tags*: the core of leadership in the seed (inspire,
+/// motivate, set the vision and the strategic direction).
+pub const DIRECTION_TAGS: ResponsibilitySet = ResponsibilitySet::of(&[
+    Responsibility::Vision,
+    Responsibility::Inspiration,
+    Responsibility::Strategy,
+]);
+
 /// A tag on a member: a core responsibility or a free-form custom tag.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tag {
@@ -189,6 +197,35 @@ pub struct ResponsibilitySet(u16);
 impl ResponsibilitySet {
     /// The empty set.
     pub const EMPTY: Self = Self(0);
+
+    /// The set of the given responsibilities (usable in constants).
+    pub const fn of(items: &[Responsibility]) -> Self {
+        let mut bits = 0u16;
+        let mut i = 0;
+        while i < items.len() {
+            bits |= 1 << (items[i] as usize);
+            i += 1;
+        }
+        Self(bits)
+    }
+
+    /// All twelve core responsibilities.
+    pub const ALL: Self = Self((1 << 12) - 1);
+
+    /// How many responsibilities the set holds.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the two sets share a responsibility.
+    pub fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The set without `r`.
+    pub fn without(self, r: Responsibility) -> Self {
+        Self(self.0 & !(1 << r.index()))
+    }
 
     /// Adds a responsibility.
     pub fn insert(&mut self, r: Responsibility) {

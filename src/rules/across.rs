@@ -1,54 +1,50 @@
-//! Rules across stages: what one stage changes against the stage before.
+//! Rules across stages: what a stage changes against the nearest earlier
+//! stage that has members.
 
-use super::context::{StageContext, tag_list};
-use super::finding::{Finding, Severity};
+use super::context::{StageContext, it_or_them, stage_coverage, tag_list};
+use super::finding::Hit;
 use crate::model::{Hat, StageKind};
 
-/// `responsibility-dropped` (warning): a core tag covered in the previous
-/// stage is covered by nobody in this one.
-pub fn responsibility_dropped(ctx: &StageContext) -> Vec<Finding> {
+/// `responsibility-dropped`: a core tag held in the previous non-empty
+/// stage is held by nobody here (`marketing-alignment` only where this
+/// stage has marketing).
+pub fn responsibility_dropped(ctx: &StageContext) -> Vec<Hit> {
     let Some(previous) = ctx.previous else {
         return Vec::new();
     };
-    let before = previous
-        .members()
-        .map(|m| m.responsibilities())
-        .fold(Default::default(), crate::model::ResponsibilitySet::union);
-    let dropped = before.difference(ctx.coverage());
+    let dropped = stage_coverage(previous)
+        .intersection(ctx.needed())
+        .difference(ctx.coverage());
     if dropped.is_empty() {
         return Vec::new();
     }
     let holders: Vec<_> = previous
         .members()
-        .filter(|m| !m.responsibilities().intersection(dropped).is_empty())
+        .filter(|m| m.responsibilities().intersects(dropped))
         .filter_map(|m| ctx.stage.node(&m.id))
         .collect();
-    vec![ctx.finding(
-        "responsibility-dropped",
-        Severity::Warning,
-        &holders,
-        format!(
-            "{} {} covered in \"{}\" but nobody holds {} here",
-            tag_list(dropped),
-            if dropped.iter().count() == 1 {
-                "was"
-            } else {
-                "were"
-            },
-            previous.name,
-            if dropped.iter().count() == 1 {
-                "it"
-            } else {
-                "them"
-            },
-        ),
-        "Hand the dropped responsibilities to someone in this stage".to_owned(),
-    )]
+    vec![
+        Hit::new(
+            &holders,
+            format!(
+                "{} {} held in \"{}\" but nobody holds {} here",
+                tag_list(dropped),
+                if dropped.len() == 1 { "was" } else { "were" },
+                previous.name,
+                it_or_them(dropped),
+            ),
+            format!(
+                "Hand {} to someone in this stage, or say in the notes who takes over",
+                tag_list(dropped)
+            ),
+        )
+        .about(dropped),
+    ]
 }
 
-/// `convergence-readiness` (info): in a converged stage, a member holding
-/// both families wore only a manager hat in the previous stage.
-pub fn convergence_readiness(ctx: &StageContext) -> Vec<Finding> {
+/// `convergence-readiness`: a member holding both families in a converged
+/// stage wore only a manager hat in the previous non-empty stage.
+pub fn convergence_readiness(ctx: &StageContext) -> Vec<Hit> {
     let Some(previous) = ctx.previous else {
         return Vec::new();
     };
@@ -57,71 +53,160 @@ pub fn convergence_readiness(ctx: &StageContext) -> Vec<Finding> {
     }
     ctx.nodes()
         .filter(|n| ctx.hat(*n) == Hat::Both)
-        .filter(|n| {
-            previous
-                .member(&ctx.member(*n).id)
-                .is_some_and(|before| before.hat() == Hat::Manager)
-        })
-        .map(|n| {
+        .filter_map(|n| {
+            let before = previous.member(&ctx.member(n).id)?;
+            if before.hat() != Hat::Manager {
+                return None;
+            }
             let name = ctx.name(n);
-            ctx.finding(
-                "convergence-readiness",
-                Severity::Info,
+            let bet = if before.planned {
+                format!(
+                    "; {name} was still a planned hire there, so the plan bets on someone not \
+                     yet hired"
+                )
+            } else {
+                String::new()
+            };
+            Some(Hit::new(
                 &[n],
                 format!(
-                    "{name} held only management in \"{}\" and now holds leadership too; \
-                     not every manager grows into a leader",
+                    "{name} held only management in \"{}\" and now holds leadership too; not \
+                     every manager grows into a leader{bet}",
                     previous.name
                 ),
                 format!(
-                    "Plan coaching for {name} on vision, inspiration and strategy before the step"
+                    "Plan {name}'s development: coaching from the leader, experience, training \
+                     in vision, inspiration and strategy; and a plan B (a leader hired above \
+                     {name}, or the owner keeping leadership longer)"
                 ),
-            )
+            ))
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::{Function::*, PlanBuilder};
+    use crate::model::{Function::*, Member, PlanBuilder, Responsibility, StageKind, Tag};
     use crate::rules::testing::run;
 
-    #[test]
-    fn a_tag_dropped_between_stages() {
-        let plan = |keep_coaching: bool| {
-            let later: &[&str] = if keep_coaching {
-                &["vision", "coaching"]
-            } else {
-                &["vision"]
-            };
-            PlanBuilder::new()
-                .stage("a", StageKind::Custom)
-                .member("o", Owner, &["vision", "coaching"])
-                .stage("b", StageKind::Custom)
-                .member("o", Owner, later)
-                .build()
-                .unwrap()
+    fn two_stages(later: &[&str], marketing_later: bool) -> crate::model::Plan {
+        let b = PlanBuilder::new()
+            .stage("a", StageKind::Custom)
+            .member("o", Owner, &["vision", "coaching", "marketing-alignment"])
+            .member("mk", Marketing, &[])
+            .reports("mk", "o")
+            .stage("b", StageKind::Custom)
+            .member("o", Owner, later);
+        let b = if marketing_later {
+            b.member("mk", Marketing, &[]).reports("mk", "o")
+        } else {
+            b
         };
-        let findings = run(&plan(false), responsibility_dropped);
-        assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].stage, "b");
-        assert_eq!(findings[0].members, ["o"]);
-        assert!(run(&plan(true), responsibility_dropped).is_empty());
+        b.build().unwrap()
     }
 
     #[test]
-    fn a_manager_becoming_growth_leader_needs_coaching() {
-        let plan = |before: &[&str]| {
-            PlanBuilder::new()
-                .stage("a", StageKind::SplitRoles)
-                .member("m", SalesManager, before)
-                .stage("b", StageKind::Converged)
-                .member("m", GrowthLeader, &["vision", "metrics"])
-                .build()
-                .unwrap()
-        };
-        assert_eq!(run(&plan(&["metrics"]), convergence_readiness).len(), 1);
-        assert!(run(&plan(&["metrics", "strategy"]), convergence_readiness).is_empty());
+    fn a_tag_dropped_between_stages() {
+        let findings = run(
+            &two_stages(&["vision", "marketing-alignment"], true),
+            "responsibility-dropped",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].stage, "b");
+        assert_eq!(findings[0].members, ["o"]);
+        assert!(findings[0].tags.contains(Responsibility::Coaching));
+        assert!(
+            run(
+                &two_stages(&["vision", "coaching", "marketing-alignment"], true),
+                "responsibility-dropped"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn alignment_is_not_dropped_when_marketing_is_gone_too() {
+        assert!(
+            run(
+                &two_stages(&["vision", "coaching"], false),
+                "responsibility-dropped"
+            )
+            .is_empty()
+        );
+        let findings = run(
+            &two_stages(&["vision", "coaching"], true),
+            "responsibility-dropped",
+        );
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("`marketing-alignment`"));
+    }
+
+    #[test]
+    fn empty_stages_are_skipped_on_both_sides() {
+        let plan = PlanBuilder::new()
+            .stage("a", StageKind::Custom)
+            .member("o", Owner, &["vision", "coaching"])
+            .stage("gap", StageKind::Custom)
+            .stage("c", StageKind::Custom)
+            .member("o", Owner, &["vision"])
+            .build()
+            .unwrap();
+        let findings = run(&plan, "responsibility-dropped");
+        assert_eq!(
+            findings.len(),
+            1,
+            "the empty stage has none, c compares with a"
+        );
+        assert_eq!(findings[0].stage, "c");
+        assert!(findings[0].message.contains("\"a\""));
+    }
+
+    fn growth(before: &[&str], planned: bool, kind: StageKind) -> crate::model::Plan {
+        let mut manager = Member::new("m", "Morgan", SalesManager);
+        manager.tags = before.iter().map(|t| Tag::parse(t)).collect();
+        manager.planned = planned;
+        PlanBuilder::new()
+            .stage("a", StageKind::SplitRoles)
+            .with_member(manager)
+            .stage("b", kind)
+            .member("m", GrowthLeader, &["vision", "metrics"])
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_manager_becoming_growth_leader_needs_a_development_plan() {
+        let findings = run(
+            &growth(&["metrics"], false, StageKind::Converged),
+            "convergence-readiness",
+        );
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].fix.contains("coaching") && findings[0].fix.contains("plan B"));
+        assert!(!findings[0].message.contains("not yet hired"));
+        // Near misses: already a leader before, or not a converged stage.
+        assert!(
+            run(
+                &growth(&["metrics", "strategy"], false, StageKind::Converged),
+                "convergence-readiness"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &growth(&["metrics"], false, StageKind::Custom),
+                "convergence-readiness"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_plan_bets_on_a_planned_hire() {
+        let findings = run(
+            &growth(&["metrics"], true, StageKind::Converged),
+            "convergence-readiness",
+        );
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("not yet hired"));
     }
 }

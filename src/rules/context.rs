@@ -1,25 +1,27 @@
-//! What a rule sees: one stage, its neighbour on the timeline, the settings,
-//! and facts about every member computed once in linear time.
+//! What a rule sees: one stage, the stages before it on the timeline, the
+//! settings, and facts about every member computed once in linear time.
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::finding::{Finding, Severity};
+use super::finding::{Finding, Hit, Severity};
 use crate::model::{
-    Function, Hat, LinkKind, Member, Responsibility, ResponsibilitySet, Settings, Stage, TagFamily,
+    DIRECTION_TAGS, Function, Hat, LinkKind, Member, Responsibility, ResponsibilitySet, Settings,
+    Stage, TagFamily,
 };
 
-/// Facts about one member, derived once per check.
+/// Facts about one member, derived once per check. A line from a member to
+/// itself counts for none of them: it is only ever a `self-link` finding.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MemberFacts {
     /// The core responsibilities the member holds.
     pub responsibilities: ResponsibilitySet,
-    /// The manager, if any (a line to oneself does not count).
+    /// The manager, if any.
     pub manager: Option<NodeIndex>,
-    /// Number of direct reports (a line to oneself does not count).
+    /// Number of direct reports.
     pub reports: usize,
-    /// Number of lines of either kind touching the member.
+    /// Number of lines of either kind joining the member to someone else.
     pub lines: usize,
 }
 
@@ -27,16 +29,20 @@ pub struct MemberFacts {
 pub struct StageContext<'a> {
     /// The stage being checked.
     pub stage: &'a Stage,
-    /// The stage before it on the timeline.
+    /// Every stage before it on the timeline, in order (empty ones included).
+    pub earlier: &'a [Stage],
+    /// The nearest earlier stage that has members: "the previous stage" of
+    /// the catalogue.
     pub previous: Option<&'a Stage>,
-    /// The plan's thresholds.
-    pub settings: Settings,
+    /// The plan's thresholds and rule levels.
+    pub settings: &'a Settings,
     facts: Vec<MemberFacts>,
 }
 
 impl<'a> StageContext<'a> {
-    /// Derives the facts for `stage`; linear in members and lines.
-    pub fn new(stage: &'a Stage, previous: Option<&'a Stage>, settings: Settings) -> Self {
+    /// Derives the facts for `stage`, which follows `earlier` on the
+    /// timeline; linear in members and lines.
+    pub fn new(stage: &'a Stage, earlier: &'a [Stage], settings: &'a Settings) -> Self {
         let graph = stage.graph();
         let mut facts = vec![MemberFacts::default(); graph.node_bound()];
         for node in graph.node_indices() {
@@ -44,18 +50,20 @@ impl<'a> StageContext<'a> {
         }
         for edge in graph.edge_references() {
             let (from, to) = (edge.source(), edge.target());
+            if from == to {
+                continue;
+            }
             facts[from.index()].lines += 1;
-            if from != to {
-                facts[to.index()].lines += 1;
-                if *edge.weight() == LinkKind::ReportsTo {
-                    facts[from.index()].manager = Some(to);
-                    facts[to.index()].reports += 1;
-                }
+            facts[to.index()].lines += 1;
+            if *edge.weight() == LinkKind::ReportsTo {
+                facts[from.index()].manager = Some(to);
+                facts[to.index()].reports += 1;
             }
         }
         Self {
             stage,
-            previous,
+            earlier,
+            previous: earlier.iter().rev().find(|s| s.member_count() > 0),
             settings,
             facts,
         }
@@ -71,34 +79,55 @@ impl<'a> StageContext<'a> {
         &self.stage.graph()[node]
     }
 
+    /// The member's function.
+    pub fn function(&self, node: NodeIndex) -> Function {
+        self.member(node).function
+    }
+
     /// The derived facts of the member at `node`.
     pub fn facts(&self, node: NodeIndex) -> MemberFacts {
         self.facts.get(node.index()).copied().unwrap_or_default()
     }
 
+    /// The core responsibilities the member holds.
+    pub fn responsibilities(&self, node: NodeIndex) -> ResponsibilitySet {
+        self.facts(node).responsibilities
+    }
+
+    /// The member's manager, if any.
+    pub fn manager(&self, node: NodeIndex) -> Option<NodeIndex> {
+        self.facts(node).manager
+    }
+
     /// The member's hat.
     pub fn hat(&self, node: NodeIndex) -> Hat {
-        self.facts(node).responsibilities.hat()
+        self.responsibilities(node).hat()
     }
 
     /// Whether the member holds `r`.
     pub fn holds(&self, node: NodeIndex, r: Responsibility) -> bool {
-        self.facts(node).responsibilities.contains(r)
+        self.responsibilities(node).contains(r)
     }
 
     /// Whether the member holds any responsibility of `family`.
     pub fn holds_family(&self, node: NodeIndex, family: TagFamily) -> bool {
-        !self
-            .facts(node)
-            .responsibilities
-            .of_family(family)
-            .is_empty()
+        !self.responsibilities(node).of_family(family).is_empty()
+    }
+
+    /// Whether the member *sets direction*: a leading function, or a
+    /// direction tag (`vision`, `inspiration`, `strategy`).
+    pub fn sets_direction(&self, node: NodeIndex) -> bool {
+        self.function(node).is_leading() || self.responsibilities(node).intersects(DIRECTION_TAGS)
     }
 
     /// Members with this function.
     pub fn with_function(&self, function: Function) -> impl Iterator<Item = NodeIndex> + '_ {
-        self.nodes()
-            .filter(move |n| self.member(*n).function == function)
+        self.nodes().filter(move |n| self.function(*n) == function)
+    }
+
+    /// Whether the stage has a member with this function.
+    pub fn has_function(&self, function: Function) -> bool {
+        self.with_function(function).next().is_some()
     }
 
     /// The display name of the member at `node`.
@@ -120,7 +149,8 @@ impl<'a> StageContext<'a> {
         join_words(words)
     }
 
-    /// The members joined to `node` by a collaboration line, either way.
+    /// The members joined to `node` by a collaboration line, either way; a
+    /// line to oneself is not a collaboration.
     pub fn collaborators(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         let graph = self.stage.graph();
         let outgoing = graph
@@ -131,39 +161,51 @@ impl<'a> StageContext<'a> {
             .edges_directed(node, Direction::Incoming)
             .filter(|e| *e.weight() == LinkKind::CollaboratesWith)
             .map(|e| e.source());
-        outgoing.chain(incoming)
+        outgoing.chain(incoming).filter(move |other| *other != node)
     }
 
-    /// Whether any collaboration line touches `node`.
-    pub fn has_collaboration(&self, node: NodeIndex) -> bool {
-        self.collaborators(node).next().is_some()
+    /// The core responsibilities that count as needed in this stage: all
+    /// twelve, less `marketing-alignment` where the stage has no marketing.
+    pub fn needed(&self) -> ResponsibilitySet {
+        if self.has_function(Function::Marketing) {
+            ResponsibilitySet::ALL
+        } else {
+            ResponsibilitySet::ALL.without(Responsibility::MarketingAlignment)
+        }
     }
 
     /// The union of every member's responsibilities.
     pub fn coverage(&self) -> ResponsibilitySet {
         self.nodes()
-            .map(|n| self.facts(n).responsibilities)
+            .map(|n| self.responsibilities(n))
             .fold(ResponsibilitySet::EMPTY, ResponsibilitySet::union)
     }
 
-    /// Builds a finding in this stage.
-    pub fn finding(
-        &self,
-        rule: &'static str,
-        severity: Severity,
-        members: &[NodeIndex],
-        message: String,
-        fix: String,
-    ) -> Finding {
+    /// A rule's finding in this stage: `hit` with the rule id and severity
+    /// the engine decided on.
+    pub fn finding(&self, rule: &'static str, severity: Severity, hit: Hit) -> Finding {
         Finding {
             rule,
             severity,
             stage: self.stage.id.clone(),
-            members: members.iter().map(|n| self.member(*n).id.clone()).collect(),
-            message,
-            fix,
+            members: hit
+                .members
+                .iter()
+                .map(|n| self.member(*n).id.clone())
+                .collect(),
+            message: hit.message,
+            fix: hit.fix,
+            tags: hit.tags,
         }
     }
+}
+
+/// The union of the responsibilities of every member of `stage`.
+pub fn stage_coverage(stage: &Stage) -> ResponsibilitySet {
+    stage
+        .members()
+        .map(Member::responsibilities)
+        .fold(ResponsibilitySet::EMPTY, ResponsibilitySet::union)
 }
 
 /// The most names a message lists before summing up the rest.
@@ -184,4 +226,9 @@ pub fn join_words(mut words: Vec<String>) -> String {
 /// Responsibility ids joined for a message, e.g. "`vision` and `strategy`".
 pub fn tag_list(set: ResponsibilitySet) -> String {
     join_words(set.iter().map(|r| format!("`{}`", r.id())).collect())
+}
+
+/// "it" or "them", for a set of responsibilities.
+pub fn it_or_them(set: ResponsibilitySet) -> &'static str {
+    if set.len() == 1 { "it" } else { "them" }
 }

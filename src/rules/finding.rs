@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use petgraph::stable_graph::NodeIndex;
+
+use crate::model::{ResponsibilitySet, RuleLevel};
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
@@ -20,6 +24,27 @@ impl Severity {
             Self::Error => "error",
             Self::Warning => "warning",
             Self::Info => "info",
+        }
+    }
+}
+
+impl Severity {
+    /// The severity a rule level gives; `None` for `off`.
+    pub fn from_level(level: RuleLevel) -> Option<Self> {
+        match level {
+            RuleLevel::Off => None,
+            RuleLevel::Info => Some(Self::Info),
+            RuleLevel::Warning => Some(Self::Warning),
+            RuleLevel::Error => Some(Self::Error),
+        }
+    }
+
+    /// The rule level that keeps this severity.
+    pub fn level(self) -> RuleLevel {
+        match self {
+            Self::Error => RuleLevel::Error,
+            Self::Warning => RuleLevel::Warning,
+            Self::Info => RuleLevel::Info,
         }
     }
 }
@@ -45,6 +70,42 @@ pub struct Finding {
     pub message: String,
     /// A suggested fix.
     pub fix: String,
+    /// The responsibilities the finding is about, where it is about tags
+    /// rather than members (`responsibility-uncovered`, `-dropped`).
+    pub tags: ResponsibilitySet,
+}
+
+/// What a rule function reports. The engine stamps the rule id, the
+/// severity (the registry's default or the plan's override) and the stage on
+/// it, so a rule states neither.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The members involved, most relevant first.
+    pub members: Vec<NodeIndex>,
+    /// One line in plain words, naming members by name.
+    pub message: String,
+    /// A suggested fix.
+    pub fix: String,
+    /// The responsibilities the finding is about, if any.
+    pub tags: ResponsibilitySet,
+}
+
+impl Hit {
+    /// A hit about `members`.
+    pub fn new(members: &[NodeIndex], message: String, fix: String) -> Self {
+        Self {
+            members: members.to_vec(),
+            message,
+            fix,
+            tags: ResponsibilitySet::EMPTY,
+        }
+    }
+
+    /// The same hit, about these responsibilities.
+    pub fn about(mut self, tags: ResponsibilitySet) -> Self {
+        self.tags = tags;
+        self
+    }
 }
 
 /// Counts of findings by severity.

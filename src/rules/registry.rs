@@ -1,9 +1,11 @@
 //! The catalogue of rules: adding a rule is one function and one line here.
+//! Each rule's default severity is stated here and nowhere else; a plan's
+//! `settings.rules` may override it.
 
 use super::context::StageContext;
-use super::finding::{Finding, Severity};
-use super::{across, marketing, roles, shape, structure};
-use crate::model::Plan;
+use super::finding::{Finding, Hit, Severity};
+use super::{across, convergence, marketing, roles, shape, structure};
+use crate::model::{Plan, Settings};
 
 /// The family a rule belongs to, as in the catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,29 +20,56 @@ pub enum RuleFamily {
     AcrossStages,
 }
 
+impl RuleFamily {
+    /// The family's heading, e.g. "Stage shape".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Marketing => "Marketing",
+            Self::Structure => "Structure",
+            Self::StageShape => "Stage shape",
+            Self::AcrossStages => "Across stages",
+        }
+    }
+}
+
 /// A rule of the catalogue.
 #[derive(Clone, Copy, Debug)]
 pub struct Rule {
-    /// Stable id, as in findings and docs/RULES.md.
+    /// Stable id, as in findings, settings and docs/RULES.md.
     pub id: &'static str,
-    /// The severity of its findings.
+    /// The severity of its findings unless the plan overrides it.
     pub severity: Severity,
     /// Its family.
     pub family: RuleFamily,
+    /// What it checks, in one short line (shown in the rule settings).
+    pub summary: &'static str,
     /// The check itself.
-    pub check: fn(&StageContext) -> Vec<Finding>,
+    pub check: fn(&StageContext) -> Vec<Hit>,
+}
+
+impl Rule {
+    /// The severity of this rule's findings in a plan with `settings`;
+    /// `None` when the plan turns the rule off.
+    pub fn severity_in(&self, settings: &Settings) -> Option<Severity> {
+        match settings.rules.get(self.id) {
+            Some(level) => Severity::from_level(*level),
+            None => Some(self.severity),
+        }
+    }
 }
 
 const fn rule(
     id: &'static str,
     severity: Severity,
     family: RuleFamily,
-    check: fn(&StageContext) -> Vec<Finding>,
+    summary: &'static str,
+    check: fn(&StageContext) -> Vec<Hit>,
 ) -> Rule {
     Rule {
         id,
         severity,
         family,
+        summary,
         check,
     }
 }
@@ -54,92 +83,147 @@ pub const RULES: &[Rule] = &[
         "marketing-reports-to-leader",
         Error,
         Marketing,
+        "Marketing reports to someone who leads, not to a manager-only sales manager",
         marketing::marketing_reports_to_leader,
     ),
     rule(
         "marketing-alignment-owned",
         Warning,
         Marketing,
+        "Someone who sets direction owns marketing alignment",
         marketing::marketing_alignment_owned,
     ),
     rule(
         "marketing-collaboration",
         Info,
         Marketing,
+        "With split roles, marketing and the sales manager collaborate",
         marketing::marketing_collaboration,
     ),
     rule(
         "reporting-cycle",
         Error,
         Structure,
+        "Reporting lines never go round in a circle",
         structure::reporting_cycle,
     ),
     rule(
         "multiple-roots",
         Warning,
         Structure,
+        "The reporting lines form one tree",
         structure::multiple_roots,
     ),
-    rule("orphan", Warning, Structure, structure::orphan),
-    rule("self-link", Error, Structure, structure::self_link),
+    rule(
+        "orphan",
+        Warning,
+        Structure,
+        "Everyone has a reporting or collaboration line",
+        structure::orphan,
+    ),
+    rule(
+        "self-link",
+        Error,
+        Structure,
+        "Nobody has a line to themself",
+        structure::self_link,
+    ),
     rule(
         "span-of-control",
         Warning,
         Structure,
+        "Nobody has more direct reports than the plan allows",
         structure::span_of_control,
     ),
     rule(
         "founder-led-shape",
         Warning,
         StageShape,
+        "Founder-led: the owner leads and manages",
         shape::founder_led_shape,
     ),
     rule(
         "split-roles-shape",
         Warning,
         StageShape,
+        "Split roles: the owner leads, a sales manager reporting to them manages",
         shape::split_roles_shape,
     ),
     rule(
         "converged-shape",
         Warning,
         StageShape,
+        "Converged: exactly one growth leader wears both hats",
         shape::converged_shape,
+    ),
+    rule(
+        "owner-ceiling",
+        Warning,
+        StageShape,
+        "Converged: the owner no longer manages",
+        convergence::owner_ceiling,
+    ),
+    rule(
+        "premature-convergence",
+        Warning,
+        StageShape,
+        "Convergence stands on processes a sales manager installed first",
+        convergence::premature_convergence,
     ),
     rule(
         "manager-designs-process",
         Warning,
         StageShape,
+        "Split roles: a leader, not only the sales manager, designs the process",
         roles::manager_designs_process,
+    ),
+    rule(
+        "manager-owns-alignment",
+        Warning,
+        StageShape,
+        "Split roles: a leader, not only the sales manager, owns alignment",
+        roles::manager_owns_alignment,
     ),
     rule(
         "technical-scoping",
         Info,
         StageShape,
+        "Technical people are brought into deals",
         roles::technical_scoping,
     ),
     rule(
         "founder-overload",
         Warning,
         StageShape,
+        "An owner who leads and manages has few direct reports",
         roles::founder_overload,
     ),
     rule(
         "responsibility-uncovered",
         Warning,
         StageShape,
+        "Every needed responsibility is held by someone",
         roles::responsibility_uncovered,
+    ),
+    rule(
+        "function-hat-mismatch",
+        Info,
+        StageShape,
+        "Titles and responsibilities agree",
+        roles::function_hat_mismatch,
     ),
     rule(
         "responsibility-dropped",
         Warning,
         AcrossStages,
+        "No responsibility is lost from one stage to the next",
         across::responsibility_dropped,
     ),
     rule(
         "convergence-readiness",
         Info,
         AcrossStages,
+        "A manager who becomes the growth leader needs a development plan",
         across::convergence_readiness,
     ),
 ];
@@ -149,15 +233,26 @@ pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
 
-/// Runs every rule on the stage at `index` (with its predecessor).
-/// Findings come out by severity, then in catalogue order.
+/// Runs every rule the plan has not turned off on the stage at `index`. An
+/// empty stage has no findings. Findings come out by severity, then in
+/// catalogue order.
 pub fn check_stage(plan: &Plan, index: usize) -> Vec<Finding> {
     let Some(stage) = plan.stages.get(index) else {
         return Vec::new();
     };
-    let previous = index.checked_sub(1).and_then(|i| plan.stages.get(i));
-    let ctx = StageContext::new(stage, previous, plan.settings);
-    let mut findings: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(&ctx)).collect();
+    if stage.member_count() == 0 {
+        return Vec::new();
+    }
+    let ctx = StageContext::new(stage, &plan.stages[..index], &plan.settings);
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let Some(severity) = rule.severity_in(&plan.settings) else {
+            continue;
+        };
+        for hit in (rule.check)(&ctx) {
+            findings.push(ctx.finding(rule.id, severity, hit));
+        }
+    }
     findings.sort_by_key(|f| f.severity);
     findings
 }
@@ -168,4 +263,63 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     (0..plan.stages.len())
         .flat_map(|i| check_stage(plan, i))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Function, PlanBuilder, RuleLevel, StageKind};
+
+    fn plan_with_marketing_under_a_manager() -> Plan {
+        PlanBuilder::new()
+            .stage("s", StageKind::Custom)
+            .member("o", Function::Owner, &["vision", "marketing-alignment"])
+            .member("sm", Function::SalesManager, &["metrics"])
+            .member("mk", Function::Marketing, &[])
+            .reports("sm", "o")
+            .reports("mk", "sm")
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn settings_override_the_default_severity_or_turn_a_rule_off() {
+        let mut plan = plan_with_marketing_under_a_manager();
+        let severity = |plan: &Plan| {
+            check_plan(plan)
+                .iter()
+                .find(|f| f.rule == "marketing-reports-to-leader")
+                .map(|f| f.severity)
+        };
+        assert_eq!(severity(&plan), Some(Severity::Error));
+        plan.settings
+            .rules
+            .insert("marketing-reports-to-leader".into(), RuleLevel::Warning);
+        assert_eq!(severity(&plan), Some(Severity::Warning));
+        plan.settings
+            .rules
+            .insert("marketing-reports-to-leader".into(), RuleLevel::Off);
+        assert_eq!(severity(&plan), None);
+    }
+
+    #[test]
+    fn empty_stages_have_no_findings() {
+        let plan = PlanBuilder::new()
+            .stage("empty", StageKind::SplitRoles)
+            .build()
+            .unwrap();
+        assert!(check_plan(&plan).is_empty());
+    }
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert!(RULES[..i].iter().all(|r| r.id != rule.id), "{}", rule.id);
+            assert!(
+                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                rule.id
+            );
+        }
+    }
 }

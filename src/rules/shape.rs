@@ -2,26 +2,24 @@
 //! management (founder-led, split roles, converged).
 
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::NodeIndexable;
 
 use super::context::{StageContext, tag_list};
-use super::finding::{Finding, Severity};
-use crate::model::{Function, Hat, StageKind, TagFamily};
+use super::finding::Hit;
+use crate::model::{DIRECTION_TAGS, Function, Hat, ResponsibilitySet, StageKind, TagFamily};
 
-/// `founder-led-shape` (warning): in a founder-led stage the owner holds
-/// both families.
-pub fn founder_led_shape(ctx: &StageContext) -> Vec<Finding> {
-    const RULE: &str = "founder-led-shape";
-    if ctx.stage.kind != StageKind::FounderLed || ctx.stage.member_count() == 0 {
+/// `founder-led-shape`: in a founder-led stage no owner holds both
+/// families (one owner holding both is enough); no owner at all is a
+/// finding too.
+pub fn founder_led_shape(ctx: &StageContext) -> Vec<Hit> {
+    if ctx.stage.kind != StageKind::FounderLed {
         return Vec::new();
     }
     let owners: Vec<_> = ctx.with_function(Function::Owner).collect();
     if owners.is_empty() {
-        return vec![ctx.finding(
-            RULE,
-            Severity::Warning,
+        return vec![Hit::new(
             &[],
-            "This founder-led stage has no owner".to_owned(),
+            "This founder-led stage has no owner to lead and manage the first salespeople"
+                .to_owned(),
             "Add the founder with function `owner`, or change the stage kind".to_owned(),
         )];
     }
@@ -33,193 +31,197 @@ pub fn founder_led_shape(ctx: &StageContext) -> Vec<Finding> {
         Hat::Manager => "leadership",
         _ => "leadership and management",
     };
-    let owner = owners[0];
-    vec![ctx.finding(
-        RULE,
-        Severity::Warning,
-        &owners,
-        format!(
-            "In a founder-led stage the owner leads and manages, but {} holds no {} responsibility",
-            ctx.name(owner),
-            missing(owner)
+    let message = match owners.as_slice() {
+        [owner] => format!(
+            "In a founder-led stage the owner leads and manages, but {} holds no {} \
+             responsibility",
+            ctx.name(*owner),
+            missing(*owner)
         ),
+        several => format!(
+            "In a founder-led stage the owner leads and manages, but none of the owners ({}) \
+             holds both families",
+            ctx.names(several)
+        ),
+    };
+    vec![Hit::new(
+        &owners,
+        message,
         format!(
             "Give {} the missing {} tags, or mark the stage as split roles",
-            ctx.name(owner),
-            missing(owner)
+            ctx.name(owners[0]),
+            missing(owners[0])
         ),
     )]
 }
 
-/// Owners and sales leaders who hold leadership: the leaders a split-roles
-/// stage is built around.
+/// The leaders a split-roles stage is built around: an `owner` or
+/// `sales-leader` holding a direction tag.
 fn split_leaders(ctx: &StageContext) -> Vec<NodeIndex> {
     ctx.nodes()
         .filter(|n| {
-            matches!(
-                ctx.member(*n).function,
-                Function::Owner | Function::SalesLeader
-            ) && ctx.holds_family(*n, TagFamily::Leadership)
+            matches!(ctx.function(*n), Function::Owner | Function::SalesLeader)
+                && ctx.responsibilities(*n).intersects(DIRECTION_TAGS)
         })
         .collect()
 }
 
-/// `split-roles-shape` (warning): leadership with the owner or a sales
-/// leader, management with a different member who reports to them.
-pub fn split_roles_shape(ctx: &StageContext) -> Vec<Finding> {
-    const RULE: &str = "split-roles-shape";
-    if ctx.stage.kind != StageKind::SplitRoles || ctx.stage.member_count() == 0 {
+/// `split-roles-shape`: a split-roles stage needs (a) a leader, an owner or
+/// sales leader holding a direction tag; (b) a `sales-manager` holding
+/// management tags and reporting directly to such a leader; (c) leaders
+/// holding no management tags. One finding per missing part.
+pub fn split_roles_shape(ctx: &StageContext) -> Vec<Hit> {
+    if ctx.stage.kind != StageKind::SplitRoles {
         return Vec::new();
     }
     let leaders = split_leaders(ctx);
-    let mut is_leader = vec![false; ctx.stage.graph().node_bound()];
-    for leader in &leaders {
-        is_leader[leader.index()] = true;
-    }
     let mut out = Vec::new();
     if leaders.is_empty() {
-        out.push(
-            ctx.finding(
-                RULE,
-                Severity::Warning,
-                &[],
-                "In this split-roles stage neither the owner nor a sales leader holds leadership \
-             (vision, inspiration, strategy, process design)"
-                    .to_owned(),
-                "Give the owner or a sales leader the leadership tags".to_owned(),
-            ),
-        );
-    }
-    for &leader in &leaders {
-        let management = ctx
-            .facts(leader)
-            .responsibilities
-            .of_family(TagFamily::Management);
-        if !management.is_empty() {
-            let name = ctx.name(leader);
-            out.push(ctx.finding(
-                RULE,
-                Severity::Warning,
-                &[leader],
-                format!(
-                    "{name} is juggling both: leadership and management ({})",
-                    tag_list(management)
-                ),
-                format!(
-                    "Hand {} to the sales manager reporting to {name}",
-                    tag_list(management)
-                ),
-            ));
-        }
-    }
-    let managers: Vec<_> = ctx
-        .nodes()
-        .filter(|n| !is_leader[n.index()] && ctx.holds_family(*n, TagFamily::Management))
-        .collect();
-    let reports_to_leader = |n: &NodeIndex| {
-        ctx.facts(*n)
-            .manager
-            .is_some_and(|boss| is_leader[boss.index()])
-    };
-    if managers.is_empty() {
-        out.push(ctx.finding(
-            RULE,
-            Severity::Warning,
-            &leaders,
-            "Nobody besides the leader holds management (execution, rigor, process discipline, \
-             metrics, accountability, coaching)"
+        out.push(Hit::new(
+            &[],
+            "In this split-roles stage neither the owner nor a sales leader holds vision, \
+             inspiration or strategy"
                 .to_owned(),
-            "Add a sales manager with the management tags, reporting to the leader".to_owned(),
+            "Give the owner (or a sales leader) `vision`, `inspiration` and `strategy`".to_owned(),
         ));
-    } else if !leaders.is_empty() && !managers.iter().any(reports_to_leader) {
-        out.push(ctx.finding(
-            RULE,
-            Severity::Warning,
-            &managers,
+    }
+    let managers: Vec<_> = ctx.with_function(Function::SalesManager).collect();
+    let managing: Vec<_> = managers
+        .iter()
+        .copied()
+        .filter(|m| ctx.holds_family(*m, TagFamily::Management))
+        .collect();
+    let in_place = managing
+        .iter()
+        .any(|m| ctx.manager(*m).is_some_and(|boss| leaders.contains(&boss)));
+    if !in_place {
+        out.push(missing_manager(ctx, &managers, &managing, &leaders));
+    }
+    let juggling: Vec<_> = leaders
+        .iter()
+        .copied()
+        .filter(|l| ctx.holds_family(*l, TagFamily::Management))
+        .collect();
+    if !juggling.is_empty() {
+        let management = juggling
+            .iter()
+            .map(|l| ctx.responsibilities(*l).of_family(TagFamily::Management))
+            .fold(ResponsibilitySet::EMPTY, ResponsibilitySet::union);
+        out.push(Hit::new(
+            &juggling,
             format!(
-                "{} {} management but nobody holding management reports to {}",
-                ctx.names(&managers),
-                if managers.len() == 1 { "holds" } else { "hold" },
-                ctx.names(&leaders)
+                "{} {} juggling both: leadership and management ({})",
+                ctx.names(&juggling),
+                if juggling.len() == 1 { "is" } else { "are" },
+                tag_list(management)
             ),
             format!(
-                "Let the sales manager report directly to {}",
-                ctx.names(&leaders)
+                "Hand {} to the sales manager, so the leader can focus on inspiration and \
+                 strategic direction",
+                tag_list(management)
             ),
         ));
     }
     out
 }
 
-/// `converged-shape` (warning): exactly one member holds both families, and
-/// nobody else duplicates that growth leader's leadership tags.
-pub fn converged_shape(ctx: &StageContext) -> Vec<Finding> {
-    const RULE: &str = "converged-shape";
-    if ctx.stage.kind != StageKind::Converged || ctx.stage.member_count() == 0 {
+/// The finding for part (b): what is missing of a managing sales manager
+/// reporting directly to a leader.
+fn missing_manager(
+    ctx: &StageContext,
+    managers: &[NodeIndex],
+    managing: &[NodeIndex],
+    leaders: &[NodeIndex],
+) -> Hit {
+    let leader_words = if leaders.is_empty() {
+        "the owner".to_owned()
+    } else {
+        ctx.names(leaders)
+    };
+    if managers.is_empty() {
+        return Hit::new(
+            leaders,
+            "This split-roles stage has no sales manager to take over management".to_owned(),
+            format!(
+                "Add a sales manager with execution, rigor, process discipline, metrics, \
+                 accountability and coaching, reporting to {leader_words}"
+            ),
+        );
+    }
+    if managing.is_empty() {
+        return Hit::new(
+            managers,
+            format!(
+                "{} (sales manager) holds no management responsibility",
+                ctx.names(managers)
+            ),
+            format!(
+                "Give {} the management tags: execution, rigor, process discipline, metrics, \
+                 accountability, coaching",
+                ctx.names(&managers[..1])
+            ),
+        );
+    }
+    Hit::new(
+        managing,
+        format!(
+            "{} (sales manager) does not report directly to a leader who sets the direction",
+            ctx.names(managing)
+        ),
+        format!(
+            "Let {} report directly to {leader_words}",
+            ctx.names(&managing[..1])
+        ),
+    )
+}
+
+/// The members a converged stage counts as wearing both hats: function
+/// `growth-leader`, `sales-leader` or `sales-manager`, holding both families.
+pub(super) fn converged_leaders(ctx: &StageContext) -> Vec<NodeIndex> {
+    ctx.nodes()
+        .filter(|n| {
+            matches!(
+                ctx.function(*n),
+                Function::GrowthLeader | Function::SalesLeader | Function::SalesManager
+            ) && ctx.hat(*n) == Hat::Both
+        })
+        .collect()
+}
+
+/// `converged-shape`: in a converged stage exactly one growth leader, sales
+/// leader or sales manager holds both families. Owners are not counted.
+pub fn converged_shape(ctx: &StageContext) -> Vec<Hit> {
+    if ctx.stage.kind != StageKind::Converged {
         return Vec::new();
     }
-    let both: Vec<_> = ctx.nodes().filter(|n| ctx.hat(*n) == Hat::Both).collect();
-    match both.as_slice() {
-        [] => vec![ctx.finding(
-            RULE,
-            Severity::Warning,
-            &[],
-            "In this converged stage nobody holds both leadership and management".to_owned(),
-            "Give the growth leader both the leadership and the management tags".to_owned(),
-        )],
-        [leader] => {
-            let leadership = ctx
-                .facts(*leader)
-                .responsibilities
-                .of_family(TagFamily::Leadership);
-            ctx.nodes()
-                .filter(|n| n != leader)
-                .filter_map(|n| {
-                    let shared = ctx.facts(n).responsibilities.intersection(leadership);
-                    (!shared.is_empty()).then(|| {
-                        ctx.finding(
-                            RULE,
-                            Severity::Warning,
-                            &[n, *leader],
-                            format!(
-                                "{} also holds {}, which the growth leader {} holds",
-                                ctx.name(n),
-                                tag_list(shared),
-                                ctx.name(*leader)
-                            ),
-                            format!(
-                                "Leave {} with {} alone, or remove them from {}",
-                                tag_list(shared),
-                                ctx.name(*leader),
-                                ctx.name(n)
-                            ),
-                        )
-                    })
-                })
-                .collect()
+    match converged_leaders(ctx).as_slice() {
+        [] => {
+            let growth: Vec<_> = ctx.with_function(Function::GrowthLeader).collect();
+            vec![Hit::new(
+                &growth,
+                "Nobody holds both hats yet: in a converged stage one growth leader holds \
+                 leadership and management"
+                    .to_owned(),
+                "Give the growth leader both the leadership and the management tags".to_owned(),
+            )]
         }
-        several => {
-            vec![ctx.finding(
-            RULE,
-            Severity::Warning,
+        [_] => Vec::new(),
+        several => vec![Hit::new(
             several,
             format!(
-                "In a converged stage one growth leader holds both leadership and management, \
-                 but {} all do",
+                "The hats are split again: {} all hold leadership and management",
                 ctx.names(several)
             ),
-            "Keep both families with the growth leader; give the others leadership or \
+            "Keep both families with one growth leader; give the others leadership or \
              management, not both"
                 .to_owned(),
-        )]
-        }
+        )],
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::{Function::*, PlanBuilder};
+    use crate::model::{Function, Function::*, PlanBuilder, StageKind};
     use crate::rules::testing::run;
 
     const LEAD: &[&str] = &["vision", "strategy", "process-design"];
@@ -235,83 +237,163 @@ mod tests {
                 .build()
                 .unwrap()
         };
-        let findings = run(&plan(LEAD), founder_led_shape);
+        let findings = run(&plan(LEAD), "founder-led-shape");
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("no management"));
-        assert!(run(&plan(BOTH), founder_led_shape).is_empty());
+        assert!(run(&plan(BOTH), "founder-led-shape").is_empty());
+        // The same owner in a custom stage is not judged.
+        let mut custom = plan(LEAD);
+        custom.stages[0].kind = StageKind::Custom;
+        assert!(run(&custom, "founder-led-shape").is_empty());
+    }
+
+    #[test]
+    fn founder_led_without_an_owner_has_its_own_message() {
         let no_owner = PlanBuilder::new()
             .stage("s", StageKind::FounderLed)
             .member("a", Sales, &[])
             .build()
             .unwrap();
-        assert_eq!(run(&no_owner, founder_led_shape).len(), 1);
+        let findings = run(&no_owner, "founder-led-shape");
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("no owner"));
     }
 
     #[test]
-    fn split_roles_wants_a_separate_manager_reporting_to_the_leader() {
-        let good = PlanBuilder::new()
-            .stage("s", StageKind::SplitRoles)
-            .member("o", Owner, LEAD)
-            .member("sm", SalesManager, MGMT)
-            .reports("sm", "o")
-            .build()
-            .unwrap();
-        assert!(run(&good, split_roles_shape).is_empty());
+    fn with_several_owners_one_holding_both_is_enough() {
+        let plan = |second: &[&str]| {
+            PlanBuilder::new()
+                .stage("s", StageKind::FounderLed)
+                .member("o1", Owner, LEAD)
+                .member("o2", Owner, second)
+                .collaborates("o1", "o2")
+                .build()
+                .unwrap()
+        };
+        assert!(run(&plan(BOTH), "founder-led-shape").is_empty());
+        let findings = run(&plan(MGMT), "founder-led-shape");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].members, ["o1", "o2"]);
+    }
 
-        let juggling = PlanBuilder::new()
+    fn split(
+        owner: &[&str],
+        manager: Function,
+        manager_tags: &[&str],
+        report: bool,
+    ) -> PlanBuilder {
+        let b = PlanBuilder::new()
             .stage("s", StageKind::SplitRoles)
-            .member("o", Owner, BOTH)
+            .member("o", Owner, owner)
+            .member("sm", manager, manager_tags);
+        if report { b.reports("sm", "o") } else { b }
+    }
+
+    #[test]
+    fn split_roles_in_shape() {
+        let good = split(LEAD, SalesManager, MGMT, true).build().unwrap();
+        assert!(run(&good, "split-roles-shape").is_empty());
+        // A sales leader can be the leader too.
+        let plan = PlanBuilder::new()
+            .stage("s", StageKind::SplitRoles)
+            .member("o", Owner, &[])
+            .member("sl", SalesLeader, &["inspiration"])
             .member("sm", SalesManager, MGMT)
-            .reports("sm", "o")
+            .reports("sl", "o")
+            .reports("sm", "sl")
             .build()
             .unwrap();
-        let findings = run(&juggling, split_roles_shape);
+        assert!(run(&plan, "split-roles-shape").is_empty());
+    }
+
+    #[test]
+    fn split_roles_without_a_leader_holding_a_direction_tag() {
+        // `process-design` is leadership but not direction.
+        let plan = split(&["process-design"], SalesManager, MGMT, true)
+            .build()
+            .unwrap();
+        let messages: Vec<_> = run(&plan, "split-roles-shape")
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert!(messages[0].contains("neither the owner nor a sales leader"));
+        // With no such leader, the manager reports to no leader either: (b).
+        assert_eq!(messages.len(), 2, "{messages:?}");
+    }
+
+    #[test]
+    fn split_roles_needs_a_managing_sales_manager_reporting_to_the_leader() {
+        let detached = split(LEAD, SalesManager, MGMT, false).build().unwrap();
+        let findings = run(&detached, "split-roles-shape");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].members, ["sm"]);
+        assert!(findings[0].message.contains("does not report directly"));
+        // An untagged sales manager does not take management.
+        let untagged = split(LEAD, SalesManager, &[], true).build().unwrap();
+        assert!(
+            run(&untagged, "split-roles-shape")[0]
+                .message
+                .contains("no management")
+        );
+        // Management held by someone who is not a sales manager is not part (b).
+        let ops = split(LEAD, Operations, MGMT, true).build().unwrap();
+        assert!(
+            run(&ops, "split-roles-shape")[0]
+                .message
+                .contains("no sales manager")
+        );
+    }
+
+    #[test]
+    fn split_roles_leader_juggling_both() {
+        let juggling = split(BOTH, SalesManager, MGMT, true).build().unwrap();
+        let findings = run(&juggling, "split-roles-shape");
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("juggling both"));
+        assert_eq!(findings[0].members, ["o"]);
+    }
 
-        let detached = PlanBuilder::new()
-            .stage("s", StageKind::SplitRoles)
-            .member("o", Owner, LEAD)
-            .member("sm", SalesManager, MGMT)
-            .build()
-            .unwrap();
-        assert_eq!(run(&detached, split_roles_shape)[0].members, ["sm"]);
-
-        let no_manager = PlanBuilder::new()
-            .stage("s", StageKind::SplitRoles)
-            .member("o", Owner, LEAD)
-            .build()
-            .unwrap();
-        assert_eq!(run(&no_manager, split_roles_shape).len(), 1);
+    fn converged(extra: Option<(Function, &'static [&'static str])>, gl: &[&str]) -> PlanBuilder {
+        let b = PlanBuilder::new()
+            .stage("s", StageKind::Converged)
+            .member("o", Owner, &["vision"])
+            .member("gl", GrowthLeader, gl)
+            .reports("gl", "o");
+        match extra {
+            Some((function, tags)) => b.member("x", function, tags).reports("x", "gl"),
+            None => b,
+        }
     }
 
     #[test]
-    fn converged_wants_exactly_one_both_hat_without_duplicates() {
-        let build = |owner_tags: &[&str], second_both: bool| {
-            let b = PlanBuilder::new()
-                .stage("s", StageKind::Converged)
-                .member("o", Owner, owner_tags)
-                .member("gl", GrowthLeader, BOTH)
-                .reports("gl", "o");
-            let b = if second_both {
-                b.member("x", SalesManager, BOTH).reports("x", "gl")
-            } else {
-                b
-            };
-            b.build().unwrap()
-        };
-        assert!(run(&build(&["inspiration"], false), converged_shape).is_empty());
-        let dup = run(&build(&["vision"], false), converged_shape);
-        assert_eq!(dup.len(), 1);
-        assert_eq!(dup[0].members, ["o", "gl"]);
-        let several = run(&build(&[], true), converged_shape);
-        assert_eq!(several.len(), 1);
-        assert_eq!(several[0].members, ["gl", "x"]);
-        let none = PlanBuilder::new()
-            .stage("s", StageKind::Converged)
-            .member("o", Owner, LEAD)
+    fn converged_wants_exactly_one_of_the_counted_functions_with_both_hats() {
+        assert!(run(&converged(None, BOTH).build().unwrap(), "converged-shape").is_empty());
+        let split_again = converged(Some((SalesManager, BOTH)), BOTH).build().unwrap();
+        let findings = run(&split_again, "converged-shape");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].members, ["gl", "x"]);
+        assert!(findings[0].message.contains("split again"));
+        let nobody = converged(None, LEAD).build().unwrap();
+        let findings = run(&nobody, "converged-shape");
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("Nobody holds both hats yet"));
+    }
+
+    #[test]
+    fn converged_counts_neither_owners_nor_other_functions() {
+        // A head of customer success with both hats does not split the hats.
+        let cs = converged(Some((ServiceDelivery, BOTH)), BOTH)
             .build()
             .unwrap();
-        assert_eq!(run(&none, converged_shape).len(), 1);
+        assert!(run(&cs, "converged-shape").is_empty());
+        // Only the owner wears both hats: nobody counted does.
+        let owner_only = PlanBuilder::new()
+            .stage("s", StageKind::Converged)
+            .member("o", Owner, BOTH)
+            .member("gl", GrowthLeader, LEAD)
+            .reports("gl", "o")
+            .build()
+            .unwrap();
+        assert_eq!(run(&owner_only, "converged-shape").len(), 1);
     }
 }

@@ -4,12 +4,12 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use super::context::StageContext;
-use super::finding::{Finding, Severity};
+use super::finding::Hit;
 
 /// `reporting-cycle` (error): reporting lines that go round in a circle.
 /// Linear: each member has at most one manager, so each walk up the chain
 /// stops at a member already seen.
-pub fn reporting_cycle(ctx: &StageContext) -> Vec<Finding> {
+pub fn reporting_cycle(ctx: &StageContext) -> Vec<Hit> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -44,14 +44,15 @@ pub fn reporting_cycle(ctx: &StageContext) -> Vec<Finding> {
     out
 }
 
-fn cycle_finding(ctx: &StageContext, cycle: &[NodeIndex]) -> Finding {
+fn cycle_finding(ctx: &StageContext, cycle: &[NodeIndex]) -> Hit {
     let mut chain: Vec<&str> = cycle.iter().map(|n| ctx.name(*n)).collect();
     chain.push(ctx.name(cycle[0]));
-    ctx.finding(
-        "reporting-cycle",
-        Severity::Error,
+    Hit::new(
         cycle,
-        format!("Reporting lines go round in a circle: {}", chain.join(" → ")),
+        format!(
+            "Reporting lines go round in a circle: {}",
+            chain.join(" → ")
+        ),
         format!(
             "Remove one of these reporting lines; for example let {} report to someone outside the circle",
             ctx.name(cycle[0])
@@ -61,7 +62,7 @@ fn cycle_finding(ctx: &StageContext, cycle: &[NodeIndex]) -> Finding {
 
 /// `multiple-roots` (warning): more than one member without a manager;
 /// members without any line (orphans) are not counted.
-pub fn multiple_roots(ctx: &StageContext) -> Vec<Finding> {
+pub fn multiple_roots(ctx: &StageContext) -> Vec<Hit> {
     let roots: Vec<_> = ctx
         .nodes()
         .filter(|n| {
@@ -72,9 +73,7 @@ pub fn multiple_roots(ctx: &StageContext) -> Vec<Finding> {
     if roots.len() < 2 {
         return Vec::new();
     }
-    vec![ctx.finding(
-        "multiple-roots",
-        Severity::Warning,
+    vec![Hit::new(
         &roots,
         format!(
             "The stage has {} separate reporting trees, headed by {}",
@@ -87,7 +86,7 @@ pub fn multiple_roots(ctx: &StageContext) -> Vec<Finding> {
 
 /// `orphan` (warning): a member with no lines at all, in a stage of more
 /// than one member.
-pub fn orphan(ctx: &StageContext) -> Vec<Finding> {
+pub fn orphan(ctx: &StageContext) -> Vec<Hit> {
     if ctx.stage.member_count() < 2 {
         return Vec::new();
     }
@@ -95,9 +94,7 @@ pub fn orphan(ctx: &StageContext) -> Vec<Finding> {
         .filter(|n| ctx.facts(*n).lines == 0)
         .map(|n| {
             let name = ctx.name(n);
-            ctx.finding(
-                "orphan",
-                Severity::Warning,
+            Hit::new(
                 &[n],
                 format!("{name} has no reporting or collaboration line"),
                 format!("Choose who {name} reports to"),
@@ -107,16 +104,14 @@ pub fn orphan(ctx: &StageContext) -> Vec<Finding> {
 }
 
 /// `self-link` (error): a line of either kind from a member to itself.
-pub fn self_link(ctx: &StageContext) -> Vec<Finding> {
+pub fn self_link(ctx: &StageContext) -> Vec<Hit> {
     ctx.stage
         .graph()
         .edge_references()
         .filter(|e| e.source() == e.target())
         .map(|e| {
             let name = ctx.name(e.source());
-            ctx.finding(
-                "self-link",
-                Severity::Error,
+            Hit::new(
                 &[e.source()],
                 format!("{name} has a \"{}\" line to themself", e.weight().label()),
                 "Remove the line, or point it at the intended colleague".to_owned(),
@@ -126,15 +121,13 @@ pub fn self_link(ctx: &StageContext) -> Vec<Finding> {
 }
 
 /// `span-of-control` (warning): more than `max_direct_reports` direct reports.
-pub fn span_of_control(ctx: &StageContext) -> Vec<Finding> {
+pub fn span_of_control(ctx: &StageContext) -> Vec<Hit> {
     let max = ctx.settings.max_direct_reports as usize;
     ctx.nodes()
         .filter(|n| ctx.facts(*n).reports > max)
         .map(|n| {
             let name = ctx.name(n);
-            ctx.finding(
-                "span-of-control",
-                Severity::Warning,
+            Hit::new(
                 &[n],
                 format!(
                     "{name} has {} direct reports, more than the {max} one person can coach well",
@@ -148,7 +141,6 @@ pub fn span_of_control(ctx: &StageContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::model::{Function::*, PlanBuilder, StageKind};
     use crate::rules::testing::run;
 
@@ -174,11 +166,11 @@ mod tests {
             .reports("c", "a")
             .build()
             .unwrap();
-        let findings = run(&plan, reporting_cycle);
+        let findings = run(&plan, "reporting-cycle");
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].members, ["a", "b", "c"]);
         assert!(findings[0].message.contains("a → b → c → a"));
-        assert!(run(&team(5).build().unwrap(), reporting_cycle).is_empty());
+        assert!(run(&team(5).build().unwrap(), "reporting-cycle").is_empty());
     }
 
     #[test]
@@ -189,13 +181,13 @@ mod tests {
             .reports("y", "x")
             .build()
             .unwrap();
-        let findings = run(&two_trees, multiple_roots);
+        let findings = run(&two_trees, "multiple-roots");
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].members, ["boss", "x"]);
         // Near miss: the second "root" is an orphan, reported by its own rule.
         let with_orphan = team(1).member("x", Owner, &[]).build().unwrap();
-        assert!(run(&with_orphan, multiple_roots).is_empty());
-        assert_eq!(run(&with_orphan, orphan).len(), 1);
+        assert!(run(&with_orphan, "multiple-roots").is_empty());
+        assert_eq!(run(&with_orphan, "orphan").len(), 1);
     }
 
     #[test]
@@ -203,9 +195,9 @@ mod tests {
         let alone = PlanBuilder::new()
             .stage("s", StageKind::Custom)
             .member("a", Owner, &[]);
-        assert!(run(&alone.build().unwrap(), orphan).is_empty());
+        assert!(run(&alone.build().unwrap(), "orphan").is_empty());
         let collab = team(1).member("x", Technical, &[]).collaborates("x", "r0");
-        assert!(run(&collab.build().unwrap(), orphan).is_empty());
+        assert!(run(&collab.build().unwrap(), "orphan").is_empty());
     }
 
     #[test]
@@ -215,17 +207,34 @@ mod tests {
             .collaborates("r0", "r0")
             .build()
             .unwrap();
-        assert_eq!(run(&plan, self_link).len(), 2);
+        assert_eq!(run(&plan, "self-link").len(), 2);
         // A self-report is not a reporting cycle too.
-        assert!(run(&plan, reporting_cycle).is_empty());
-        assert!(run(&team(2).build().unwrap(), self_link).is_empty());
+        assert!(run(&plan, "reporting-cycle").is_empty());
+        assert!(run(&team(2).build().unwrap(), "self-link").is_empty());
+    }
+
+    #[test]
+    fn a_self_link_is_not_a_line_a_manager_or_a_report() {
+        // Only a line to oneself: still an orphan, and not a second root.
+        let plan = team(2)
+            .member("x", Sales, &[])
+            .collaborates("x", "x")
+            .build()
+            .unwrap();
+        let orphans = run(&plan, "orphan");
+        assert_eq!(orphans.len(), 1);
+        assert_eq!(orphans[0].members, ["x"]);
+        assert!(run(&plan, "multiple-roots").is_empty());
+        // Eight reports plus a self-report is still eight reports.
+        let plan = team(8).reports("boss", "boss").build().unwrap();
+        assert!(run(&plan, "span-of-control").is_empty());
     }
 
     #[test]
     fn span_of_control_uses_the_setting() {
-        assert!(run(&team(8).build().unwrap(), span_of_control).is_empty());
-        assert_eq!(run(&team(9).build().unwrap(), span_of_control).len(), 1);
+        assert!(run(&team(8).build().unwrap(), "span-of-control").is_empty());
+        assert_eq!(run(&team(9).build().unwrap(), "span-of-control").len(), 1);
         let strict = team(4).max_direct_reports(3).build().unwrap();
-        assert_eq!(run(&strict, span_of_control).len(), 1);
+        assert_eq!(run(&strict, "span-of-control").len(), 1);
     }
 }
