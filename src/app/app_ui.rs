@@ -305,19 +305,12 @@ impl OrgevoApp {
             CanvasEvent::AddMemberAt(pos) => self.add_member_at(Some(pos), None),
             CanvasEvent::AddReport(manager) => self.add_member_at(None, Some(&manager)),
             CanvasEvent::Link { from, to } => {
-                let exists = [(&from, &to), (&to, &from)].iter().any(|(a, b)| {
-                    stage
-                        .find_link(&Link::new(
-                            a.as_str(),
-                            b.as_str(),
-                            LinkKind::CollaboratesWith,
-                        ))
-                        .is_some()
-                });
-                if exists {
+                // A collaboration line has no direction: `find_link` finds
+                // it either way round, and adding it again does nothing.
+                let link = Link::new(from, to, LinkKind::CollaboratesWith);
+                if stage.find_link(&link).is_some() {
                     self.set_status("These two already collaborate".to_owned());
                 } else {
-                    let link = Link::new(from, to, LinkKind::CollaboratesWith);
                     self.apply(&Edit::AddLink {
                         stage: stage_id,
                         link,

@@ -56,6 +56,26 @@ pub enum Change {
         /// Function id in B.
         new: String,
     },
+    /// A planned hire in A is a person in the seat in B.
+    HireFilled {
+        /// The member.
+        member: Who,
+    },
+    /// A person in A is a planned hire (an open seat) in B.
+    HireOpened {
+        /// The member.
+        member: Who,
+    },
+    /// A member removed and another added with the same name: matched by
+    /// id, they are two people.
+    SameNameNewId {
+        /// The shared name.
+        name: String,
+        /// Id of the member in A.
+        removed: String,
+        /// Id of the member in B.
+        added: String,
+    },
     /// A new manager.
     Moved {
         /// The member.
@@ -153,6 +173,18 @@ impl Change {
             Self::FunctionChanged { member, old, new } => {
                 format!("{}: function {old} → {new}", member.name)
             }
+            Self::HireFilled { member } => format!("Hired: {} (was a planned hire)", member.name),
+            Self::HireOpened { member } => {
+                format!("{}: now a planned hire (the seat is open)", member.name)
+            }
+            Self::SameNameNewId {
+                name,
+                removed,
+                added,
+            } => format!(
+                "Same name, new id: {name} (`{removed}` leaves, `{added}` arrives) is treated \
+                 as two people"
+            ),
             Self::Moved {
                 member,
                 old_manager,
@@ -196,10 +228,13 @@ impl Change {
         match self {
             Self::RoleMerge { .. } => 0,
             Self::HandOver { .. } => 1,
-            Self::Added { .. } | Self::Removed { .. } => 2,
+            Self::Added { .. }
+            | Self::Removed { .. }
+            | Self::HireFilled { .. }
+            | Self::HireOpened { .. } => 2,
             Self::FindingIntroduced { .. } | Self::FindingFixed { .. } => 3,
             Self::Moved { .. } => 4,
-            Self::FunctionChanged { .. } | Self::Renamed { .. } => 5,
+            Self::FunctionChanged { .. } | Self::Renamed { .. } | Self::SameNameNewId { .. } => 5,
             Self::TagsGained { .. } | Self::TagsLost { .. } => 6,
             Self::Retitled { .. } => 7,
             Self::LineAdded { .. } | Self::LineRemoved { .. } => 8,

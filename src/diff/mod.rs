@@ -1,14 +1,15 @@
 //! What changes between two stages: members matched by id, hand-overs of
 //! responsibilities, role merges, collaboration lines, and findings.
 
+mod captions;
 mod change;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use change::{Change, Who};
 
 use crate::model::{LinkKind, Member, Plan, Responsibility, ResponsibilitySet, Stage};
-use crate::rules::{Finding, check_stage};
+use crate::rules::{Finding, check_stage, tag_list};
 
 /// The changes from one stage to another.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,93 +29,6 @@ impl StageDiff {
         ranked.sort_by_key(|c| c.importance());
         ranked.truncate(n);
         ranked
-    }
-
-    /// Up to `n` one-line captions for a presentation, most important first,
-    /// with related changes grouped: one line per giver and taker of
-    /// hand-overs, one for the new members, one per new manager.
-    pub fn captions(&self, n: usize) -> Vec<String> {
-        let mut lines = Vec::new();
-        for change in &self.changes {
-            if let Change::RoleMerge { .. } = change {
-                lines.push(change.text());
-            }
-        }
-        let mut hand_overs: Vec<(&Who, &Who, Vec<&str>)> = Vec::new();
-        for change in &self.changes {
-            if let Change::HandOver { tag, from, to } = change {
-                match hand_overs
-                    .iter_mut()
-                    .find(|(f, t, _)| f.id == from.id && t.id == to.id)
-                {
-                    Some((_, _, tags)) => tags.push(tag),
-                    None => hand_overs.push((from, to, vec![tag])),
-                }
-            }
-        }
-        for (from, to, tags) in hand_overs {
-            let tags: Vec<String> = tags.iter().map(|t| t.replace('-', " ")).collect();
-            lines.push(format!(
-                "{} hands {} to {}",
-                from.name,
-                join(&tags, 6),
-                to.name
-            ));
-        }
-        let added: Vec<String> = self
-            .changes
-            .iter()
-            .filter_map(|c| match c {
-                Change::Added { member, .. } => Some(member.name.clone()),
-                _ => None,
-            })
-            .collect();
-        if !added.is_empty() {
-            lines.push(format!("New: {}", join(&added, 4)));
-        }
-        let mut moved: Vec<(Option<&Who>, Vec<String>)> = Vec::new();
-        for change in &self.changes {
-            if let Change::Moved {
-                member,
-                new_manager,
-                ..
-            } = change
-            {
-                let key = new_manager.as_ref();
-                match moved
-                    .iter_mut()
-                    .find(|(m, _)| m.map(|w| &w.id) == key.map(|w| &w.id))
-                {
-                    Some((_, names)) => names.push(member.name.clone()),
-                    None => moved.push((key, vec![member.name.clone()])),
-                }
-            }
-        }
-        for (manager, names) in moved {
-            let to = manager.map_or("nobody".to_owned(), |w| w.name.clone());
-            lines.push(format!("Now reporting to {to}: {}", join(&names, 4)));
-        }
-        let removed: Vec<String> = self
-            .changes
-            .iter()
-            .filter_map(|c| match c {
-                Change::Removed { member } => Some(member.name.clone()),
-                _ => None,
-            })
-            .collect();
-        if !removed.is_empty() {
-            lines.push(format!("Leaving: {}", join(&removed, 4)));
-        }
-        for change in &self.changes {
-            if matches!(
-                change,
-                Change::FindingIntroduced { .. } | Change::FindingFixed { .. }
-            ) {
-                lines.push(change.text());
-            }
-        }
-        lines.truncate(n);
-        lines
     }
 
     /// Whether a member of B is new.
@@ -158,6 +72,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
     for m in a.members().filter(|m| b.member(&m.id).is_none()) {
         changes.push(Change::Removed { member: who(m) });
     }
+    changes.extend(same_names(a, b));
     let both: Vec<(&Member, &Member)> = b
         .members()
         .filter_map(|mb| a.member(&mb.id).map(|ma| (ma, mb)))
@@ -187,6 +102,13 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
                 old: ma.function.id().to_owned(),
                 new: mb.function.id().to_owned(),
             });
+        }
+    }
+    for (ma, mb) in &both {
+        match (ma.planned, mb.planned) {
+            (true, false) => changes.push(Change::HireFilled { member: who(mb) }),
+            (false, true) => changes.push(Change::HireOpened { member: who(mb) }),
+            _ => {}
         }
     }
     for (ma, mb) in &both {
@@ -226,18 +148,6 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
     }
 }
 
-/// "a, b and c", or "a, b, c and 5 more" past `max` items.
-fn join(items: &[String], max: usize) -> String {
-    if items.len() > max {
-        return format!("{} and {} more", items[..max].join(", "), items.len() - max);
-    }
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// The tags of `a` that `b` does not carry, as file ids.
 fn tags_missing_from(a: &Member, b: &Member) -> Vec<String> {
     a.tags
@@ -261,9 +171,11 @@ fn core(stage: &Stage, id: &str) -> ResponsibilitySet {
         .unwrap_or_default()
 }
 
-/// Tag T held by A-members who no longer hold it, and by B-members who did
-/// not hold it: one hand-over per (giver, taker) pair. When both sides have
-/// several members they are paired in order, extras with the last.
+/// Tag T held by A-members who no longer hold it (givers), and by
+/// B-members who did not hold it (takers). Each giver is paired with the
+/// taker who now holds most of the giver's tags, and each taker left over
+/// with the giver whose tags it holds most; ties go to the smaller id, so
+/// the file order never decides.
 fn hand_overs(a: &Stage, b: &Stage) -> Vec<Change> {
     let mut out = Vec::new();
     for r in Responsibility::ALL {
@@ -278,22 +190,25 @@ fn hand_overs(a: &Stage, b: &Stage) -> Vec<Change> {
         if givers.is_empty() || takers.is_empty() {
             continue;
         }
-        let pairs: Vec<(&Member, &Member)> = if givers.len() == 1 || takers.len() == 1 {
-            givers
-                .iter()
-                .flat_map(|g| takers.iter().map(move |t| (*g, *t)))
-                .collect()
-        } else {
-            let n = givers.len().max(takers.len());
-            (0..n)
-                .map(|i| {
-                    (
-                        givers[i.min(givers.len() - 1)],
-                        takers[i.min(takers.len() - 1)],
-                    )
-                })
-                .collect()
+        let shared = |g: &Member, t: &Member| {
+            g.responsibilities()
+                .intersection(t.responsibilities())
+                .len()
         };
+        let mut pairs: Vec<(&Member, &Member)> = Vec::new();
+        for g in &givers {
+            if let Some(t) = best(&takers, |t| shared(g, t)) {
+                pairs.push((g, t));
+            }
+        }
+        for t in &takers {
+            if pairs.iter().any(|(_, taken)| taken.id == t.id) {
+                continue;
+            }
+            if let Some(g) = best(&givers, |g| shared(g, t)) {
+                pairs.push((g, t));
+            }
+        }
         for (g, t) in pairs {
             out.push(Change::HandOver {
                 tag: r.id().to_owned(),
@@ -303,6 +218,35 @@ fn hand_overs(a: &Stage, b: &Stage) -> Vec<Change> {
         }
     }
     out
+}
+
+/// The candidate with the highest score; on a tie, the smaller id.
+fn best<'m>(candidates: &[&'m Member], score: impl Fn(&Member) -> usize) -> Option<&'m Member> {
+    candidates
+        .iter()
+        .copied()
+        .min_by(|x, y| score(y).cmp(&score(x)).then_with(|| x.id.cmp(&y.id)))
+}
+
+/// A member removed and another added with the same name: orgevo matches
+/// people by id, so it treats them as two people, and says so.
+fn same_names(a: &Stage, b: &Stage) -> Vec<Change> {
+    let removed: HashMap<&str, &Member> = a
+        .members()
+        .filter(|m| b.member(&m.id).is_none() && !m.name.trim().is_empty())
+        .map(|m| (m.name.trim(), m))
+        .collect();
+    b.members()
+        .filter(|m| a.member(&m.id).is_none())
+        .filter_map(|added| {
+            let gone = removed.get(added.name.trim())?;
+            Some(Change::SameNameNewId {
+                name: added.name.trim().to_owned(),
+                removed: gone.id.clone(),
+                added: added.id.clone(),
+            })
+        })
+        .collect()
 }
 
 /// A member of B whose responsibilities carry at least two roles of A: its
@@ -385,28 +329,63 @@ fn collaboration_changes(a: &Stage, b: &Stage) -> Vec<Change> {
 }
 
 /// Findings of A gone in B (fixed) and new in B (introduced), matched by
-/// rule and members.
+/// rule and members; `responsibility-uncovered` is matched by its tags, so
+/// a tag covered again is a fix even while others stay uncovered.
 fn finding_changes(a: &[Finding], b: &[Finding]) -> Vec<Change> {
+    const UNCOVERED: &str = "responsibility-uncovered";
     let key = |f: &Finding| {
         let mut members = f.members.clone();
         members.sort();
         (f.rule, members)
     };
-    let ka: BTreeMap<_, &Finding> = a.iter().map(|f| (key(f), f)).collect();
-    let kb: BTreeMap<_, &Finding> = b.iter().map(|f| (key(f), f)).collect();
+    let keyed = |fs: &[Finding]| -> BTreeMap<_, ()> {
+        fs.iter()
+            .filter(|f| f.rule != UNCOVERED)
+            .map(|f| (key(f), ()))
+            .collect()
+    };
+    let (ka, kb) = (keyed(a), keyed(b));
     let mut out = Vec::new();
-    for f in a.iter().filter(|f| !kb.contains_key(&key(f))) {
+    for f in a
+        .iter()
+        .filter(|f| f.rule != UNCOVERED && !kb.contains_key(&key(f)))
+    {
         out.push(Change::FindingFixed {
             rule: f.rule.to_owned(),
             members: f.members.clone(),
             message: f.message.clone(),
         });
     }
-    for f in b.iter().filter(|f| !ka.contains_key(&key(f))) {
+    for f in b
+        .iter()
+        .filter(|f| f.rule != UNCOVERED && !ka.contains_key(&key(f)))
+    {
         out.push(Change::FindingIntroduced {
             rule: f.rule.to_owned(),
             members: f.members.clone(),
             message: f.message.clone(),
+        });
+    }
+    let uncovered = |fs: &[Finding]| {
+        fs.iter()
+            .filter(|f| f.rule == UNCOVERED)
+            .fold(ResponsibilitySet::EMPTY, |set, f| set.union(f.tags))
+    };
+    let (ua, ub) = (uncovered(a), uncovered(b));
+    let covered_again = ua.difference(ub);
+    if !covered_again.is_empty() {
+        out.push(Change::FindingFixed {
+            rule: UNCOVERED.to_owned(),
+            members: Vec::new(),
+            message: format!("{} now held", tag_list(covered_again)),
+        });
+    }
+    let newly_uncovered = ub.difference(ua);
+    if !newly_uncovered.is_empty() {
+        out.push(Change::FindingIntroduced {
+            rule: UNCOVERED.to_owned(),
+            members: Vec::new(),
+            message: format!("Nobody holds {}", tag_list(newly_uncovered)),
         });
     }
     out

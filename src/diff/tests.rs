@@ -16,6 +16,9 @@ fn kinds(changes: &[Change]) -> Vec<&'static str> {
             Change::Retitled { .. } => "retitled",
             Change::FunctionChanged { .. } => "function",
             Change::Moved { .. } => "moved",
+            Change::HireFilled { .. } => "hired",
+            Change::HireOpened { .. } => "opened",
+            Change::SameNameNewId { .. } => "same-name",
             Change::TagsGained { .. } => "gained",
             Change::TagsLost { .. } => "lost",
             Change::HandOver { .. } => "hand-over",
@@ -298,4 +301,185 @@ fn the_example_plan_tells_its_story() {
     assert!(
         matches!(&converged.highlights(1)[0], Change::RoleMerge { into, .. } if into.id == "morgan")
     );
+}
+
+#[test]
+fn planned_hires_filled_and_opened() {
+    let seat = |planned: bool| {
+        let mut m = Member::new("sm", "Morgan", SalesManager);
+        m.planned = planned;
+        m
+    };
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .with_member(seat(true))
+        .stage("b", StageKind::Custom)
+        .with_member(seat(false))
+        .stage("c", StageKind::Custom)
+        .with_member(seat(true))
+        .build()
+        .unwrap();
+    let filled = diff_stages(&plan.stages[0], &plan.stages[1]);
+    assert_eq!(kinds(&filled.changes), ["hired"]);
+    assert_eq!(
+        filled.changes[0].text(),
+        "Hired: Morgan (was a planned hire)"
+    );
+    assert_eq!(filled.captions(4), ["Hired (was planned): Morgan"]);
+    let opened = diff_stages(&plan.stages[1], &plan.stages[2]);
+    assert_eq!(kinds(&opened.changes), ["opened"]);
+}
+
+/// Two givers and two takers of `coaching`; each taker now holds the other
+/// tags of one giver. `reversed` writes every stage's members the other way
+/// round.
+fn crossed_hand_over(reversed: bool) -> crate::model::Plan {
+    let mut a = vec![
+        ("g1", Owner, vec!["coaching", "metrics", "vision"]),
+        ("g2", SalesLeader, vec!["coaching", "rigor", "strategy"]),
+    ];
+    let mut b = vec![
+        ("g1", Owner, vec!["vision"]),
+        ("g2", SalesLeader, vec!["strategy"]),
+        ("t1", SalesManager, vec!["coaching", "rigor"]),
+        ("t2", SalesManager, vec!["coaching", "metrics"]),
+    ];
+    if reversed {
+        a.reverse();
+        b.reverse();
+    }
+    let mut builder = PlanBuilder::new().stage("a", StageKind::Custom);
+    for (id, f, tags) in &a {
+        builder = builder.member(id, *f, tags);
+    }
+    builder = builder.stage("b", StageKind::Custom);
+    for (id, f, tags) in &b {
+        builder = builder.member(id, *f, tags);
+    }
+    builder.build().unwrap()
+}
+
+#[test]
+fn hand_overs_pair_by_who_holds_most_of_the_givers_tags_never_by_file_order() {
+    for reversed in [false, true] {
+        let plan = crossed_hand_over(reversed);
+        let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+        let mut coaching: Vec<(String, String)> = diff
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::HandOver { tag, from, to } if tag == "coaching" => {
+                    Some((from.id.clone(), to.id.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        coaching.sort();
+        assert_eq!(
+            coaching,
+            [("g1".into(), "t2".into()), ("g2".into(), "t1".into())],
+            "reversed: {reversed}"
+        );
+    }
+}
+
+#[test]
+fn uncovered_responsibilities_are_matched_by_tag() {
+    let all: Vec<&str> = crate::model::Responsibility::ALL
+        .iter()
+        .map(|r| r.id())
+        .filter(|t| *t != "marketing-alignment")
+        .collect();
+    let without = |gone: &[&str]| -> Vec<&str> {
+        all.iter().copied().filter(|t| !gone.contains(t)).collect()
+    };
+    let a_tags = without(&["coaching", "metrics"]);
+    let b_tags = without(&["coaching", "rigor"]);
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .member("o", Owner, &a_tags)
+        .stage("b", StageKind::Custom)
+        .member("o", Owner, &b_tags)
+        .build()
+        .unwrap();
+    let diff = diff_plan_stages(&plan, 0, 1).unwrap();
+    let texts: Vec<String> = diff
+        .changes
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Change::FindingFixed { .. } | Change::FindingIntroduced { .. }
+            )
+        })
+        .filter(|c| c.text().contains("responsibility-uncovered"))
+        .map(Change::text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Fixed responsibility-uncovered: `metrics` now held",
+            "New finding responsibility-uncovered: Nobody holds `rigor`",
+        ]
+    );
+}
+
+#[test]
+fn same_name_new_id_is_flagged() {
+    let plan = PlanBuilder::new()
+        .stage("a", StageKind::Custom)
+        .with_member(Member::new("sam", "Sam Ortiz", Sales))
+        .stage("b", StageKind::Custom)
+        .with_member(Member::new("sam-2", "Sam Ortiz", Sales))
+        .build()
+        .unwrap();
+    let diff = diff_stages(&plan.stages[0], &plan.stages[1]);
+    assert_eq!(kinds(&diff.changes), ["added", "removed", "same-name"]);
+    assert!(diff.changes[2].text().contains("treated as two people"));
+}
+
+#[test]
+fn captions_always_keep_the_findings() {
+    let mut plan = crate::io::plan_from_str(crate::io::BUNDLED_EXAMPLE).unwrap();
+    // Marketing under the manager in the split stage: the converged stage fixes it.
+    let split = plan.stage_position("split").unwrap();
+    let stage = &mut plan.stages[split];
+    let marketing: Vec<String> = stage
+        .members()
+        .filter(|m| {
+            m.function == Marketing && stage.manager_of(&m.id).is_some_and(|b| b.function == Owner)
+        })
+        .map(|m| m.id.clone())
+        .collect();
+    let manager = stage
+        .members()
+        .find(|m| m.function == SalesManager)
+        .map(|m| m.id.clone())
+        .unwrap();
+    for id in &marketing {
+        let old = stage.manager_of(id).unwrap().id.clone();
+        stage.remove_link(&crate::model::Link::new(
+            id,
+            old,
+            crate::model::LinkKind::ReportsTo,
+        ));
+        stage
+            .add_link(&crate::model::Link::new(
+                id,
+                &manager,
+                crate::model::LinkKind::ReportsTo,
+            ))
+            .unwrap();
+    }
+    let diff = diff_plan_stages(&plan, split, split + 1).unwrap();
+    for n in [1, 2, 4] {
+        let captions = diff.captions(n);
+        assert_eq!(captions.len(), n);
+        assert!(
+            captions
+                .iter()
+                .any(|c| c.starts_with("Fixed: ") && c.contains("marketing-reports-to-leader")),
+            "{n}: {captions:#?}"
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! duplicate, re-parent by drop, tidy up.
 
 use super::change::{Edit, free_member_id, free_stage_id};
+use super::transition::{adopt_people, next_stage};
 use crate::layout::{LEVEL_HEIGHT, SIBLING_GAP, card_size, tidy_layout};
 use crate::model::{Function, Member, Plan, Stage, StageKind, stage_template};
 
@@ -202,10 +203,20 @@ pub fn tidy_up(stage: &Stage) -> Edit {
     }
 }
 
+/// Every member of `stage` at its tidy-tree position.
+fn lay_out_again(stage: &mut Stage) {
+    for (id, pos) in tidy_layout(stage) {
+        if let Some(m) = stage.member_mut(&id) {
+            m.pos = Some(pos);
+        }
+    }
+}
+
 /// How a new stage starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NewStage {
-    /// A copy of the stage it follows, same member ids, new kind.
+    /// The stage it follows with the same member ids, as this kind, with the
+    /// move the kind asks for (see [`super::transition::next_stage`]).
     NextFrom(StageKind),
     /// No members.
     Empty(StageKind),
@@ -223,15 +234,25 @@ pub fn add_stage(plan: &Plan, after: usize, how: NewStage) -> (Edit, String) {
     let mut stage = match how {
         NewStage::NextFrom(_) => match plan.stages.get(after) {
             Some(source) => {
-                let mut copy = source.clone();
-                copy.id = id.clone();
-                copy
+                let (mut next, moved) = next_stage(source, kind);
+                next.id = id.clone();
+                if moved {
+                    lay_out_again(&mut next);
+                }
+                next
             }
             None => Stage::new(&id, "", kind),
         },
         NewStage::Empty(_) => Stage::new(&id, "", kind),
         NewStage::Template(_) => {
             let mut stage = stage_template(kind, &id);
+            let people = plan.stages[..(after + 1).min(plan.stages.len())]
+                .iter()
+                .rev()
+                .find(|s| s.member_count() > 0);
+            if let Some(people) = people {
+                adopt_people(&mut stage, people);
+            }
             crate::layout::place_missing_positions(&mut stage);
             stage
         }

@@ -4,6 +4,7 @@
 mod change;
 pub mod compose;
 mod history;
+pub mod transition;
 
 pub use change::{Edit, EditError, free_member_id, free_stage_id, reports_to};
 pub use history::{DEFAULT_HISTORY_LIMIT, History};
@@ -76,6 +77,22 @@ mod tests {
         assert_eq!(p, plan());
         assert_eq!(h.state(), state);
         assert!(h.undo_label().is_none());
+    }
+
+    #[test]
+    fn adding_a_collaboration_line_the_other_way_round_does_nothing() {
+        let mut p = plan();
+        let mut h = History::default();
+        let line = |a: &str, b: &str| Edit::AddLink {
+            stage: "s".into(),
+            link: crate::model::Link::new(a, b, crate::model::LinkKind::CollaboratesWith),
+        };
+        h.apply(&mut p, &line("a", "b")).unwrap();
+        let (before, state) = (p.clone(), h.state());
+        assert!(h.apply(&mut p, &line("b", "a")).is_err());
+        assert_eq!(p, before);
+        assert_eq!(h.state(), state);
+        assert_eq!(p.stages[0].link_count(), 3);
     }
 
     #[test]

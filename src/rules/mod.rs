@@ -13,7 +13,7 @@ mod roles;
 mod shape;
 mod structure;
 
-pub use context::{MemberFacts, StageContext, stage_coverage};
+pub use context::{MemberFacts, StageContext, stage_coverage, tag_list};
 pub use finding::{Finding, Hit, Severity, Summary};
 pub use registry::{RULES, Rule, RuleFamily, check_plan, check_stage, rule_by_id};
 
