@@ -56,8 +56,51 @@ fn edited(from: &str, to: &str) -> String {
 fn good_example_prints_a_summary() {
     let (code, stdout, stderr) = check_path(Path::new("examples/plans/acme-evolution.orgevo.json"));
     assert_eq!(code, 0, "{stderr}");
+    let plan = orgevo::io::plan_from_str(GOOD).unwrap();
     assert!(stdout.contains("3 stages"), "{stdout}");
-    assert!(stdout.contains("44 members"), "{stdout}");
+    let members = format!(
+        "{} members, {} links",
+        plan.member_count(),
+        plan.link_count()
+    );
+    assert!(stdout.contains(&members), "{members}: {stdout}");
+}
+
+#[test]
+fn a_collaboration_line_written_both_ways_names_both_members() {
+    let text = edited(
+        "\"links\": [",
+        "\"links\": [\n        {\"from\": \"sam\", \"to\": \"ria\", \"kind\": \"collaborates-with\"},\n        {\"from\": \"ria\", \"to\": \"sam\", \"kind\": \"collaborates-with\"},",
+    );
+    assert_refused(
+        text.as_bytes(),
+        &[
+            "`today`",
+            "line 2",
+            "`ria` collaborates with `sam`",
+            "no direction",
+        ],
+    );
+}
+
+#[test]
+fn rule_settings_name_an_unknown_rule_or_level() {
+    let rule = edited(
+        "\"max_direct_reports\": 8",
+        "\"max_direct_reports\": 8, \"rules\": {\"span-of-control\": \"off\", \"be-nice\": \"error\"}",
+    );
+    assert_refused(
+        rule.as_bytes(),
+        &["settings.rules", "`be-nice`", "span-of-control"],
+    );
+    let level = edited(
+        "\"max_direct_reports\": 8",
+        "\"max_direct_reports\": 8, \"rules\": {\"span-of-control\": \"loud\"}",
+    );
+    assert_refused(
+        level.as_bytes(),
+        &["`span-of-control`", "`loud`", "off, info, warning, error"],
+    );
 }
 
 #[test]

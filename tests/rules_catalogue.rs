@@ -4,10 +4,23 @@
 mod common;
 
 use orgevo::io::load_plan;
-use orgevo::rules::{RULES, Summary, check_plan};
+use orgevo::rules::{RULES, Severity, check_plan};
+
+const ACME: &str = "examples/plans/acme-evolution.orgevo.json";
+const MISPLACED: &str = "examples/plans/marketing-misplaced.orgevo.json";
+const MISTAKES: &str = "examples/plans/four-mistakes.orgevo.json";
 
 fn check(args: &[&str]) -> (i32, String, String) {
     common::orgevo(&[&["check"], args].concat())
+}
+
+/// (stage, rule, severity) of every finding of the plan at `path`.
+fn findings(path: &str) -> Vec<(String, &'static str, Severity)> {
+    let plan = load_plan(path.as_ref()).unwrap();
+    check_plan(&plan)
+        .into_iter()
+        .map(|f| (f.stage, f.rule, f.severity))
+        .collect()
 }
 
 #[test]
@@ -19,7 +32,7 @@ fn docs_list_every_rule_with_its_severity() {
         if let Some(id) = line.strip_prefix("### `").and_then(|l| l.strip_suffix('`')) {
             let severity = lines
                 .next()
-                .and_then(|l| l.strip_prefix("- **Severity:** "))
+                .and_then(|l| l.strip_prefix("- **Default severity:** "))
                 .unwrap_or("(none)");
             documented.push((id.to_owned(), severity.to_owned()));
         }
@@ -32,57 +45,116 @@ fn docs_list_every_rule_with_its_severity() {
 }
 
 #[test]
-fn acme_evolution_passes_without_errors_or_warnings() {
-    let plan = load_plan("examples/plans/acme-evolution.orgevo.json".as_ref()).unwrap();
-    let findings = check_plan(&plan);
-    let summary = Summary::of(&findings);
-    assert_eq!((summary.errors, summary.warnings), (0, 0), "{findings:#?}");
-    let (code, stdout, _) = check(&["examples/plans/acme-evolution.orgevo.json"]);
-    assert_eq!(code, 0);
-    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+fn acme_evolution_shows_the_overloaded_founder_and_the_readiness_note_only() {
+    assert_eq!(
+        findings(ACME),
+        [
+            ("today".to_owned(), "founder-overload", Severity::Warning),
+            ("scale".to_owned(), "convergence-readiness", Severity::Info),
+        ]
+    );
+    let (code, stdout, _) = check(&[ACME]);
+    assert_eq!(code, 0, "warnings do not fail the check: {stdout}");
+    assert!(stdout.contains("0 errors, 1 warning, 1 note"), "{stdout}");
 }
 
 #[test]
-fn marketing_misplaced_reports_the_error_and_exits_1() {
-    let (code, stdout, _) = check(&["examples/plans/marketing-misplaced.orgevo.json"]);
+fn marketing_misplaced_adds_exactly_the_marketing_error_in_the_split_stage() {
+    let mut expected = findings(ACME);
+    expected.insert(
+        1,
+        (
+            "split".to_owned(),
+            "marketing-reports-to-leader",
+            Severity::Error,
+        ),
+    );
+    assert_eq!(findings(MISPLACED), expected);
+    let (code, stdout, _) = check(&[MISPLACED]);
     assert_eq!(code, 1, "{stdout}");
     assert!(
         stdout.contains("error    marketing-reports-to-leader: Priya Nair"),
         "{stdout}"
     );
     assert!(stdout.contains("fix: "), "{stdout}");
-    assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
+    assert!(stdout.contains("1 error, 1 warning, 1 note"), "{stdout}");
+}
+
+#[test]
+fn four_mistakes_has_one_finding_per_mistake_each_explained_in_its_stage_notes() {
+    let plan = load_plan(MISTAKES.as_ref()).unwrap();
+    let found = check_plan(&plan);
+    let rules: Vec<&str> = found.iter().map(|f| f.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            "marketing-reports-to-leader",
+            "manager-designs-process",
+            "converged-shape",
+            "owner-ceiling",
+        ]
+    );
+    for (number, finding) in found.iter().enumerate() {
+        let stage = plan.stage(&finding.stage).unwrap();
+        assert!(
+            stage.notes.contains(&format!("Mistake {}", number + 1)),
+            "{}: {}",
+            finding.rule,
+            stage.notes
+        );
+    }
 }
 
 #[test]
 fn json_report_has_the_documented_shape() {
-    let (code, stdout, _) = check(&[
-        "examples/plans/marketing-misplaced.orgevo.json",
-        "--format",
-        "json",
-    ]);
+    let (code, stdout, _) = check(&[MISPLACED, "--format", "json"]);
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(
-        report["file"],
-        "examples/plans/marketing-misplaced.orgevo.json"
+    assert_eq!(report["file"], MISPLACED);
+    let marketing = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "marketing-reports-to-leader")
+        .unwrap();
+    assert_eq!(marketing["severity"], "error");
+    assert_eq!(marketing["stage"], "split");
+    assert_eq!(marketing["members"], serde_json::json!(["priya", "morgan"]));
+    assert!(
+        marketing["message"]
+            .as_str()
+            .unwrap()
+            .contains("Morgan Blake")
     );
-    let first = &report["findings"][0];
-    assert_eq!(first["rule"], "marketing-reports-to-leader");
-    assert_eq!(first["severity"], "error");
-    assert_eq!(first["stage"], "split");
-    assert_eq!(first["members"], serde_json::json!(["priya", "morgan"]));
-    assert!(first["message"].as_str().unwrap().contains("Morgan Blake"));
-    assert!(first["fix"].is_string());
+    assert!(marketing["fix"].is_string());
     assert_eq!(report["summary"]["errors"], 1);
-    assert_eq!(report["summary"]["warnings"], 0);
+    assert_eq!(report["summary"]["warnings"], 1);
     assert_eq!(report["summary"]["infos"], 1);
 }
 
 #[test]
+fn rule_settings_in_the_file_change_what_check_reports() {
+    let text = std::fs::read_to_string(MISPLACED).unwrap().replacen(
+        "\"founder_overload_reports\": 5",
+        "\"founder_overload_reports\": 5,\n    \"rules\": {\"marketing-reports-to-leader\": \"warning\", \"founder-overload\": \"off\"}",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.orgevo.json");
+    std::fs::write(&path, text).unwrap();
+    let (code, stdout, _) = check(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "the error is a warning in this plan: {stdout}");
+    assert!(
+        stdout.contains("warning  marketing-reports-to-leader"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("founder-overload"), "{stdout}");
+    assert!(stdout.contains("0 errors, 1 warning, 1 note"), "{stdout}");
+}
+
+#[test]
 fn stage_filter_limits_the_report() {
-    let file = "examples/plans/marketing-misplaced.orgevo.json";
-    let (code, stdout, _) = check(&[file, "--stage", "scale", "--format", "json"]);
+    let (code, stdout, _) = check(&[MISPLACED, "--stage", "scale", "--format", "json"]);
     assert_eq!(code, 0, "the error is in another stage");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let stages: Vec<_> = report["findings"]
@@ -92,7 +164,7 @@ fn stage_filter_limits_the_report() {
         .map(|f| f["stage"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(stages, ["scale"]);
-    let (code, _, stderr) = check(&[file, "--stage", "nowhere"]);
+    let (code, _, stderr) = check(&[MISPLACED, "--stage", "nowhere"]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("`nowhere`") && stderr.contains("today, split, scale"),
@@ -102,9 +174,9 @@ fn stage_filter_limits_the_report() {
 
 #[test]
 fn findings_come_out_in_a_stable_order() {
-    let plan = load_plan("examples/plans/marketing-misplaced.orgevo.json".as_ref()).unwrap();
+    let plan = load_plan(MISPLACED.as_ref()).unwrap();
     assert_eq!(check_plan(&plan), check_plan(&plan.clone()));
-    let (_, a, _) = check(&["examples/plans/marketing-misplaced.orgevo.json"]);
-    let (_, b, _) = check(&["examples/plans/marketing-misplaced.orgevo.json"]);
+    let (_, a, _) = check(&[MISPLACED]);
+    let (_, b, _) = check(&[MISPLACED]);
     assert_eq!(a, b);
 }

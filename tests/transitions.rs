@@ -141,7 +141,7 @@ fn next_stage_twice_tells_the_story_of_the_seed() {
         .into_iter()
         .find(|f| f.stage == converged && f.rule == "convergence-readiness")
         .expect("the readiness note");
-    assert_eq!(readiness.members, [manager_id.clone()]);
+    assert_eq!(readiness.members, std::slice::from_ref(&manager_id));
     assert!(
         readiness.message.contains("not yet hired"),
         "{}",

@@ -286,17 +286,23 @@ fn the_example_plan_tells_its_story() {
     );
     assert!(split.is_added("morgan") && split.is_moved("sam"));
     assert_eq!(
-        split.captions(3),
+        split.captions(4),
         [
             "Dana Lee hands execution, rigor, process discipline, metrics, accountability and coaching to Morgan Blake",
-            "New: Morgan Blake, Priya Nair, Leo Park, Sven Holm and 5 more",
-            "Now reporting to Morgan Blake: Sam Ortiz, Ria Kapoor, Tom Becker and Joy Chen",
+            "New: Morgan Blake, Leo Park, Sven Holm, Kai Müller and 3 more",
+            "Now reporting to Morgan Blake: Sam Ortiz, Ria Kapoor, Tom Becker, Ava Novak and 1 more",
+            "Fixed: founder-overload",
         ]
     );
     let converged = diff_plan_stages(&plan, 1, 2).unwrap();
     assert_eq!(
-        converged.captions(1),
-        ["Roles merge: Morgan Blake + Dana Lee now held by Morgan Blake"]
+        converged.captions(4),
+        [
+            "Roles merge: Morgan Blake + Dana Lee now held by Morgan Blake",
+            "Dana Lee hands inspiration, strategy, process design, cross functional and marketing alignment to Morgan Blake",
+            "Hired (was planned): Morgan Blake, Leo Park, Sven Holm, Ben Adeyemi and 3 more",
+            "New finding: convergence-readiness",
+        ]
     );
     assert!(
         matches!(&converged.highlights(1)[0], Change::RoleMerge { into, .. } if into.id == "morgan")

@@ -209,8 +209,9 @@ pub fn converged_shape(ctx: &StageContext) -> Vec<Hit> {
         several => vec![Hit::new(
             several,
             format!(
-                "The hats are split again: {} all hold leadership and management",
-                ctx.names(several)
+                "The hats are split again: {} {} hold leadership and management",
+                ctx.names(several),
+                if several.len() == 2 { "both" } else { "all" }
             ),
             "Keep both families with one growth leader; give the others leadership or \
              management, not both"
