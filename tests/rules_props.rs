@@ -10,7 +10,10 @@ use proptest::prelude::*;
 /// A member: function, a bit set of the twelve tags, planned, manager pick.
 type MemberSeed = (usize, u16, bool, Option<prop::sample::Index>);
 
-fn arb_stage() -> impl Strategy<Value = (usize, Vec<MemberSeed>, Vec<(usize, usize)>)> {
+/// A stage: kind, members, collaboration pairs.
+type StageSeed = (usize, Vec<MemberSeed>, Vec<(usize, usize)>);
+
+fn arb_stage() -> impl Strategy<Value = StageSeed> {
     (
         0..StageKind::ALL.len(),
         prop::collection::vec(
@@ -28,7 +31,7 @@ fn arb_stage() -> impl Strategy<Value = (usize, Vec<MemberSeed>, Vec<(usize, usi
 
 /// Builds a plan from seeds: reporting lines may form cycles and
 /// self-links, so every rule gets its chance.
-fn build(stages: Vec<(usize, Vec<MemberSeed>, Vec<(usize, usize)>)>) -> Plan {
+fn build(stages: Vec<StageSeed>) -> Plan {
     let mut plan = Plan::new("random");
     for (index, (kind, members, collabs)) in stages.into_iter().enumerate() {
         let mut stage = Stage::new(
