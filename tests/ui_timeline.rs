@@ -68,10 +68,12 @@ fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
 
     h.get_by_label("Changes").click();
     h.run();
+    // Joy's move leaves Dana five direct reports: the overload is fixed.
     let expected = [
         "Renamed: Sam Ortiz → Samuel Ortiz",
         "Tom Becker: title \"Account Executive\" → \"Senior Account Executive\"",
         "Joy Chen now reports to Samuel Ortiz (was Dana Lee)",
+        "Fixed founder-overload: Dana Lee leads and manages 6 direct reports (more than 5): the demands of both roles become overwhelming",
     ];
     let texts: Vec<String> = h
         .state()

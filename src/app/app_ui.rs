@@ -71,10 +71,10 @@ impl OrgevoApp {
                         }
                     }
                     BottomTab::Changes => {
-                        let previous = self
-                            .stage_index()
-                            .checked_sub(1)
-                            .and_then(|i| self.document().plan().stages.get(i))
+                        let plan = self.document().plan();
+                        let previous = plan
+                            .previous_non_empty(self.stage_index())
+                            .and_then(|i| plan.stages.get(i))
                             .map(|s| s.name.clone());
                         let mut show_removed = self.show_removed;
                         changes_ui(

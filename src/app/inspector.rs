@@ -348,6 +348,7 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
     if response.lost_focus() {
         out.push(InspectorAction::Seal);
     }
+    super::rule_settings::rule_settings_ui(ui, &plan.settings, out);
     ui.separator();
     stage_ui(ui, stage, out);
     ui.add_space(8.0);

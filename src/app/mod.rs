@@ -18,6 +18,7 @@ mod help;
 pub mod inspector;
 mod orgevo_app;
 pub mod present;
+pub mod rule_settings;
 mod selection;
 mod stage_lines;
 pub mod state;

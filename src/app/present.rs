@@ -304,7 +304,6 @@ impl Presenter {
 }
 
 fn diff_to(plan: &Plan, index: usize) -> Option<StageDiff> {
-    index
-        .checked_sub(1)
+    plan.previous_non_empty(index)
         .and_then(|previous| diff_plan_stages(plan, previous, index))
 }

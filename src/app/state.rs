@@ -97,14 +97,11 @@ impl DiffCache {
             return;
         }
         self.key = Some((state, index));
-        self.diff = index
-            .checked_sub(1)
-            .and_then(|previous| diff_plan_stages(plan, previous, index));
+        let previous = plan.previous_non_empty(index);
+        self.diff = previous.and_then(|previous| diff_plan_stages(plan, previous, index));
         self.overlay = ChangeOverlay::default();
-        let (Some(diff), Some(before)) = (
-            &self.diff,
-            index.checked_sub(1).and_then(|i| plan.stages.get(i)),
-        ) else {
+        let (Some(diff), Some(before)) = (&self.diff, previous.and_then(|i| plan.stages.get(i)))
+        else {
             return;
         };
         for change in &diff.changes {

@@ -1,7 +1,7 @@
 //! Edits: every change the app makes to a plan, as data that can be applied,
 //! recorded and undone.
 
-use crate::model::{Link, LinkKind, Member, ModelError, Plan, Stage, StageKind};
+use crate::model::{Link, LinkKind, Member, ModelError, Plan, Settings, Stage, StageKind};
 
 /// Why an edit was refused. The plan is left as it was.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -83,6 +83,8 @@ pub enum Edit {
     },
     /// Sets the plan title.
     SetTitle(String),
+    /// Replaces the plan's thresholds and rule levels.
+    SetSettings(Box<Settings>),
     /// Inserts a stage at `index` (its id must be free).
     AddStage {
         /// Position in the timeline.
@@ -140,6 +142,7 @@ impl Edit {
             }
             Self::SetPositions { .. } => "move members".to_owned(),
             Self::SetTitle(_) => "rename plan".to_owned(),
+            Self::SetSettings(_) => "change rule settings".to_owned(),
             Self::AddStage { stage, .. } => format!("add stage {}", stage.name),
             Self::RemoveStage { .. } => "delete stage".to_owned(),
             Self::MoveStage { .. } => "move stage".to_owned(),
@@ -206,6 +209,7 @@ impl Edit {
                 }
             }
             Self::SetTitle(title) => plan.title = title.clone(),
+            Self::SetSettings(settings) => plan.settings = (**settings).clone(),
             Self::AddStage { index, stage } => {
                 if plan.stage(&stage.id).is_some() {
                     return Err(EditError::DuplicateStage(stage.id.clone()));

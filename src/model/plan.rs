@@ -65,6 +65,13 @@ impl Plan {
         self.stages.iter().position(|s| s.id == id)
     }
 
+    /// The position of the nearest stage before `index` that has members:
+    /// "the previous stage" of the rules, the diff and present mode.
+    pub fn previous_non_empty(&self, index: usize) -> Option<usize> {
+        let before = self.stages.get(..index)?;
+        before.iter().rposition(|s| s.member_count() > 0)
+    }
+
     /// Total members over all stages.
     pub fn member_count(&self) -> usize {
         self.stages.iter().map(Stage::member_count).sum()
@@ -73,5 +80,25 @@ impl Plan {
     /// Total lines over all stages.
     pub fn link_count(&self) -> usize {
         self.stages.iter().map(Stage::link_count).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Function, PlanBuilder, StageKind};
+
+    #[test]
+    fn the_previous_stage_skips_empty_ones() {
+        let plan = PlanBuilder::new()
+            .stage("a", StageKind::Custom)
+            .member("o", Function::Owner, &[])
+            .stage("gap", StageKind::Custom)
+            .stage("c", StageKind::Custom)
+            .build()
+            .unwrap();
+        assert_eq!(plan.previous_non_empty(2), Some(0));
+        assert_eq!(plan.previous_non_empty(1), Some(0));
+        assert_eq!(plan.previous_non_empty(0), None);
+        assert_eq!(plan.previous_non_empty(9), None);
     }
 }
