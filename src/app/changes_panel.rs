@@ -37,9 +37,7 @@ pub fn changes_ui(
 
 fn color(change: &Change, ui: &Ui) -> egui::Color32 {
     match change {
-        Change::Added { .. } | Change::FindingFixed { .. } => {
-            egui::Color32::from_rgb(0x3c, 0xa5, 0x5c)
-        }
+        Change::Added { .. } | Change::FindingFixed { .. } => super::style::FIXED_COLOR,
         Change::Removed { .. } | Change::FindingIntroduced { .. } => {
             egui::Color32::from_rgb(0xe0, 0x5a, 0x4f)
         }

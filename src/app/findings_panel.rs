@@ -16,7 +16,7 @@ pub fn findings_ui<'a>(ui: &mut Ui, findings: &'a [Finding]) -> Option<&'a Findi
     if findings.is_empty() {
         ui.label(
             RichText::new("✔ No findings: this stage passes every rule.")
-                .color(egui::Color32::from_rgb(0x3c, 0xa5, 0x5c)),
+                .color(super::style::FIXED_COLOR),
         );
         return None;
     }

@@ -7,9 +7,11 @@ use egui::{Align2, FontId, Key, Rect, Sense, Ui, UiBuilder, pos2, vec2};
 
 use super::card::{CardLook, ChangeBadge, paint_card};
 use super::stage_lines::paint_stage_lines;
+use super::style::{FIXED_COLOR, severity_color};
 use crate::diff::{Change, StageDiff, diff_plan_stages};
 use crate::layout::{LayoutParams, presentation_card_size, tidy_layout_with};
 use crate::model::{Member, Plan};
+use crate::rules::Severity;
 
 /// How long a transition takes, in seconds.
 pub const TRANSITION_SECONDS: f64 = 0.6;
@@ -282,11 +284,20 @@ impl Presenter {
                 .map(str::to_owned)
                 .collect(),
         };
-        let caption_color = strong.gamma_multiply(t);
         for caption in captions {
             if y + 24.0 * scale > band.max.y {
                 break;
             }
+            // The moment a workshop waits for: a finding fixed (green), or
+            // one the step introduces (amber).
+            let color = if caption.starts_with("•  Fixed:") {
+                FIXED_COLOR
+            } else if caption.starts_with("•  New finding") {
+                severity_color(Severity::Warning)
+            } else {
+                strong
+            };
+            let caption_color = color.gamma_multiply(t);
             let font = FontId::proportional(20.0 * scale);
             let galley = painter.layout(caption, font, caption_color, band.width() - 80.0 * scale);
             let height = galley.size().y;

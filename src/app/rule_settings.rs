@@ -56,24 +56,24 @@ pub fn rule_settings_ui(ui: &mut Ui, settings: &Settings, out: &mut Vec<Inspecto
                 )
                 .weak(),
             );
-            for family in [
-                RuleFamily::Marketing,
-                RuleFamily::Structure,
-                RuleFamily::StageShape,
-                RuleFamily::AcrossStages,
-            ] {
-                ui.add_space(4.0);
-                ui.label(RichText::new(family.label()).strong());
-                egui::Grid::new(("rule-levels", family.label()))
-                    .num_columns(2)
-                    .spacing([8.0, 4.0])
-                    .show(ui, |ui| {
+            egui::Grid::new("rule-levels")
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    for family in [
+                        RuleFamily::Marketing,
+                        RuleFamily::Structure,
+                        RuleFamily::StageShape,
+                        RuleFamily::AcrossStages,
+                    ] {
+                        ui.label(RichText::new(family.label()).strong());
+                        ui.end_row();
                         for rule in RULES.iter().filter(|r| r.family == family) {
                             rule_row_ui(ui, rule.id, rule.summary, rule.severity, &mut next);
                             ui.end_row();
                         }
-                    });
-            }
+                    }
+                });
             if overrides > 0 && ui.button("Reset all rules to their defaults").clicked() {
                 next.rules.clear();
             }
@@ -95,9 +95,7 @@ fn rule_row_ui(
     settings: &mut Settings,
 ) {
     let current = settings.rules.get(id).copied();
-    let label = ui
-        .label(RichText::new(id).monospace())
-        .on_hover_text(summary);
+    let label = ui.label(id).on_hover_text(summary);
     let shown = match current {
         None => format!("{} {} (default)", severity_icon(default), default.id()),
         Some(RuleLevel::Off) => "off".to_owned(),

@@ -48,6 +48,9 @@ pub fn severity_color(severity: Severity) -> Color32 {
     }
 }
 
+/// The colour of good news: a stage without findings, a finding fixed.
+pub const FIXED_COLOR: Color32 = Color32::from_rgb(0x3c, 0xa5, 0x5c);
+
 /// The icon of a severity in lists.
 pub fn severity_icon(severity: Severity) -> &'static str {
     match severity {

@@ -145,7 +145,13 @@ impl LayoutParams {
 pub fn presentation_card_size(member: &Member) -> [f32; 2] {
     let chars = |s: &str| s.chars().count() as f32;
     let name = chars(member.display_name()) * 12.5 + hat_badge_room(member);
-    let title = chars(&member.title) * 7.6;
+    // A planned hire's title line reads "Title · planned".
+    let suffix = if member.planned && !member.title.is_empty() {
+        chars(" · planned")
+    } else {
+        0.0
+    };
+    let title = (chars(&member.title) + suffix) * 7.6;
     let width = (name.max(title) + 36.0).clamp(170.0, 330.0);
     [width, PRESENTATION_CARD_HEIGHT]
 }
