@@ -12,5 +12,6 @@ pub mod diff;
 pub mod edit;
 pub mod io;
 pub mod layout;
+pub mod look;
 pub mod model;
 pub mod rules;

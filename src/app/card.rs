@@ -4,8 +4,9 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2,
 };
 
-use super::style::{chip_label, faded, family_color, function_color, hat_color, severity_color};
-use crate::model::{Hat, Member, Tag, TagFamily};
+use super::style::{color, faded, function_color, hat_color, severity_color};
+use crate::look::{self, card as geometry};
+use crate::model::{Hat, Member};
 use crate::rules::Severity;
 
 /// How a card should look this frame.
@@ -60,10 +61,10 @@ pub fn paint_card(
         paint_box(painter, visuals, rect, accent, fill, look);
         return;
     }
-    let radius = CornerRadius::same(8);
+    let radius = CornerRadius::same(geometry::RADIUS as u8);
     painter.rect_filled(rect, radius, fill);
     // Function stripe on the left edge.
-    let stripe = Rect::from_min_max(rect.min, pos2(rect.min.x + 6.0, rect.max.y));
+    let stripe = Rect::from_min_max(rect.min, pos2(rect.min.x + geometry::STRIPE, rect.max.y));
     painter.rect_filled(
         stripe,
         CornerRadius {
@@ -91,7 +92,7 @@ pub fn paint_card(
 
     let text = visuals.strong_text_color();
     let weak = visuals.weak_text_color();
-    let left = rect.min.x + 14.0;
+    let left = rect.min.x + geometry::TEXT_LEFT;
     let clip = painter.with_clip_rect(rect.shrink(3.0).intersect(painter.clip_rect()));
     let hat = member.hat();
     let badge_width = paint_hat_badge(painter, rect, hat);
@@ -105,10 +106,10 @@ pub fn paint_card(
         return;
     }
     name_clip.text(
-        pos2(left, rect.min.y + 8.0),
+        pos2(left, rect.min.y + geometry::NAME.0),
         Align2::LEFT_TOP,
         member.display_name(),
-        FontId::proportional(15.0),
+        FontId::proportional(geometry::NAME.1),
         text,
     );
     if look.zoom < ZOOM_NAME_ONLY {
@@ -116,28 +117,23 @@ pub fn paint_card(
         return;
     }
     clip.text(
-        pos2(left, rect.min.y + 29.0),
+        pos2(left, rect.min.y + geometry::TITLE.0),
         Align2::LEFT_TOP,
         &member.title,
-        FontId::proportional(12.5),
+        FontId::proportional(geometry::TITLE.1),
         weak,
     );
-    let function = if member.planned {
-        format!("{} · planned hire", member.function.label())
-    } else {
-        member.function.label().to_owned()
-    };
     clip.text(
-        pos2(left, rect.min.y + 47.0),
+        pos2(left, rect.min.y + geometry::FUNCTION.0),
         Align2::LEFT_TOP,
-        function,
-        FontId::proportional(11.5),
+        look::function_line(member),
+        FontId::proportional(geometry::FUNCTION.1),
         accent,
     );
     paint_badges(painter, rect, look);
     paint_chips(
         &clip,
-        pos2(left, rect.min.y + 66.0),
+        pos2(left, rect.min.y + geometry::CHIPS.0),
         rect.max.x - 8.0,
         member,
         weak,
@@ -187,16 +183,16 @@ fn paint_badges(painter: &Painter, rect: Rect, look: CardLook) {
         paint_marker(painter, rect, severity, count);
     }
     if let Some(badge) = look.change {
-        let (label, color) = match badge {
-            ChangeBadge::New => ("NEW", Color32::from_rgb(0x2e, 0xa0, 0x4a)),
-            ChangeBadge::Moved => ("MOVED", Color32::from_rgb(0xd0, 0x84, 0x10)),
+        let (label, badge_color) = match badge {
+            ChangeBadge::New => ("NEW", color(look::NEW_BADGE_COLOR)),
+            ChangeBadge::Moved => ("MOVED", color(look::MOVED_BADGE_COLOR)),
         };
         let width = 12.0 + 8.0 * label.len() as f32;
         let pill = Rect::from_min_size(
             pos2(rect.max.x - width - 6.0, rect.max.y - 10.0),
             vec2(width, 18.0),
         );
-        painter.rect_filled(pill, CornerRadius::same(9), color);
+        painter.rect_filled(pill, CornerRadius::same(9), badge_color);
         painter.text(
             pill.center(),
             Align2::CENTER_CENTER,
@@ -271,51 +267,50 @@ fn paint_hat_badge(painter: &Painter, rect: Rect, hat: Hat) -> f32 {
         return 0.0;
     }
     let label = hat.badge();
-    let width = 12.0 + 8.0 * label.len() as f32;
+    let (top, height, size) = geometry::BADGE;
+    let width = geometry::badge_width(label.len());
     let badge = Rect::from_min_size(
-        pos2(rect.max.x - width - 10.0, rect.min.y + 9.0),
-        vec2(width, 18.0),
+        pos2(rect.max.x - width - geometry::BADGE_RIGHT, rect.min.y + top),
+        vec2(width, height),
     );
     painter.rect_filled(badge, CornerRadius::same(9), hat_color(hat));
     painter.text(
         badge.center(),
         Align2::CENTER_CENTER,
         label,
-        FontId::proportional(11.5),
+        FontId::proportional(size),
         Color32::WHITE,
     );
     width
 }
 
 fn paint_chips(painter: &Painter, start: Pos2, right: f32, member: &Member, weak: Color32) {
-    let font = FontId::proportional(10.5);
-    let chips: Vec<(String, Color32)> = member
-        .tags
+    let (_, height, size) = geometry::CHIPS;
+    let font = FontId::proportional(size);
+    let width_of = |label: &str| {
+        painter
+            .layout_no_wrap(label.to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+            + 2.0 * geometry::CHIP_PAD
+    };
+    let chips = look::tag_chips(member);
+    let total: f32 = chips
         .iter()
-        .map(|tag| match tag {
-            Tag::Core(r) => (chip_label(*r).to_owned(), family_color(r.family())),
-            Tag::Custom(s) => (s.clone(), Color32::from_gray(120)),
-        })
-        .collect();
-    let widths: Vec<f32> = chips
-        .iter()
-        .map(|(label, _)| {
-            painter
-                .layout_no_wrap(label.clone(), font.clone(), Color32::WHITE)
-                .size()
-                .x
-                + 14.0
-        })
-        .collect();
-    let fits = start.x + widths.iter().sum::<f32>() <= right;
-    let chips = if fits { chips } else { summary_chips(member) };
+        .map(|(label, _)| width_of(label) + geometry::CHIP_GAP)
+        .sum();
+    let chips = if start.x + total <= right {
+        chips
+    } else {
+        look::summary_chips(member)
+    };
     let mut x = start.x;
-    for (label, color) in chips {
+    for (label, chip_color) in chips {
         let galley = painter.layout_no_wrap(label, font.clone(), Color32::WHITE);
-        let width = galley.size().x + 10.0;
+        let width = galley.size().x + 2.0 * geometry::CHIP_PAD;
         if x + width > right {
             painter.text(
-                pos2(x + 2.0, start.y + 8.0),
+                pos2(x + 2.0, start.y + height / 2.0),
                 Align2::LEFT_CENTER,
                 "…",
                 font,
@@ -323,40 +318,18 @@ fn paint_chips(painter: &Painter, start: Pos2, right: f32, member: &Member, weak
             );
             return;
         }
-        let chip = Rect::from_min_size(pos2(x, start.y), vec2(width, 16.0));
-        painter.rect_filled(chip, CornerRadius::same(8), faded(color, 0.9));
+        let chip = Rect::from_min_size(pos2(x, start.y), vec2(width, height));
+        painter.rect_filled(chip, CornerRadius::same(8), faded(color(chip_color), 0.9));
         painter.galley(
-            pos2(x + 5.0, start.y + 8.0 - galley.size().y / 2.0),
+            pos2(
+                x + geometry::CHIP_PAD,
+                start.y + height / 2.0 - galley.size().y / 2.0,
+            ),
             galley,
             Color32::WHITE,
         );
-        x += width + 4.0;
+        x += width + geometry::CHIP_GAP;
     }
-}
-
-/// Too many tags to show one by one: one chip per family with a count.
-fn summary_chips(member: &Member) -> Vec<(String, Color32)> {
-    let held = member.responsibilities();
-    let mut out = Vec::new();
-    for family in [TagFamily::Leadership, TagFamily::Management] {
-        let n = held.of_family(family).iter().count();
-        if n > 0 {
-            let short = match family {
-                TagFamily::Leadership => "lead",
-                TagFamily::Management => "mgmt",
-            };
-            out.push((format!("{short} {n}/6"), family_color(family)));
-        }
-    }
-    let custom = member
-        .tags
-        .iter()
-        .filter(|t| matches!(t, Tag::Custom(_)))
-        .count();
-    if custom > 0 {
-        out.push((format!("+{custom} custom"), Color32::from_gray(120)));
-    }
-    out
 }
 
 fn paint_dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
@@ -367,7 +340,8 @@ fn paint_dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
         rect.left_bottom(),
         rect.left_top(),
     ];
-    painter.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
+    let (dash, gap) = geometry::PLANNED_DASH;
+    painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
 }
 
 /// A reporting line as an orthogonal elbow from the manager's bottom edge to
