@@ -5,6 +5,7 @@ use egui::{
 };
 
 use super::style::{color, faded, function_color, hat_color, severity_color};
+use crate::look::lines::{self, Bounds};
 use crate::look::{self, card as geometry};
 use crate::model::{Hat, Member};
 use crate::rules::Severity;
@@ -344,9 +345,21 @@ fn paint_dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
     painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
 }
 
-/// A reporting line as an orthogonal elbow from the manager's bottom edge to
-/// the report's top edge; for reports in a stack (see
-/// [`crate::layout::stacks_reports`]) a spine down their left side.
+/// The shared look's rectangle of an egui rect.
+fn bounds(rect: Rect) -> Bounds {
+    Bounds {
+        left: rect.min.x,
+        top: rect.min.y,
+        right: rect.max.x,
+        bottom: rect.max.y,
+    }
+}
+
+fn to_pos(p: [f32; 2]) -> Pos2 {
+    pos2(p[0], p[1])
+}
+
+/// A reporting line (see [`crate::look::lines::reporting_route`]).
 pub fn paint_reporting_line(
     painter: &Painter,
     manager: Rect,
@@ -354,81 +367,29 @@ pub fn paint_reporting_line(
     stacked: bool,
     stroke: Stroke,
 ) {
-    let from = manager.center_bottom();
-    let to = report.center_top();
-    if stacked && report.min.y > manager.max.y {
-        let spine = report.min.x - 14.0;
-        let mut points = if spine > manager.min.x + 8.0 {
-            // Straight down from the manager's bottom edge.
-            vec![pos2(spine, manager.max.y)]
-        } else {
-            let drop = from.y + 16.0;
-            vec![from, pos2(from.x, drop), pos2(spine, drop)]
-        };
-        points.push(pos2(spine, report.center().y));
-        points.push(report.left_center());
-        painter.add(Shape::line(points, stroke));
-    } else if to.y > from.y + 8.0 {
-        let mid = (from.y + to.y) / 2.0;
-        painter.add(Shape::line(
-            vec![from, pos2(from.x, mid), pos2(to.x, mid), to],
-            stroke,
-        ));
-    } else {
-        painter.line_segment([manager.center(), report.center()], stroke);
-    }
+    let route = lines::reporting_route(bounds(manager), bounds(report), stacked);
+    let points: Vec<Pos2> = route.points(1).into_iter().map(to_pos).collect();
+    painter.add(Shape::line(points, stroke));
 }
 
-/// A collaboration line: dashed, between the card borders; between cards in
-/// one row it arcs over the row instead of running behind the cards between
-/// them. Dashes keep their on-screen length at any `zoom`, so a far-out view
-/// stays cheap.
+/// A collaboration line (see [`crate::look::lines::collaboration_route`]),
+/// dashed. Dashes keep their on-screen length at any `zoom`, so a far-out
+/// view stays cheap.
 pub fn paint_collaboration_line(painter: &Painter, a: Rect, b: Rect, stroke: Stroke, zoom: f32) {
     let scale = 1.0 / zoom.clamp(0.01, 1.0);
     let stroke = Stroke::new(stroke.width * scale.sqrt(), stroke.color);
-    let same_row = (a.center().y - b.center().y).abs() < a.height() / 2.0;
-    let far_apart = (a.center().x - b.center().x).abs() > (a.width() + b.width()) / 2.0 + 40.0;
-    let points = if same_row && far_apart {
-        let (pa, pb) = (a.center_top(), b.center_top());
-        let lift = ((pb.x - pa.x).abs() * 0.18).clamp(24.0, 90.0);
-        let control = pos2((pa.x + pb.x) / 2.0, pa.y.min(pb.y) - 2.0 * lift);
-        (0..=24)
-            .map(|i| {
-                let t = i as f32 / 24.0;
-                let u = 1.0 - t;
-                pos2(
-                    u * u * pa.x + 2.0 * u * t * control.x + t * t * pb.x,
-                    u * u * pa.y + 2.0 * u * t * control.y + t * t * pb.y,
-                )
-            })
-            .collect()
-    } else {
-        vec![border_point(a, b.center()), border_point(b, a.center())]
-    };
+    let route = lines::collaboration_route(bounds(a), bounds(b));
+    let points: Vec<Pos2> = route.points(24).into_iter().map(to_pos).collect();
+    let (dash, gap) = geometry::COLLAB_DASH;
     painter.extend(Shape::dashed_line(
         &points,
         stroke,
-        8.0 * scale,
-        6.0 * scale,
+        dash * scale,
+        gap * scale,
     ));
 }
 
 /// Where the ray from `rect`'s centre towards `target` leaves `rect`.
 pub fn border_point(rect: Rect, target: Pos2) -> Pos2 {
-    let c = rect.center();
-    let d = target - c;
-    if d.length_sq() < 1e-6 {
-        return c;
-    }
-    let sx = if d.x.abs() > 1e-6 {
-        rect.width() / 2.0 / d.x.abs()
-    } else {
-        f32::INFINITY
-    };
-    let sy = if d.y.abs() > 1e-6 {
-        rect.height() / 2.0 / d.y.abs()
-    } else {
-        f32::INFINITY
-    };
-    c + d * sx.min(sy).min(1.0)
+    to_pos(lines::border_point(bounds(rect), [target.x, target.y]))
 }

@@ -3,6 +3,8 @@
 //! short chip labels, and where a card puts its stripe, badge, text and
 //! chips. Plain data, no drawing library.
 
+pub mod lines;
+
 use crate::model::{Function, Hat, Member, Responsibility, Tag, TagFamily};
 use crate::rules::Severity;
 

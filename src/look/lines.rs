@@ -1,0 +1,174 @@
+//! Where lines run between cards, as points in scene units: the canvas
+//! strokes them with egui, the SVG export writes them as paths.
+
+/// A card's rectangle: left, top, right, bottom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    /// Left edge.
+    pub left: f32,
+    /// Top edge.
+    pub top: f32,
+    /// Right edge.
+    pub right: f32,
+    /// Bottom edge.
+    pub bottom: f32,
+}
+
+impl Bounds {
+    /// A rectangle from its centre and size.
+    pub fn around([x, y]: [f32; 2], [w, h]: [f32; 2]) -> Self {
+        Self {
+            left: x - w / 2.0,
+            top: y - h / 2.0,
+            right: x + w / 2.0,
+            bottom: y + h / 2.0,
+        }
+    }
+
+    /// The centre.
+    pub fn center(&self) -> [f32; 2] {
+        [
+            (self.left + self.right) / 2.0,
+            (self.top + self.bottom) / 2.0,
+        ]
+    }
+
+    /// Width and height.
+    pub fn size(&self) -> [f32; 2] {
+        [self.right - self.left, self.bottom - self.top]
+    }
+}
+
+/// A line's shape: a polyline, or a quadratic curve (start, control, end)
+/// arcing over a row of cards.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    /// Straight segments through the points.
+    Polyline(Vec<[f32; 2]>),
+    /// A quadratic Bézier curve.
+    Arc {
+        /// Start.
+        from: [f32; 2],
+        /// Control point.
+        control: [f32; 2],
+        /// End.
+        to: [f32; 2],
+    },
+}
+
+impl Route {
+    /// The route as points; an arc is sampled in `segments` pieces.
+    pub fn points(&self, segments: usize) -> Vec<[f32; 2]> {
+        match self {
+            Self::Polyline(points) => points.clone(),
+            Self::Arc { from, control, to } => (0..=segments)
+                .map(|i| {
+                    let t = i as f32 / segments.max(1) as f32;
+                    let u = 1.0 - t;
+                    [
+                        u * u * from[0] + 2.0 * u * t * control[0] + t * t * to[0],
+                        u * u * from[1] + 2.0 * u * t * control[1] + t * t * to[1],
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A reporting line as an orthogonal elbow from the manager's bottom edge to
+/// the report's top edge; for reports in a stack (see
+/// [`crate::layout::stacks_reports`]) a spine down their left side.
+pub fn reporting_route(manager: Bounds, report: Bounds, stacked: bool) -> Route {
+    let from = [manager.center()[0], manager.bottom];
+    let to = [report.center()[0], report.top];
+    if stacked && report.top > manager.bottom {
+        let spine = report.left - 14.0;
+        let mut points = if spine > manager.left + 8.0 {
+            vec![[spine, manager.bottom]]
+        } else {
+            let drop = from[1] + 16.0;
+            vec![from, [from[0], drop], [spine, drop]]
+        };
+        points.push([spine, report.center()[1]]);
+        points.push([report.left, report.center()[1]]);
+        Route::Polyline(points)
+    } else if to[1] > from[1] + 8.0 {
+        let mid = (from[1] + to[1]) / 2.0;
+        Route::Polyline(vec![from, [from[0], mid], [to[0], mid], to])
+    } else {
+        Route::Polyline(vec![manager.center(), report.center()])
+    }
+}
+
+/// A collaboration line between the card borders; between cards in one row
+/// it arcs over the row instead of running behind the cards between them.
+pub fn collaboration_route(a: Bounds, b: Bounds) -> Route {
+    let (ca, cb) = (a.center(), b.center());
+    let [wa, ha] = a.size();
+    let wb = b.size()[0];
+    let same_row = (ca[1] - cb[1]).abs() < ha / 2.0;
+    let far_apart = (ca[0] - cb[0]).abs() > (wa + wb) / 2.0 + 40.0;
+    if same_row && far_apart {
+        let (pa, pb) = ([ca[0], a.top], [cb[0], b.top]);
+        let lift = ((pb[0] - pa[0]).abs() * 0.18).clamp(24.0, 90.0);
+        let control = [(pa[0] + pb[0]) / 2.0, pa[1].min(pb[1]) - 2.0 * lift];
+        Route::Arc {
+            from: pa,
+            control,
+            to: pb,
+        }
+    } else {
+        Route::Polyline(vec![border_point(a, cb), border_point(b, ca)])
+    }
+}
+
+/// Where the ray from `bounds`' centre towards `target` leaves it.
+pub fn border_point(bounds: Bounds, target: [f32; 2]) -> [f32; 2] {
+    let c = bounds.center();
+    let d = [target[0] - c[0], target[1] - c[1]];
+    if d[0] * d[0] + d[1] * d[1] < 1e-6 {
+        return c;
+    }
+    let [w, h] = bounds.size();
+    let sx = if d[0].abs() > 1e-6 {
+        w / 2.0 / d[0].abs()
+    } else {
+        f32::INFINITY
+    };
+    let sy = if d[1].abs() > 1e-6 {
+        h / 2.0 / d[1].abs()
+    } else {
+        f32::INFINITY
+    };
+    let s = sx.min(sy).min(1.0);
+    [c[0] + d[0] * s, c[1] + d[1] * s]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_elbow_runs_from_the_managers_bottom_to_the_reports_top() {
+        let manager = Bounds::around([0.0, 0.0], [100.0, 50.0]);
+        let report = Bounds::around([200.0, 200.0], [100.0, 50.0]);
+        let Route::Polyline(points) = reporting_route(manager, report, false) else {
+            panic!()
+        };
+        assert_eq!(points.first(), Some(&[0.0, 25.0]));
+        assert_eq!(points.last(), Some(&[200.0, 175.0]));
+        assert_eq!(points.len(), 4);
+    }
+
+    #[test]
+    fn far_cards_in_one_row_arc_and_others_meet_at_the_borders() {
+        let a = Bounds::around([0.0, 0.0], [100.0, 50.0]);
+        let far = Bounds::around([600.0, 0.0], [100.0, 50.0]);
+        assert!(matches!(collaboration_route(a, far), Route::Arc { .. }));
+        let below = Bounds::around([0.0, 300.0], [100.0, 50.0]);
+        assert_eq!(
+            collaboration_route(a, below),
+            Route::Polyline(vec![[0.0, 25.0], [0.0, 275.0]])
+        );
+    }
+}
