@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod diff;
 pub mod edit;
+pub mod export;
 pub mod io;
 pub mod layout;
 pub mod look;

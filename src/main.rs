@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use orgevo::cli::{Cli, Command, run_check, run_diff};
+use orgevo::cli::{Cli, Command, run_check, run_diff, run_export};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,6 +13,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Diff(args)) => {
             run_diff(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Export(args)) => {
+            run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         None => orgevo::app::run(cli.file, cli.present),
     }

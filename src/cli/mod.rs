@@ -2,6 +2,7 @@
 
 mod check;
 mod diff;
+mod export;
 
 use std::path::PathBuf;
 
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::run_check;
 pub use diff::run_diff;
+pub use export::run_export;
 
 /// Design how a company's sales organisation evolves.
 #[derive(Debug, Parser)]
@@ -41,6 +43,66 @@ pub enum Command {
     ///
     /// Exit status: 0, or 2 when the file cannot be loaded or a stage is unknown.
     Diff(DiffArgs),
+    /// Export a stage, every stage, or the timeline for slides, handouts
+    /// and reports.
+    ///
+    /// SVG and PNG draw one stage (`--stage`) or, with `--all`, the timeline:
+    /// every stage side by side. PDF, PPTX, Markdown and HTML cover one stage
+    /// or all of them. Exit status: 0, 1 when the export fails (for example a
+    /// PNG too large), 2 when the file cannot be loaded or a stage is unknown.
+    Export(ExportArgs),
+}
+
+/// Arguments of `orgevo export`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["stage", "all"])))]
+pub struct ExportArgs {
+    /// The plan file (`*.orgevo.json`).
+    pub file: PathBuf,
+    /// Export the stage with this id.
+    #[arg(long, value_name = "ID")]
+    pub stage: Option<String>,
+    /// Export every stage (SVG and PNG: the timeline strip).
+    #[arg(long)]
+    pub all: bool,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// PNG pixels per chart unit: 1, 2, 4…
+    #[arg(long, default_value_t = 2.0)]
+    pub scale: f32,
+    /// PDF paper (landscape).
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// The file to write (written atomically).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+}
+
+/// Export formats on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// SVG image.
+    Svg,
+    /// PNG image.
+    Png,
+    /// PDF handout.
+    Pdf,
+    /// PowerPoint slides.
+    Pptx,
+    /// Markdown report.
+    Md,
+    /// HTML report.
+    Html,
+}
+
+/// PDF paper sizes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// A4 landscape.
+    A4,
+    /// US Letter landscape.
+    Letter,
 }
 
 /// Arguments of `orgevo diff`.

@@ -7,7 +7,7 @@ pub mod schema;
 
 pub use error::{FileLoadError, LoadError, SaveError};
 pub use load::{load_plan, plan_from_bytes, plan_from_str};
-pub use save::{plan_to_string, save_plan};
+pub use save::{plan_to_string, save_plan, write_atomically};
 
 /// The example plan bundled into the binary, opened when no file is given.
 pub const BUNDLED_EXAMPLE: &str = include_str!("../../examples/plans/acme-evolution.orgevo.json");

@@ -20,6 +20,17 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, serde_json::Error> {
 /// Saves atomically: writes a temporary file beside `path`, flushes it to
 /// disk, then renames it over `path`. On error the old file is untouched.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    let text = plan_to_string(plan).map_err(|e| SaveError {
+        path: path.to_owned(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically (a sibling temporary file, flushed,
+/// synced, renamed over `path`), for plans and exports alike. On error the
+/// old file is untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let error = |source| SaveError {
         path: path.to_owned(),
         source,
@@ -33,8 +44,7 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(error)?;
-    let text = plan_to_string(plan).map_err(|e| error(std::io::Error::other(e)))?;
-    temp.write_all(text.as_bytes()).map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
     temp.flush().map_err(error)?;
     temp.as_file().sync_all().map_err(error)?;
     temp.persist(path).map_err(|e| error(e.error))?;

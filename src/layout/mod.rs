@@ -128,6 +128,13 @@ impl LayoutParams {
         stack_indent: STACK_INDENT,
     };
 
+    /// The editor's cards without stacking leaf reports: wide rows, for
+    /// landscape pages.
+    pub const EDITOR_WIDE: Self = Self {
+        stack_from: usize::MAX,
+        ..Self::EDITOR
+    };
+
     /// Presentations: compact cards with large names, so a whole stage
     /// reads from the back of a room.
     pub const PRESENTATION: Self = Self {

@@ -1,0 +1,189 @@
+//! A stage as a chart ready to draw: where each card sits, the lines
+//! between them and the finding markers, in scene units. The SVG export
+//! draws it; the PDF and slides draw that SVG.
+
+use std::collections::{HashMap, HashSet};
+
+use super::fonts::text_width;
+use crate::layout::{LayoutParams, STACK_FROM, card_size, stacks_reports, tidy_layout_with};
+use crate::look::lines::{Bounds, Route, collaboration_route, reporting_route};
+use crate::model::{LinkKind, Member, Stage};
+use crate::rules::{Finding, Severity};
+
+/// One card of a chart.
+#[derive(Clone, Debug)]
+pub struct ChartCard<'a> {
+    /// The member drawn.
+    pub member: &'a Member,
+    /// Where.
+    pub bounds: Bounds,
+    /// Worst finding on the member and how many it has.
+    pub finding: Option<(Severity, usize)>,
+    /// A small line of text above the card ("continued from …").
+    pub note_above: Option<String>,
+    /// A small line of text below the card ("+12 on page 3").
+    pub note_below: Option<String>,
+}
+
+/// One line of a chart.
+#[derive(Clone, Debug)]
+pub struct ChartLine {
+    /// Reporting or collaboration.
+    pub kind: LinkKind,
+    /// Its shape.
+    pub route: Route,
+}
+
+/// A stage (or part of one) laid out for drawing.
+#[derive(Clone, Debug)]
+pub struct Chart<'a> {
+    /// The cards, in member order.
+    pub cards: Vec<ChartCard<'a>>,
+    /// The lines, in link order.
+    pub lines: Vec<ChartLine>,
+}
+
+/// Room for a note line above or below a card.
+pub const NOTE_ROOM: f32 = 22.0;
+/// Text size of those notes.
+pub const NOTE_SIZE: f32 = 12.0;
+
+impl<'a> Chart<'a> {
+    /// The whole of `stage`: its own positions when every member has one
+    /// (the user's arrangement), the tidy layout otherwise.
+    pub fn of_stage(stage: &'a Stage, findings: &[Finding]) -> Self {
+        Self::of_members(stage, None, findings, &LayoutParams::EDITOR)
+    }
+
+    /// The members of `stage` in `only` (all when `None`), laid out as a
+    /// tidy tree of just them with `params` (unless the whole stage is asked
+    /// for and every member has a position), with the lines between them.
+    pub fn of_members(
+        stage: &'a Stage,
+        only: Option<&HashSet<String>>,
+        findings: &[Finding],
+        params: &LayoutParams,
+    ) -> Self {
+        let sub = only.map(|ids| sub_stage(stage, ids));
+        let laid_out = sub.as_ref().unwrap_or(stage);
+        let positions: HashMap<String, [f32; 2]> = match only {
+            None if stage.members().all(|m| m.pos.is_some()) => stage
+                .members()
+                .filter_map(|m| Some((m.id.clone(), m.pos?)))
+                .collect(),
+            _ => tidy_layout_with(laid_out, params).into_iter().collect(),
+        };
+        let mut marks: HashMap<&str, (Severity, usize)> = HashMap::new();
+        for f in findings {
+            for id in &f.members {
+                let entry = marks.entry(id.as_str()).or_insert((f.severity, 0));
+                entry.0 = entry.0.min(f.severity);
+                entry.1 += 1;
+            }
+        }
+        let cards: Vec<ChartCard<'a>> = stage
+            .members()
+            .filter_map(|m| {
+                let pos = positions.get(&m.id)?;
+                Some(ChartCard {
+                    member: m,
+                    bounds: Bounds::around(*pos, card_size(m)),
+                    finding: marks.get(m.id.as_str()).copied(),
+                    note_above: None,
+                    note_below: None,
+                })
+            })
+            .collect();
+        let bounds_of: HashMap<&str, Bounds> = cards
+            .iter()
+            .map(|c| (c.member.id.as_str(), c.bounds))
+            .collect();
+        let stacking: HashSet<String> = laid_out
+            .graph()
+            .node_indices()
+            .filter(|n| params.stack_from <= STACK_FROM && stacks_reports(laid_out, *n))
+            .filter_map(|n| laid_out.member_at(n).map(|m| m.id.clone()))
+            .collect();
+        let lines = stage
+            .links()
+            .filter(|l| l.from != l.to)
+            .filter_map(|link| {
+                let (a, b) = (
+                    bounds_of.get(link.from.as_str())?,
+                    bounds_of.get(link.to.as_str())?,
+                );
+                let route = match link.kind {
+                    LinkKind::ReportsTo => reporting_route(*b, *a, stacking.contains(&link.to)),
+                    LinkKind::CollaboratesWith => collaboration_route(*a, *b),
+                };
+                Some(ChartLine {
+                    kind: link.kind,
+                    route,
+                })
+            })
+            .collect();
+        Self { cards, lines }
+    }
+
+    /// Everything drawn, notes and arcs included; a zero box when empty.
+    pub fn extent(&self) -> Bounds {
+        let mut b = Bounds {
+            left: f32::INFINITY,
+            top: f32::INFINITY,
+            right: f32::NEG_INFINITY,
+            bottom: f32::NEG_INFINITY,
+        };
+        let mut grow = |p: [f32; 2]| {
+            b.left = b.left.min(p[0]);
+            b.right = b.right.max(p[0]);
+            b.top = b.top.min(p[1]);
+            b.bottom = b.bottom.max(p[1]);
+        };
+        for card in &self.cards {
+            let c = card.bounds;
+            let above = if card.note_above.is_some() {
+                NOTE_ROOM
+            } else {
+                12.0
+            };
+            let below = if card.note_below.is_some() {
+                NOTE_ROOM
+            } else {
+                0.0
+            };
+            grow([c.left, c.top - above]);
+            grow([c.right + 12.0, c.bottom + below]);
+            for note in card.note_above.iter().chain(&card.note_below) {
+                grow([c.left + text_width(note, NOTE_SIZE) + 4.0, c.top]);
+            }
+        }
+        for line in &self.lines {
+            for p in line.route.points(8) {
+                grow(p);
+            }
+        }
+        if b.left > b.right {
+            return Bounds {
+                left: 0.0,
+                top: 0.0,
+                right: 0.0,
+                bottom: 0.0,
+            };
+        }
+        b
+    }
+}
+
+/// A stage holding only the members `ids` and the lines between them.
+pub fn sub_stage(stage: &Stage, ids: &HashSet<String>) -> Stage {
+    let mut sub = Stage::new(&stage.id, &stage.name, stage.kind);
+    for m in stage.members().filter(|m| ids.contains(&m.id)) {
+        let _ = sub.add_member(m.clone());
+    }
+    for link in stage.links() {
+        if ids.contains(&link.from) && ids.contains(&link.to) {
+            let _ = sub.add_link(&link);
+        }
+    }
+    sub
+}

@@ -1,0 +1,227 @@
+//! Exports: what leaves orgevo for slides, handouts and reports. Everything
+//! is drawn from the library (plan, rules, diff, layout and the shared
+//! [`crate::look`]), never from the window, so the command line and the app
+//! write the same files.
+//!
+//! - a stage as SVG ([`stage_svg`]), PNG ([`stage_png`]);
+//! - the timeline, every stage side by side, as SVG or PNG ([`timeline_svg`]);
+//! - a PDF handout, one page per stage ([`pdf::handout_pdf`]);
+//! - PowerPoint slides, one per stage ([`pptx::slides_pptx`]);
+//! - a transition report in Markdown or HTML ([`report`]).
+
+pub mod chart;
+pub mod fonts;
+pub mod pages;
+pub mod pdf;
+pub mod png;
+pub mod pptx;
+mod pptx_parts;
+pub mod report;
+pub mod svg;
+pub mod timeline;
+
+use crate::model::Plan;
+use crate::rules::check_stage;
+
+pub use chart::Chart;
+pub use svg::{Svg, chart_svg};
+pub use timeline::timeline_svg;
+
+/// Why an export failed. Nothing is written on error.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The plan has no stage with this id.
+    #[error("no stage `{id}` (stages: {known})")]
+    UnknownStage {
+        /// The id asked for.
+        id: String,
+        /// The plan's stage ids.
+        known: String,
+    },
+    /// The plan has no stages to export.
+    #[error("the plan has no stages to export")]
+    NoStages,
+    /// The SVG could not be read back (a bug, reported instead of a panic).
+    #[error("cannot render the chart: {0}")]
+    Svg(String),
+    /// The PNG would be too large to render.
+    #[error(
+        "the PNG would be {width} × {height} pixels, more than PNG export allows ({max_side} px a side, {max_mpx} megapixels); export SVG or PDF instead, or use a smaller --scale",
+        max_side = png::MAX_SIDE,
+        max_mpx = png::MAX_PIXELS / (1024 * 1024)
+    )]
+    PngTooLarge {
+        /// Width in pixels.
+        width: u64,
+        /// Height in pixels.
+        height: u64,
+    },
+    /// PNG encoding failed.
+    #[error("cannot encode the PNG: {0}")]
+    Png(String),
+    /// PDF writing failed.
+    #[error("cannot write the PDF: {0}")]
+    Pdf(String),
+    /// Writing the slides' zip failed.
+    #[error("cannot write the slides: {0}")]
+    Pptx(String),
+}
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// One stage (or the timeline) as SVG.
+    Svg,
+    /// One stage (or the timeline) as PNG.
+    Png,
+    /// A handout, one page per stage.
+    Pdf,
+    /// Slides, one per stage.
+    Pptx,
+    /// A transition report in Markdown.
+    Markdown,
+    /// A transition report as one self-contained HTML file.
+    Html,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 6] = [
+        Self::Pdf,
+        Self::Pptx,
+        Self::Png,
+        Self::Svg,
+        Self::Html,
+        Self::Markdown,
+    ];
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+            Self::Pptx => "pptx",
+            Self::Markdown => "md",
+            Self::Html => "html",
+        }
+    }
+
+    /// A label for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Svg => "SVG image",
+            Self::Png => "PNG image",
+            Self::Pdf => "PDF handout",
+            Self::Pptx => "PowerPoint slides",
+            Self::Markdown => "Markdown report",
+            Self::Html => "HTML report",
+        }
+    }
+
+    /// Whether the format draws a single image (one stage, or the
+    /// timeline when several stages are asked for).
+    pub fn is_image(self) -> bool {
+        matches!(self, Self::Svg | Self::Png)
+    }
+}
+
+/// The paper of a PDF handout (landscape).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// ISO A4, 297 × 210 mm.
+    #[default]
+    A4,
+    /// US Letter, 11 × 8.5 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points, landscape.
+    pub fn size(self) -> [f32; 2] {
+        match self {
+            Self::A4 => [841.89, 595.28],
+            Self::Letter => [792.0, 612.0],
+        }
+    }
+}
+
+/// Which stages an export covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One stage, by position.
+    Stage(usize),
+    /// Every stage (for SVG and PNG: the timeline strip).
+    All,
+}
+
+/// An export: which stages, which format, and the format's options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// The stages.
+    pub scope: Scope,
+    /// The format.
+    pub format: Format,
+    /// PNG pixels per unit (1, 2, 4…).
+    pub scale: f32,
+    /// PDF paper.
+    pub paper: Paper,
+}
+
+impl Request {
+    /// The positions of the stages this request covers.
+    pub fn stages(&self, plan: &Plan) -> Vec<usize> {
+        match self.scope {
+            Scope::Stage(i) if i < plan.stages.len() => vec![i],
+            Scope::Stage(_) => Vec::new(),
+            Scope::All => (0..plan.stages.len()).collect(),
+        }
+    }
+}
+
+/// The position of the stage `id`, or an error listing the plan's stages.
+pub fn stage_index(plan: &Plan, id: &str) -> Result<usize, ExportError> {
+    plan.stage_position(id)
+        .ok_or_else(|| ExportError::UnknownStage {
+            id: id.to_owned(),
+            known: plan
+                .stages
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// The stage at `index` as SVG, with its finding markers.
+pub fn stage_svg(plan: &Plan, index: usize) -> Option<Svg> {
+    let stage = plan.stages.get(index)?;
+    let findings = check_stage(plan, index);
+    Some(chart_svg(&Chart::of_stage(stage, &findings)))
+}
+
+/// The stage at `index` as PNG at `scale`.
+pub fn stage_png(plan: &Plan, index: usize, scale: f32) -> Result<Vec<u8>, ExportError> {
+    let svg = stage_svg(plan, index).ok_or(ExportError::NoStages)?;
+    png::svg_to_png(&svg.text, scale)
+}
+
+/// Runs an export; the bytes of the file to write.
+pub fn export(plan: &Plan, request: &Request) -> Result<Vec<u8>, ExportError> {
+    let stages = request.stages(plan);
+    if stages.is_empty() {
+        return Err(ExportError::NoStages);
+    }
+    let image = || match stages.as_slice() {
+        [one] => stage_svg(plan, *one).ok_or(ExportError::NoStages),
+        _ => Ok(timeline_svg(plan)),
+    };
+    match request.format {
+        Format::Svg => Ok(image()?.text.into_bytes()),
+        Format::Png => png::svg_to_png(&image()?.text, request.scale),
+        Format::Pdf => pdf::handout_pdf(plan, &stages, request.paper),
+        Format::Pptx => pptx::slides_pptx(plan, &stages),
+        Format::Markdown => Ok(report::markdown(plan, &stages).into_bytes()),
+        Format::Html => Ok(report::html(plan, &stages).into_bytes()),
+    }
+}

@@ -1,0 +1,330 @@
+//! The PDF handout: one page per stage (more for a chart too large to read
+//! on one sheet), landscape A4 or Letter, selectable text. Each stage's
+//! first page has the plan title, the stage's name, kind, when and notes,
+//! the chart fitted to the page, its findings and the changes from the
+//! previous stage. Written with krilla; the chart SVG goes through
+//! krilla-svg with the same usvg as the PNG export.
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{Point, Size, Transform};
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::text::{Font, TextDirection};
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+use super::chart::Chart;
+use super::fonts::{FONT, fit, text_width, wrap};
+use super::pages::{ChartPage, paginate};
+use super::png::parse_svg;
+use super::{ExportError, Paper, chart_svg};
+use crate::diff::diff_plan_stages;
+use crate::layout::LayoutParams;
+use crate::look::{self, Rgb, card, paper};
+use crate::model::Plan;
+use crate::rules::{Finding, Summary, check_stage};
+
+/// Page margin, in points.
+const MARGIN: f32 = 36.0;
+/// Width of the findings and changes column on a stage's first page.
+const SIDE: f32 = 250.0;
+/// Room the header takes above the chart.
+const HEADER: f32 = 92.0;
+/// Room the footer takes below the chart.
+const FOOTER: f32 = 24.0;
+/// The smallest a member's name may be printed, in points. A chart that
+/// would print names smaller continues by subtree on further pages.
+pub const MIN_NAME_POINTS: f32 = 5.0;
+/// The most a chart is enlarged (1 scene unit = 1 point at 1.0).
+const MAX_SCALE: f32 = 1.0;
+
+/// Where the chart goes on a stage's first page and on continuation pages.
+fn chart_area(paper: Paper, first: bool) -> [f32; 4] {
+    let [w, h] = paper.size();
+    let right = if first {
+        w - MARGIN - SIDE - 18.0
+    } else {
+        w - MARGIN
+    };
+    [MARGIN, MARGIN + HEADER, right, h - MARGIN - FOOTER]
+}
+
+/// The scale that fits `chart` into `area`.
+fn fit_scale(chart: &Chart, area: [f32; 4]) -> f32 {
+    let extent = chart.extent();
+    let (cw, ch) = (
+        extent.right - extent.left + 48.0,
+        extent.bottom - extent.top + 48.0,
+    );
+    ((area[2] - area[0]) / cw)
+        .min((area[3] - area[1]) / ch)
+        .min(MAX_SCALE)
+}
+
+/// Whether the names of `chart` stay readable when fitted into `area`.
+fn readable(chart: &Chart, area: [f32; 4]) -> bool {
+    fit_scale(chart, area) * card::NAME.1 >= MIN_NAME_POINTS
+}
+
+/// The handout of the stages at `indices` of `plan`.
+pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u8>, ExportError> {
+    let font = Font::new(FONT.into(), 0)
+        .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))?;
+    let findings: Vec<Vec<Finding>> = indices.iter().map(|i| check_stage(plan, *i)).collect();
+    let first_area = chart_area(paper, true);
+    let mut stage_pages: Vec<Vec<ChartPage>> = Vec::new();
+    let mut next_page = 1;
+    for (k, &index) in indices.iter().enumerate() {
+        let stage = &plan.stages[index];
+        // Landscape paper: keep the layout (stacked teams or wide rows)
+        // that prints the names larger.
+        let params = [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE]
+            .into_iter()
+            .max_by(|a, b| {
+                let scale = |p: &LayoutParams| {
+                    fit_scale(&Chart::of_members(stage, None, &findings[k], p), first_area)
+                };
+                scale(a).total_cmp(&scale(b))
+            })
+            .unwrap_or(LayoutParams::EDITOR);
+        let pages = paginate(stage, &findings[k], &params, next_page, &|chart| {
+            readable(chart, first_area)
+        });
+        next_page += pages.len();
+        stage_pages.push(pages);
+    }
+    let total = next_page - 1;
+    let mut document = Document::new();
+    let mut page_number = 0;
+    for (k, &index) in indices.iter().enumerate() {
+        for (part, chart_page) in stage_pages[k].iter().enumerate() {
+            page_number += 1;
+            let [w, h] = paper.size();
+            let size = Size::from_wh(w, h).ok_or_else(|| ExportError::Pdf("page size".into()))?;
+            let mut page = document.start_page_with(PageSettings::new(size));
+            let mut surface = page.surface();
+            let mut pen = Pen {
+                surface: &mut surface,
+                font: font.clone(),
+            };
+            let first = part == 0;
+            header(&mut pen, plan, index, first, paper);
+            let area = chart_area(paper, first);
+            draw_chart(&mut pen, &chart_page.chart, area)?;
+            if first {
+                side_column(&mut pen, plan, index, &findings[k], paper);
+            }
+            pen.text(
+                MARGIN,
+                h - MARGIN + 8.0,
+                8.0,
+                paper::WEAK,
+                &fit(&format!("orgevo · {}", plan.title), 8.0, w / 2.0),
+            );
+            let label = format!("page {page_number} of {total}");
+            pen.text(
+                w - MARGIN - text_width(&label, 8.0),
+                h - MARGIN + 8.0,
+                8.0,
+                paper::WEAK,
+                &label,
+            );
+            surface.finish();
+            page.finish();
+        }
+    }
+    document
+        .finish()
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")))
+}
+
+/// Text drawing on a page with the bundled font.
+struct Pen<'s, 'p> {
+    surface: &'s mut krilla::surface::Surface<'p>,
+    font: Font,
+}
+
+impl Pen<'_, '_> {
+    /// Draws `content` with its baseline at `y`.
+    fn text(&mut self, x: f32, y: f32, size: f32, color: Rgb, content: &str) {
+        if content.is_empty() {
+            return;
+        }
+        self.surface.set_fill(Some(Fill {
+            paint: rgb::Color::new(color.0, color.1, color.2).into(),
+            ..Fill::default()
+        }));
+        self.surface.draw_text(
+            Point::from_xy(x, y),
+            self.font.clone(),
+            size,
+            content,
+            false,
+            TextDirection::Auto,
+        );
+    }
+
+    /// Draws `content` wrapped to `width`, at most `max_lines` lines;
+    /// returns the baseline after the last line.
+    fn paragraph(
+        &mut self,
+        [x, mut y]: [f32; 2],
+        width: f32,
+        (size, color): (f32, Rgb),
+        content: &str,
+        max_lines: usize,
+    ) -> f32 {
+        let lines = wrap(content, size, width);
+        let shown = lines.len().min(max_lines);
+        for (i, line) in lines.iter().take(shown).enumerate() {
+            let line = if i + 1 == shown && lines.len() > shown {
+                fit(&format!("{line} …"), size, width)
+            } else {
+                line.clone()
+            };
+            self.text(x, y, size, color, &line);
+            y += size * 1.3;
+        }
+        y
+    }
+}
+
+fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper) {
+    let stage = &plan.stages[index];
+    let [w, _] = paper.size();
+    let width = w - 2.0 * MARGIN;
+    pen.text(
+        MARGIN,
+        MARGIN + 9.0,
+        9.0,
+        paper::WEAK,
+        &fit(&plan.title, 9.0, width),
+    );
+    let name = if first {
+        stage.name.clone()
+    } else {
+        format!("{} (continued)", stage.name)
+    };
+    pen.text(
+        MARGIN,
+        MARGIN + 34.0,
+        22.0,
+        paper::TEXT,
+        &fit(&name, 22.0, width),
+    );
+    let when = if stage.when.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", stage.when)
+    };
+    let about = format!(
+        "{}{when} · {} members",
+        stage.kind.label(),
+        stage.member_count()
+    );
+    pen.text(MARGIN, MARGIN + 52.0, 11.0, paper::WEAK, &about);
+    if first && !stage.notes.trim().is_empty() {
+        pen.paragraph(
+            [MARGIN, MARGIN + 70.0],
+            width,
+            (9.5, paper::TEXT),
+            &stage.notes,
+            2,
+        );
+    }
+}
+
+fn draw_chart(pen: &mut Pen, chart: &Chart, area: [f32; 4]) -> Result<(), ExportError> {
+    let svg = chart_svg(chart);
+    let tree = parse_svg(&svg.text)?;
+    let scale = ((area[2] - area[0]) / svg.width)
+        .min((area[3] - area[1]) / svg.height)
+        .min(MAX_SCALE);
+    let (w, h) = (svg.width * scale, svg.height * scale);
+    let x = area[0] + ((area[2] - area[0]) - w) / 2.0;
+    let Some(size) = Size::from_wh(w.max(1.0), h.max(1.0)) else {
+        return Ok(());
+    };
+    pen.surface
+        .push_transform(&Transform::from_translate(x, area[1]));
+    pen.surface.draw_svg(&tree, size, SvgSettings::default());
+    pen.surface.pop();
+    Ok(())
+}
+
+/// Findings and changes on a stage's first page.
+fn side_column(pen: &mut Pen, plan: &Plan, index: usize, findings: &[Finding], paper: Paper) {
+    let [w, h] = paper.size();
+    let x = w - MARGIN - SIDE;
+    let bottom = h - MARGIN - FOOTER;
+    let mut y = MARGIN + HEADER + 10.0;
+    pen.text(x, y, 13.0, paper::TEXT, "Findings");
+    y += 16.0;
+    pen.text(x, y, 9.0, paper::WEAK, &Summary::of(findings).to_string());
+    y += 14.0;
+    if findings.is_empty() {
+        pen.text(
+            x,
+            y,
+            9.0,
+            look::FIXED_COLOR,
+            "No findings: this stage passes every rule.",
+        );
+        y += 14.0;
+    }
+    for (i, f) in findings.iter().enumerate() {
+        if y > bottom - 60.0 {
+            let more = format!("… and {} more findings", findings.len() - i);
+            pen.text(x, y, 9.0, paper::WEAK, &more);
+            y += 14.0;
+            break;
+        }
+        pen.text(x, y, 9.0, look::severity_color(f.severity), "●");
+        y = pen.paragraph(
+            [x + 11.0, y],
+            SIDE - 11.0,
+            (8.5, paper::TEXT),
+            &format!("{}: {}", f.rule, f.message),
+            6,
+        ) + 3.0;
+    }
+    let previous = plan.previous_non_empty(index);
+    let Some(diff) = previous.and_then(|p| diff_plan_stages(plan, p, index)) else {
+        return;
+    };
+    let previous_name = previous
+        .and_then(|p| plan.stages.get(p))
+        .map_or("", |s| s.name.as_str());
+    y += 10.0;
+    if y > bottom - 30.0 {
+        return;
+    }
+    pen.text(x, y, 13.0, paper::TEXT, "Changes");
+    y += 16.0;
+    pen.text(
+        x,
+        y,
+        9.0,
+        paper::WEAK,
+        &fit(
+            &format!("since {previous_name}: {} changes", diff.changes.len()),
+            9.0,
+            SIDE,
+        ),
+    );
+    y += 14.0;
+    for caption in diff.captions(8) {
+        if y > bottom - 12.0 {
+            break;
+        }
+        let color = if caption.starts_with("Fixed:") {
+            look::FIXED_COLOR
+        } else if caption.starts_with("New finding") {
+            look::severity_color(crate::rules::Severity::Warning)
+        } else {
+            paper::TEXT
+        };
+        pen.text(x, y, 9.0, color, "•");
+        y = pen.paragraph([x + 9.0, y], SIDE - 9.0, (8.5, color), &caption, 3) + 3.0;
+    }
+}

@@ -1,0 +1,56 @@
+//! PNG from the export SVG with resvg and tiny-skia: no GPU, no window, no
+//! system fonts (the bundled font from bytes), so a PNG is the same file on
+//! every machine.
+
+use resvg::{tiny_skia, usvg};
+
+use super::ExportError;
+use super::fonts::{FONT_FAMILY, font_database};
+
+/// The longest side of a PNG this export writes, in pixels.
+pub const MAX_SIDE: u32 = 16_384;
+/// The most pixels a PNG this export writes may have (256 MB of RGBA).
+pub const MAX_PIXELS: u64 = 64 * 1024 * 1024;
+
+/// Parses an export SVG with the bundled font only.
+pub fn parse_svg(svg: &str) -> Result<usvg::Tree, ExportError> {
+    let options = usvg::Options {
+        font_family: FONT_FAMILY.to_owned(),
+        fontdb: font_database(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Svg(e.to_string()))
+}
+
+/// Renders `svg` at `scale` (1 = one pixel per unit) to PNG bytes. Refuses
+/// images past [`MAX_SIDE`] or [`MAX_PIXELS`] with a message suggesting SVG
+/// or PDF.
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+    let tree = parse_svg(svg)?;
+    let size = tree.size();
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let (w, h) = (
+        (size.width() * scale).ceil().max(1.0),
+        (size.height() * scale).ceil().max(1.0),
+    );
+    let too_large = || ExportError::PngTooLarge {
+        width: w as u64,
+        height: h as u64,
+    };
+    if w > MAX_SIDE as f32 || h > MAX_SIDE as f32 || (w as u64) * (h as u64) > MAX_PIXELS {
+        return Err(too_large());
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32).ok_or_else(too_large)?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Png(e.to_string()))
+}
