@@ -47,6 +47,8 @@ pub struct Chart<'a> {
 pub const NOTE_ROOM: f32 = 22.0;
 /// Text size of those notes.
 pub const NOTE_SIZE: f32 = 12.0;
+/// Gap between teams packed on one page.
+pub const PACK_GAP: f32 = 56.0;
 
 impl<'a> Chart<'a> {
     /// The whole of `stage`: its own positions when every member has one
@@ -123,6 +125,38 @@ impl<'a> Chart<'a> {
             })
             .collect();
         Self { cards, lines }
+    }
+
+    /// Several charts packed in rows no wider than `max_width` (a chart
+    /// wider than that gets a row of its own), rows one under another: a
+    /// page that holds several teams.
+    pub fn packed(charts: Vec<Chart<'a>>, max_width: f32) -> Self {
+        let mut out = Chart {
+            cards: Vec::new(),
+            lines: Vec::new(),
+        };
+        let (mut x, mut top, mut row_height) = (0.0f32, 0.0f32, 0.0f32);
+        for chart in charts {
+            let extent = chart.extent();
+            let [w, h] = [extent.right - extent.left, extent.bottom - extent.top];
+            if x > 0.0 && x + w > max_width {
+                top += row_height + PACK_GAP;
+                x = 0.0;
+                row_height = 0.0;
+            }
+            let shift = [x - extent.left, top - extent.top];
+            out.cards.extend(chart.cards.into_iter().map(|mut c| {
+                c.bounds = c.bounds.translated(shift);
+                c
+            }));
+            out.lines.extend(chart.lines.into_iter().map(|l| ChartLine {
+                kind: l.kind,
+                route: l.route.translated(shift),
+            }));
+            x += w + PACK_GAP;
+            row_height = row_height.max(h);
+        }
+        out
     }
 
     /// Everything drawn, notes and arcs included; a zero box when empty.

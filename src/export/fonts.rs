@@ -76,7 +76,8 @@ pub fn fit_shrinking(text: &str, size: f32, width: f32) -> (String, f32) {
     if natural <= width {
         return (text.to_owned(), size);
     }
-    let smaller = (size * width / natural).max(size * 0.8);
+    // A hair under the exact ratio, so rounding never cuts the last letter.
+    let smaller = (size * width / natural * 0.999).max(size * 0.8);
     (fit(text, smaller, width), smaller)
 }
 

@@ -19,82 +19,141 @@ pub struct ChartPage<'a> {
     pub continuation: bool,
 }
 
-/// A part of the stage: the members on one page, and where it hangs.
+/// A part of the stage: the members on one page, and the heads it
+/// continues with the part each head is shown in.
 struct Part {
-    members: HashSet<String>,
-    /// The member this part continues (its root), and the part showing it.
-    continues: Option<(String, usize)>,
+    /// The teams on the page, drawn one under another.
+    teams: Vec<HashSet<String>>,
+    continues: Vec<(String, usize)>,
+}
+
+/// Whether a chart is readable on a stage's first page (beside the
+/// findings) and on a continuation page (the whole page).
+pub struct Fits<'f> {
+    /// On the stage's first page.
+    pub first: &'f dyn Fn(&Chart) -> bool,
+    /// On the pages after it.
+    pub later: &'f dyn Fn(&Chart) -> bool,
+    /// The widest row of teams a page after the first can hold readably.
+    pub later_width: f32,
 }
 
 /// Splits `stage` into pages whose chart `fits`; the pages are numbered
-/// from `first_page` in the notes. A stage that fits is one page.
+/// from `first_page` in the notes. A stage that fits is one page. A page
+/// shows as many levels as fit; teams below continue on further pages, and
+/// small teams share a page.
 pub fn paginate<'a>(
     stage: &'a Stage,
     findings: &[Finding],
     params: &LayoutParams,
     first_page: usize,
-    fits: &dyn Fn(&Chart) -> bool,
+    fits: Fits,
 ) -> Vec<ChartPage<'a>> {
     let whole = Chart::of_members(stage, None, findings, params);
-    if fits(&whole) || stage.member_count() < 2 {
+    if (fits.first)(&whole) || stage.member_count() < 2 {
         return vec![ChartPage {
             chart: whole,
             continuation: false,
         }];
     }
     let reports = report_lists(stage);
-    let roots = roots(stage, &reports);
+    let chart_of = |set: &HashSet<String>| Chart::of_members(stage, Some(set), findings, params);
+    let first_fits = |set: &HashSet<String>| (fits.first)(&chart_of(set));
+    let later_fits = |set: &HashSet<String>| (fits.later)(&chart_of(set));
+    // Teams packed in rows on a continuation page.
+    let pack = |teams: &[HashSet<String>]| {
+        Chart::packed(teams.iter().map(chart_of).collect(), fits.later_width)
+    };
+    let pack_fits = |teams: &[HashSet<String>]| (fits.later)(&pack(teams));
     let mut parts: Vec<Part> = Vec::new();
-    let mut top: HashSet<String> = HashSet::new();
-    for root in &roots {
-        top.insert(root.clone());
-        for r in reports.get(root.as_str()).into_iter().flatten() {
-            top.insert(r.to_string());
-        }
-    }
+    // Heads waiting for a page, with the part that shows them.
+    let mut waiting: Vec<(String, usize)> = Vec::new();
+    let roots = roots(stage, &reports);
+    let (top, below) = levels_that_fit(&roots, &reports, &first_fits);
     parts.push(Part {
-        members: top,
-        continues: None,
+        teams: vec![top],
+        continues: Vec::new(),
     });
-    let mut queue: Vec<(String, usize)> = Vec::new();
-    for root in &roots {
-        for r in reports.get(root.as_str()).into_iter().flatten() {
-            queue.push((r.to_string(), 0));
+    waiting.extend(below.into_iter().map(|h| (h, 0)));
+    let mut next = 0;
+    while next < waiting.len() {
+        // Pack consecutive heads whose whole teams fit one under another.
+        let mut pack: Vec<HashSet<String>> = Vec::new();
+        let mut heads: Vec<(String, usize)> = Vec::new();
+        while next < waiting.len() {
+            let (head, parent) = waiting[next].clone();
+            pack.push(subtree(&head, &reports));
+            if pack_fits(&pack) {
+                heads.push((head, parent));
+                next += 1;
+            } else {
+                pack.pop();
+                break;
+            }
         }
-    }
-    // Depth first, so a team's pages follow each other.
-    queue.reverse();
-    while let Some((head, parent)) = queue.pop() {
-        if reports.get(head.as_str()).is_none_or(|r| r.is_empty()) {
-            continue;
-        }
-        let subtree = subtree(&head, &reports);
-        let whole = Chart::of_members(stage, Some(&subtree), findings, params);
-        let index = parts.len();
-        if fits(&whole) {
+        if !heads.is_empty() {
             parts.push(Part {
-                members: subtree,
-                continues: Some((head, parent)),
+                teams: pack,
+                continues: heads,
             });
             continue;
         }
-        let mut page: HashSet<String> = HashSet::from([head.clone()]);
-        let children: Vec<String> = reports
-            .get(head.as_str())
-            .into_iter()
-            .flatten()
-            .map(|r| r.to_string())
-            .collect();
-        page.extend(children.iter().cloned());
+        // One team too large for a page on its own: its top levels here,
+        // the teams below later.
+        let (head, parent) = waiting[next].clone();
+        next += 1;
+        let index = parts.len();
+        let (shown, below) = levels_that_fit(std::slice::from_ref(&head), &reports, &later_fits);
         parts.push(Part {
-            members: page,
-            continues: Some((head, parent)),
+            teams: vec![shown],
+            continues: vec![(head, parent)],
         });
-        for child in children.into_iter().rev() {
-            queue.push((child, index));
-        }
+        waiting.extend(below.into_iter().map(|h| (h, index)));
     }
-    annotate(stage, findings, params, &parts, &reports, first_page)
+    annotate(
+        stage,
+        findings,
+        params,
+        &parts,
+        &reports,
+        first_page,
+        fits.later_width,
+    )
+}
+
+/// The members within as many levels below `heads` as fit (at least the
+/// heads and their direct reports), and the members on the last level
+/// shown whose teams did not fit.
+fn levels_that_fit(
+    heads: &[String],
+    reports: &HashMap<&str, Vec<&str>>,
+    fits: &dyn Fn(&HashSet<String>) -> bool,
+) -> (HashSet<String>, Vec<String>) {
+    let mut shown: HashSet<String> = heads.iter().cloned().collect();
+    let mut level: Vec<String> = heads.to_vec();
+    loop {
+        let next: Vec<String> = level
+            .iter()
+            .flat_map(|id| reports.get(id.as_str()).into_iter().flatten())
+            .map(|r| r.to_string())
+            .filter(|r| !shown.contains(r))
+            .collect();
+        if next.is_empty() {
+            return (shown, Vec::new());
+        }
+        let mut grown = shown.clone();
+        grown.extend(next.iter().cloned());
+        let first_level = level.len() == heads.len() && level.iter().all(|l| heads.contains(l));
+        if !first_level && !fits(&grown) {
+            let below = level
+                .into_iter()
+                .filter(|id| reports.get(id.as_str()).is_some_and(|r| !r.is_empty()))
+                .collect();
+            return (shown, below);
+        }
+        shown = grown;
+        level = next;
+    }
 }
 
 /// Charts for the parts, with their notes.
@@ -105,6 +164,7 @@ fn annotate<'a>(
     parts: &[Part],
     reports: &HashMap<&str, Vec<&str>>,
     first_page: usize,
+    later_width: f32,
 ) -> Vec<ChartPage<'a>> {
     let name = |id: &str| {
         stage
@@ -115,17 +175,22 @@ fn annotate<'a>(
     let page_of_head: HashMap<&str, usize> = parts
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.continues.as_ref().map(|(head, _)| (head.as_str(), i)))
+        .flat_map(|(i, p)| p.continues.iter().map(move |(head, _)| (head.as_str(), i)))
         .collect();
     parts
         .iter()
         .map(|part| {
-            let mut chart = Chart::of_members(stage, Some(&part.members), findings, params);
+            let mut chart = Chart::packed(
+                part.teams
+                    .iter()
+                    .map(|team| Chart::of_members(stage, Some(team), findings, params))
+                    .collect(),
+                later_width,
+            );
+            let on_page: HashSet<&str> = part.teams.iter().flatten().map(String::as_str).collect();
             for card in &mut chart.cards {
                 let id = card.member.id.as_str();
-                if let Some((head, parent)) = &part.continues
-                    && head == id
-                {
+                if let Some((_, parent)) = part.continues.iter().find(|(head, _)| head == id) {
                     let boss = stage.manager_of(id).map_or("", |m| m.display_name());
                     card.note_above = Some(format!(
                         "continued from {boss}, page {}",
@@ -137,7 +202,7 @@ fn annotate<'a>(
                     .get(id)
                     .into_iter()
                     .flatten()
-                    .filter(|r| !part.members.contains(**r))
+                    .filter(|r| !on_page.contains(**r))
                     .count();
                 if hidden > 0
                     && let Some(page) = page_of_head.get(id)
@@ -152,7 +217,7 @@ fn annotate<'a>(
             }
             ChartPage {
                 chart,
-                continuation: part.continues.is_some(),
+                continuation: !part.continues.is_empty(),
             }
         })
         .collect()

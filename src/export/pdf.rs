@@ -15,7 +15,7 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::chart::Chart;
 use super::fonts::{FONT, fit, text_width, wrap};
-use super::pages::{ChartPage, paginate};
+use super::pages::{ChartPage, Fits, paginate};
 use super::png::parse_svg;
 use super::{ExportError, Paper, chart_svg};
 use crate::diff::diff_plan_stages;
@@ -38,15 +38,29 @@ pub const MIN_NAME_POINTS: f32 = 5.0;
 /// The most a chart is enlarged (1 scene unit = 1 point at 1.0).
 const MAX_SCALE: f32 = 1.0;
 
-/// Where the chart goes on a stage's first page and on continuation pages.
-fn chart_area(paper: Paper, first: bool) -> [f32; 4] {
+/// Where a stage's findings and changes go on its first page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arrangement {
+    /// In a column right of the chart (tall charts).
+    Beside,
+    /// In two columns under the chart (wide charts).
+    Below,
+    /// Nowhere: a continuation page, the chart takes the page.
+    None,
+}
+
+/// Height of the findings and changes band under a wide chart.
+const BAND: f32 = 150.0;
+
+/// Where the chart goes on a page with `arrangement`.
+fn chart_area(paper: Paper, arrangement: Arrangement) -> [f32; 4] {
     let [w, h] = paper.size();
-    let right = if first {
-        w - MARGIN - SIDE - 18.0
-    } else {
-        w - MARGIN
+    let (right, bottom) = match arrangement {
+        Arrangement::Beside => (w - MARGIN - SIDE - 18.0, h - MARGIN - FOOTER),
+        Arrangement::Below => (w - MARGIN, h - MARGIN - FOOTER - BAND),
+        Arrangement::None => (w - MARGIN, h - MARGIN - FOOTER),
     };
-    [MARGIN, MARGIN + HEADER, right, h - MARGIN - FOOTER]
+    [MARGIN, MARGIN + HEADER, right, bottom]
 }
 
 /// The scale that fits `chart` into `area`.
@@ -71,33 +85,46 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
     let font = Font::new(FONT.into(), 0)
         .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))?;
     let findings: Vec<Vec<Finding>> = indices.iter().map(|i| check_stage(plan, *i)).collect();
-    let first_area = chart_area(paper, true);
-    let mut stage_pages: Vec<Vec<ChartPage>> = Vec::new();
+    let mut stage_pages: Vec<(Vec<ChartPage>, Arrangement)> = Vec::new();
     let mut next_page = 1;
     for (k, &index) in indices.iter().enumerate() {
         let stage = &plan.stages[index];
-        // Landscape paper: keep the layout (stacked teams or wide rows)
-        // that prints the names larger.
-        let params = [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE]
-            .into_iter()
-            .max_by(|a, b| {
-                let scale = |p: &LayoutParams| {
-                    fit_scale(&Chart::of_members(stage, None, &findings[k], p), first_area)
-                };
-                scale(a).total_cmp(&scale(b))
-            })
-            .unwrap_or(LayoutParams::EDITOR);
-        let pages = paginate(stage, &findings[k], &params, next_page, &|chart| {
-            readable(chart, first_area)
-        });
+        // Keep the layout (stacked teams or wide rows) and the place for the
+        // findings (beside or below) that print the names largest.
+        let mut best = (LayoutParams::EDITOR, Arrangement::Beside, f32::MIN);
+        for params in [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE] {
+            let chart = Chart::of_members(stage, None, &findings[k], &params);
+            for arrangement in [Arrangement::Beside, Arrangement::Below] {
+                let scale = fit_scale(&chart, chart_area(paper, arrangement));
+                if scale > best.2 + 1e-4 {
+                    best = (params, arrangement, scale);
+                }
+            }
+        }
+        let (mut params, mut arrangement, scale) = best;
+        if scale * card::NAME.1 < MIN_NAME_POINTS {
+            // Too large for a page: the first page shows the top levels,
+            // which stack best beside the findings.
+            (params, arrangement) = (LayoutParams::EDITOR, Arrangement::Beside);
+        }
+        let first = |chart: &Chart| readable(chart, chart_area(paper, arrangement));
+        let later = |chart: &Chart| readable(chart, chart_area(paper, Arrangement::None));
+        let full = chart_area(paper, Arrangement::None);
+        let fits = Fits {
+            first: &first,
+            later: &later,
+            later_width: (full[2] - full[0]) * card::NAME.1 / MIN_NAME_POINTS - 48.0,
+        };
+        let pages = paginate(stage, &findings[k], &params, next_page, fits);
         next_page += pages.len();
-        stage_pages.push(pages);
+        stage_pages.push((pages, arrangement));
     }
     let total = next_page - 1;
     let mut document = Document::new();
     let mut page_number = 0;
     for (k, &index) in indices.iter().enumerate() {
-        for (part, chart_page) in stage_pages[k].iter().enumerate() {
+        let (pages, arrangement) = &stage_pages[k];
+        for (part, chart_page) in pages.iter().enumerate() {
             page_number += 1;
             let [w, h] = paper.size();
             let size = Size::from_wh(w, h).ok_or_else(|| ExportError::Pdf("page size".into()))?;
@@ -109,10 +136,40 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
             };
             let first = part == 0;
             header(&mut pen, plan, index, first, paper);
-            let area = chart_area(paper, first);
-            draw_chart(&mut pen, &chart_page.chart, area)?;
-            if first {
-                side_column(&mut pen, plan, index, &findings[k], paper);
+            let arrangement = if first {
+                *arrangement
+            } else {
+                Arrangement::None
+            };
+            draw_chart(&mut pen, &chart_page.chart, chart_area(paper, arrangement))?;
+            let [w, h] = paper.size();
+            let bottom = h - MARGIN - FOOTER;
+            match arrangement {
+                Arrangement::Beside => {
+                    let x = w - MARGIN - SIDE;
+                    let y = findings_block(
+                        &mut pen,
+                        [x, MARGIN + HEADER + 10.0],
+                        SIDE,
+                        bottom,
+                        &findings[k],
+                    );
+                    changes_block(&mut pen, plan, index, [x, y + 10.0], SIDE, bottom);
+                }
+                Arrangement::Below => {
+                    let top = bottom - BAND + 16.0;
+                    let column = (w - 2.0 * MARGIN - 24.0) / 2.0;
+                    findings_block(&mut pen, [MARGIN, top], column, bottom, &findings[k]);
+                    changes_block(
+                        &mut pen,
+                        plan,
+                        index,
+                        [MARGIN + column + 24.0, top],
+                        column,
+                        bottom,
+                    );
+                }
+                Arrangement::None => {}
             }
             pen.text(
                 MARGIN,
@@ -252,12 +309,15 @@ fn draw_chart(pen: &mut Pen, chart: &Chart, area: [f32; 4]) -> Result<(), Export
     Ok(())
 }
 
-/// Findings and changes on a stage's first page.
-fn side_column(pen: &mut Pen, plan: &Plan, index: usize, findings: &[Finding], paper: Paper) {
-    let [w, h] = paper.size();
-    let x = w - MARGIN - SIDE;
-    let bottom = h - MARGIN - FOOTER;
-    let mut y = MARGIN + HEADER + 10.0;
+/// The findings of a stage from `[x, y]` down, in `width`, not past
+/// `bottom`; returns where it ended.
+fn findings_block(
+    pen: &mut Pen,
+    [x, mut y]: [f32; 2],
+    width: f32,
+    bottom: f32,
+    findings: &[Finding],
+) -> f32 {
     pen.text(x, y, 13.0, paper::TEXT, "Findings");
     y += 16.0;
     pen.text(x, y, 9.0, paper::WEAK, &Summary::of(findings).to_string());
@@ -273,21 +333,35 @@ fn side_column(pen: &mut Pen, plan: &Plan, index: usize, findings: &[Finding], p
         y += 14.0;
     }
     for (i, f) in findings.iter().enumerate() {
-        if y > bottom - 60.0 {
+        if y > bottom - 12.0 {
             let more = format!("… and {} more findings", findings.len() - i);
             pen.text(x, y, 9.0, paper::WEAK, &more);
             y += 14.0;
             break;
         }
         pen.text(x, y, 9.0, look::severity_color(f.severity), "●");
+        let lines = (((bottom - y) / (8.5 * 1.3)) as usize).clamp(1, 6);
         y = pen.paragraph(
             [x + 11.0, y],
-            SIDE - 11.0,
+            width - 11.0,
             (8.5, paper::TEXT),
             &format!("{}: {}", f.rule, f.message),
-            6,
+            lines,
         ) + 3.0;
     }
+    y
+}
+
+/// The changes from the previous stage, from `[x, y]` down, in `width`, not
+/// past `bottom`: the captions present mode shows.
+fn changes_block(
+    pen: &mut Pen,
+    plan: &Plan,
+    index: usize,
+    [x, mut y]: [f32; 2],
+    width: f32,
+    bottom: f32,
+) {
     let previous = plan.previous_non_empty(index);
     let Some(diff) = previous.and_then(|p| diff_plan_stages(plan, p, index)) else {
         return;
@@ -295,7 +369,6 @@ fn side_column(pen: &mut Pen, plan: &Plan, index: usize, findings: &[Finding], p
     let previous_name = previous
         .and_then(|p| plan.stages.get(p))
         .map_or("", |s| s.name.as_str());
-    y += 10.0;
     if y > bottom - 30.0 {
         return;
     }
@@ -309,12 +382,17 @@ fn side_column(pen: &mut Pen, plan: &Plan, index: usize, findings: &[Finding], p
         &fit(
             &format!("since {previous_name}: {} changes", diff.changes.len()),
             9.0,
-            SIDE,
+            width,
         ),
     );
     y += 14.0;
-    for caption in diff.captions(8) {
-        if y > bottom - 12.0 {
+    // What the step fixes or introduces first: it must not fall off the page.
+    let (findings, story): (Vec<String>, Vec<String>) = diff
+        .captions(8)
+        .into_iter()
+        .partition(|c| c.starts_with("Fixed:") || c.starts_with("New finding"));
+    for caption in findings.into_iter().chain(story) {
+        if y > bottom - 6.0 {
             break;
         }
         let color = if caption.starts_with("Fixed:") {
@@ -325,6 +403,7 @@ fn side_column(pen: &mut Pen, plan: &Plan, index: usize, findings: &[Finding], p
             paper::TEXT
         };
         pen.text(x, y, 9.0, color, "•");
-        y = pen.paragraph([x + 9.0, y], SIDE - 9.0, (8.5, color), &caption, 3) + 3.0;
+        let lines = (((bottom - y) / (8.5 * 1.3)) as usize).clamp(1, 3);
+        y = pen.paragraph([x + 9.0, y], width - 9.0, (8.5, color), &caption, lines) + 3.0;
     }
 }

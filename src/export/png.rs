@@ -8,9 +8,10 @@ use super::ExportError;
 use super::fonts::{FONT_FAMILY, font_database};
 
 /// The longest side of a PNG this export writes, in pixels.
-pub const MAX_SIDE: u32 = 16_384;
-/// The most pixels a PNG this export writes may have (256 MB of RGBA).
-pub const MAX_PIXELS: u64 = 64 * 1024 * 1024;
+pub const MAX_SIDE: u32 = 65_535;
+/// The most pixels a PNG this export writes may have (512 MB of RGBA while
+/// rendering).
+pub const MAX_PIXELS: u64 = 128 * 1024 * 1024;
 
 /// Parses an export SVG with the bundled font only.
 pub fn parse_svg(svg: &str) -> Result<usvg::Tree, ExportError> {

@@ -85,10 +85,9 @@ pub fn chart_svg(chart: &Chart) -> Svg {
 /// The lines, cards and markers of `chart`, in scene coordinates, without
 /// the `<svg>` element (for embedding several charts in one document).
 pub fn write_chart_body(out: &mut String, chart: &Chart) {
-    for line in chart.lines.iter().filter(|l| l.kind == LinkKind::ReportsTo) {
-        write_line(out, line);
-    }
-    for line in chart.lines.iter().filter(|l| l.kind != LinkKind::ReportsTo) {
+    let reporting = chart.lines.iter().filter(|l| l.kind == LinkKind::ReportsTo);
+    let collaboration = chart.lines.iter().filter(|l| l.kind != LinkKind::ReportsTo);
+    for line in reporting.chain(collaboration) {
         write_line(out, line);
     }
     for card in &chart.cards {
@@ -133,7 +132,8 @@ fn write_line(out: &mut String, line: &ChartLine) {
     };
     let _ = write!(
         out,
-        r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{}"{dash}/>"#,
+        r#"<path class="{}" d="{d}" fill="none" stroke="{}" stroke-width="{}"{dash}/>"#,
+        line.kind.id(),
         color.hex(),
         n(geometry::LINE_WIDTH)
     );

@@ -33,6 +33,16 @@ impl Bounds {
         ]
     }
 
+    /// The same rectangle moved by `[dx, dy]`.
+    pub fn translated(&self, [dx, dy]: [f32; 2]) -> Self {
+        Self {
+            left: self.left + dx,
+            top: self.top + dy,
+            right: self.right + dx,
+            bottom: self.bottom + dy,
+        }
+    }
+
     /// Width and height.
     pub fn size(&self) -> [f32; 2] {
         [self.right - self.left, self.bottom - self.top]
@@ -57,6 +67,19 @@ pub enum Route {
 }
 
 impl Route {
+    /// The same route moved by `[dx, dy]`.
+    pub fn translated(&self, [dx, dy]: [f32; 2]) -> Self {
+        let m = |p: &[f32; 2]| [p[0] + dx, p[1] + dy];
+        match self {
+            Self::Polyline(points) => Self::Polyline(points.iter().map(m).collect()),
+            Self::Arc { from, control, to } => Self::Arc {
+                from: m(from),
+                control: m(control),
+                to: m(to),
+            },
+        }
+    }
+
     /// The route as points; an arc is sampled in `segments` pieces.
     pub fn points(&self, segments: usize) -> Vec<[f32; 2]> {
         match self {
