@@ -223,3 +223,25 @@ fn settings_default_when_missing_and_utf8_bom_is_accepted() {
         Err(LoadError::InvalidVersion { .. })
     ));
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_files_permissions_and_new_files_are_not_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let plan = plan_from_str(GOOD).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.orgevo.json");
+    std::fs::write(&path, GOOD).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    save_plan(&plan, &path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664);
+    let fresh = dir.path().join("new.orgevo.json");
+    save_plan(&plan, &fresh).unwrap();
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    assert_ne!(
+        mode & 0o044,
+        0,
+        "others can read a new file as with any new file: {mode:o}"
+    );
+}

@@ -20,6 +20,7 @@ pub mod report;
 pub mod svg;
 pub mod timeline;
 
+use crate::layout::LayoutParams;
 use crate::model::Plan;
 use crate::rules::check_stage;
 
@@ -198,6 +199,21 @@ pub fn stage_svg(plan: &Plan, index: usize) -> Option<Svg> {
     let stage = plan.stages.get(index)?;
     let findings = check_stage(plan, index);
     Some(chart_svg(&Chart::of_stage(stage, &findings)))
+}
+
+/// The stage at `index` as SVG laid out to fill a `[width, height]` area
+/// best: teams stacked in columns or in wide rows, whichever shows the
+/// chart larger (a hand-arranged stage keeps its arrangement).
+pub fn stage_svg_for_area(plan: &Plan, index: usize, [width, height]: [f32; 2]) -> Option<Svg> {
+    let stage = plan.stages.get(index)?;
+    let findings = check_stage(plan, index);
+    [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE]
+        .iter()
+        .map(|params| chart_svg(&Chart::of_members(stage, None, &findings, params)))
+        .max_by(|a, b| {
+            let scale = |svg: &Svg| (width / svg.width).min(height / svg.height);
+            scale(a).total_cmp(&scale(b))
+        })
 }
 
 /// The stage at `index` as PNG at `scale`.

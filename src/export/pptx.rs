@@ -11,7 +11,7 @@ use super::pptx_parts::{
     self as parts, DECL, GROUP, NS, REL_IMAGE, REL_LAYOUT, REL_MASTER, REL_SLIDE, REL_THEME,
 };
 use super::svg::xml_text;
-use super::{ExportError, png, stage_svg};
+use super::{ExportError, png, stage_svg_for_area};
 use crate::diff::diff_plan_stages;
 use crate::model::Plan;
 
@@ -21,6 +21,9 @@ pub const SLIDE: [i64; 2] = [12_192_000, 6_858_000];
 const EMU: f32 = 12_700.0;
 /// The largest chart picture, in pixels.
 const MAX_PICTURE: [f32; 2] = [3600.0, 2000.0];
+/// The usual room for the chart on a slide, in points (for choosing its
+/// layout).
+const CHART_AREA: [f32; 2] = [888.0, 300.0];
 /// How many captions a slide shows.
 const CAPTIONS: usize = 5;
 
@@ -106,7 +109,7 @@ pub fn slides_pptx(plan: &Plan, indices: &[usize]) -> Result<Vec<u8>, ExportErro
     put(&mut zip, "ppt/theme/theme1.xml", parts::theme().as_bytes())?;
     for (k, &index) in indices.iter().enumerate() {
         let number = k + 1;
-        let svg = stage_svg(plan, index).ok_or(ExportError::NoStages)?;
+        let svg = stage_svg_for_area(plan, index, CHART_AREA).ok_or(ExportError::NoStages)?;
         let scale = (MAX_PICTURE[0] / svg.width)
             .min(MAX_PICTURE[1] / svg.height)
             .min(2.0);

@@ -39,11 +39,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".orgevo-save-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".orgevo-save-").suffix(".tmp");
+    // The file keeps the permissions it had; a new file gets what any new
+    // file gets (0666 less the umask), not the temporary file's 0600.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(error)?;
+    if let Some(permissions) = existing {
+        temp.as_file().set_permissions(permissions).map_err(error)?;
+    }
     temp.write_all(bytes).map_err(error)?;
     temp.flush().map_err(error)?;
     temp.as_file().sync_all().map_err(error)?;
