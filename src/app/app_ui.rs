@@ -105,7 +105,9 @@ impl OrgevoApp {
                 }
             });
 
-        let answer = self.modal_mut().ui(&ctx);
+        let stage_name = self.stage().map(|s| s.name.clone()).unwrap_or_default();
+        let stages = self.document().plan().stages.len();
+        let answer = self.modal_mut().ui(&ctx, &stage_name, stages);
         if let Some(answer) = answer {
             self.answer_modal(&ctx, answer);
         }
@@ -130,7 +132,7 @@ impl OrgevoApp {
                     }
                 });
                 ui.separator();
-                for command in [AppCommand::Save, AppCommand::SaveAs] {
+                for command in [AppCommand::Save, AppCommand::SaveAs, AppCommand::Export] {
                     self.command_button(ui, command);
                 }
                 ui.separator();
@@ -340,6 +342,8 @@ impl OrgevoApp {
                 }
             }
             ModalAnswer::Path(PathPurpose::Open, path) => self.open_path(&path),
+            ModalAnswer::Path(PathPurpose::Export(choice), path) => self.export_to(choice, &path),
+            ModalAnswer::Export(choice) => self.choose_export_path(choice),
             ModalAnswer::Path(PathPurpose::Save { then }, path) => {
                 if self.save_to(&path)
                     && let Some(then) = then

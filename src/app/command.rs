@@ -14,6 +14,8 @@ pub enum AppCommand {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Export stages as images, a handout, slides or a report.
+    Export,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -54,6 +56,7 @@ impl AppCommand {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
+            Self::Export => "Export…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::AddMember => "Add member",
@@ -79,6 +82,7 @@ impl AppCommand {
             Self::Open => vec![k(CTRL, Key::O)],
             Self::Save => vec![k(CTRL, Key::S)],
             Self::SaveAs => vec![k(CTRL_SHIFT, Key::S)],
+            Self::Export => vec![k(CTRL, Key::E)],
             Self::Undo => vec![k(CTRL, Key::Z)],
             Self::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],
             Self::AddMember => vec![k(CTRL, Key::Enter)],
@@ -114,8 +118,9 @@ impl AppCommand {
 
     /// Every command, in the order shortcuts are checked (more modifiers first,
     /// so Ctrl+Shift+S is not read as Ctrl+S).
-    pub const SHORTCUT_ORDER: [Self; 16] = [
+    pub const SHORTCUT_ORDER: [Self; 17] = [
         Self::SaveAs,
+        Self::Export,
         Self::Redo,
         Self::New,
         Self::Open,
@@ -134,11 +139,12 @@ impl AppCommand {
     ];
 
     /// Every command in the order people look for them (help window).
-    pub const READING_ORDER: [Self; 16] = [
+    pub const READING_ORDER: [Self; 17] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::Export,
         Self::Undo,
         Self::Redo,
         Self::AddMember,

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
+use super::export_dialog::{ExportAnswer, ExportChoice, export_dialog_ui};
+
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
@@ -27,6 +29,8 @@ pub enum PathPurpose {
         /// What to do after a successful save.
         then: Option<Pending>,
     },
+    /// Write an export to the file.
+    Export(ExportChoice),
 }
 
 /// The modal dialog on screen, if any.
@@ -47,6 +51,8 @@ pub enum Modal {
         /// What the user asked for.
         then: Pending,
     },
+    /// File ▸ Export…: what, which stages, format, size.
+    Export(ExportChoice),
     /// The in-app file path field (no native dialog available).
     PathPrompt {
         /// Open or save.
@@ -67,11 +73,18 @@ pub enum ModalAnswer {
     Discard(Pending),
     /// Path field confirmed.
     Path(PathPurpose, PathBuf),
+    /// The Export dialog's choice: ask where to write it.
+    Export(ExportChoice),
 }
 
 impl Modal {
     /// Shows the dialog; returns the user's answer once they give one.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<ModalAnswer> {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        stage_name: &str,
+        stages: usize,
+    ) -> Option<ModalAnswer> {
         let mut answer = None;
         match self {
             Self::None => return None,
@@ -115,10 +128,18 @@ impl Modal {
                     answer = Some(ModalAnswer::Dismiss);
                 }
             }
+            Self::Export(choice) => {
+                answer = match export_dialog_ui(ctx, choice, stage_name, stages) {
+                    Some(ExportAnswer::Export(choice)) => Some(ModalAnswer::Export(choice)),
+                    Some(ExportAnswer::Cancel) => Some(ModalAnswer::Dismiss),
+                    None => None,
+                };
+            }
             Self::PathPrompt { purpose, text } => {
                 let (heading, action) = match purpose {
                     PathPurpose::Open => ("Open a plan", "Open"),
                     PathPurpose::Save { .. } => ("Save the plan", "Save"),
+                    PathPurpose::Export(_) => ("Export", "Export"),
                 };
                 let modal = egui::Modal::new(Id::unique("path-dialog")).show(ctx, |ui| {
                     ui.set_min_width(480.0);

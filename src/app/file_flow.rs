@@ -140,7 +140,7 @@ pub fn new_plan() -> Plan {
 }
 
 /// A file-name-friendly version of a title.
-fn slug(title: &str) -> String {
+pub(super) fn slug(title: &str) -> String {
     let slug: String = title
         .chars()
         .map(|c| {

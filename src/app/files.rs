@@ -47,6 +47,25 @@ impl FileDialogs {
         self.run(|| dialog(start).set_file_name(name).save_file())
     }
 
+    /// Asks where to save an export named `name` of type `label` (`ext`).
+    pub fn pick_save_as(
+        self,
+        start: Option<&PathBuf>,
+        name: &str,
+        label: &str,
+        ext: &str,
+    ) -> Picked {
+        self.run(|| {
+            let mut d = rfd::FileDialog::new()
+                .add_filter(label, &[ext])
+                .set_file_name(name);
+            if let Some(dir) = start.and_then(|p| p.parent()) {
+                d = d.set_directory(dir);
+            }
+            d.save_file()
+        })
+    }
+
     fn run(self, show: impl FnOnce() -> Option<PathBuf>) -> Picked {
         if self == Self::InApp {
             return Picked::Unavailable;

@@ -10,6 +10,7 @@ pub mod command;
 pub mod compare;
 pub mod dialogs;
 pub mod document;
+pub mod export_dialog;
 mod file_flow;
 pub mod files;
 mod findings_panel;

@@ -45,6 +45,7 @@ pub struct OrgevoApp {
     pub(super) window_before_present: Option<egui::Rect>,
     pub(super) present_frames: u32,
     pub(super) show_shortcuts: bool,
+    pub(super) export_choice: super::export_dialog::ExportChoice,
 }
 
 /// Which list the bottom panel shows.
@@ -83,6 +84,7 @@ impl OrgevoApp {
             window_before_present: None,
             present_frames: 0,
             show_shortcuts: false,
+            export_choice: Default::default(),
         };
         app.replace_document_view();
         app
@@ -148,7 +150,7 @@ impl OrgevoApp {
         };
     }
 
-    fn stage(&self) -> Option<&Stage> {
+    pub(super) fn stage(&self) -> Option<&Stage> {
         self.doc.plan().stages.get(self.stage_index)
     }
 
@@ -180,6 +182,7 @@ impl OrgevoApp {
                 self.save(None);
             }
             AppCommand::SaveAs => self.save_as(None),
+            AppCommand::Export => self.open_export_dialog(),
             AppCommand::Undo => {
                 if self.doc.undo() {
                     self.status = "Undone".to_owned();
