@@ -1,11 +1,14 @@
 //! orgevo: design how a company's sales organisation evolves.
 //!
 //! The library holds everything that is not drawing: the plan [`model`], the
-//! file format ([`io`]) and the command line ([`cli`]). The desktop app in
-//! [`app`] is a thin egui layer over them.
+//! file format ([`io`]), the rules, diff, edits, layout, look and exports,
+//! and the command line ([`cli`]). The desktop app (`app`, cargo feature
+//! `gui`, on by default) is a thin layer over them; without the feature
+//! nothing here depends on a GUI crate.
 
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod diff;

@@ -17,6 +17,15 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => {
             run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        #[cfg(feature = "gui")]
         None => orgevo::app::run(cli.file, cli.present),
+        #[cfg(not(feature = "gui"))]
+        None => {
+            eprintln!(
+                "error: this orgevo was built without the app (cargo feature `gui`); \
+                 use a subcommand: check, diff, export (see orgevo --help)"
+            );
+            ExitCode::from(orgevo::cli::EXIT_LOAD_ERROR)
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! Where lines run between cards, as points in scene units: the canvas
-//! strokes them with egui, the SVG export writes them as paths.
+//! strokes them, the SVG export writes them as paths.
 
 /// A card's rectangle: left, top, right, bottom.
 #[derive(Clone, Copy, Debug, PartialEq)]
