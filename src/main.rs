@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use orgevo::cli::{Cli, Command, run_check, run_diff, run_export};
+use orgevo::cli::{Cli, Command, run_check, run_diff, run_export, run_import, run_layout};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,6 +13,12 @@ fn main() -> ExitCode {
         }
         Some(Command::Diff(args)) => {
             run_diff(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Import(args)) => {
+            run_import(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Layout(args)) => {
+            run_layout(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Export(args)) => {
             run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())

@@ -3,6 +3,8 @@
 mod check;
 mod diff;
 mod export;
+mod import;
+mod layout;
 
 use std::path::PathBuf;
 
@@ -11,6 +13,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use check::run_check;
 pub use diff::run_diff;
 pub use export::run_export;
+pub use import::run_import;
+pub use layout::{positions_json, run_layout};
 
 /// Design how a company's sales organisation evolves.
 #[derive(Debug, Parser)]
@@ -51,6 +55,80 @@ pub enum Command {
     /// or all of them. Exit status: 0, 1 when the export fails (for example a
     /// PNG too large), 2 when the file cannot be loaded or a stage is unknown.
     Export(ExportArgs),
+    /// Import a people list (CSV) from an HR tool as a new plan.
+    ///
+    /// Columns in any order; `id`, `name` (or first and last names) and
+    /// `manager_id` are needed, under their own names or the ones HR exports
+    /// use (parentId, reports_to, supervisor_id, position, job_title,
+    /// department…); `title`, `function`, `tags`, `collaborates_with` and
+    /// `planned` are optional. Exit status: 0, or 2 with the row and column
+    /// of the first problem (nothing is written).
+    Import(ImportArgs),
+    /// Write the tidy-tree positions of a stage as JSON, for scripts.
+    ///
+    /// FILE is a plan or a CSV people list. Output: `[{"id", "x", "y"}]`,
+    /// breadth-first from the root, x the card's centre, y its top.
+    Layout(LayoutArgs),
+}
+
+/// Arguments of `orgevo import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The people list (`.csv`, `,` or `;` separated, UTF-8).
+    pub file: PathBuf,
+    /// The plan file to write (written atomically).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+    /// The kind of the imported stage (default: custom).
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// The plan title and stage name (default: the file's name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Which column feeds a field, e.g. `--column manager_id=Boss`.
+    #[arg(long = "column", value_name = "FIELD=HEADER", value_parser = import::parse_column)]
+    pub columns: Vec<(crate::io::Field, String)>,
+    /// What a function or department value means, e.g.
+    /// `--function-map "Revenue=sales"`.
+    #[arg(long = "function-map", value_name = "VALUE=FUNCTION", value_parser = import::parse_function_map)]
+    pub function_map: Vec<(String, crate::model::Function)>,
+}
+
+/// Stage kinds on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// The owner leads and manages.
+    FounderLed,
+    /// The owner leads, a sales manager manages.
+    SplitRoles,
+    /// One growth leader holds both.
+    Converged,
+    /// Only the general rules apply.
+    Custom,
+}
+
+impl From<KindArg> for crate::model::StageKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::FounderLed => Self::FounderLed,
+            KindArg::SplitRoles => Self::SplitRoles,
+            KindArg::Converged => Self::Converged,
+            KindArg::Custom => Self::Custom,
+        }
+    }
+}
+
+/// Arguments of `orgevo layout`.
+#[derive(Debug, clap::Args)]
+pub struct LayoutArgs {
+    /// A plan (`*.orgevo.json`) or a people list (`*.csv`).
+    pub file: PathBuf,
+    /// The stage (default: the first).
+    #[arg(long, value_name = "ID")]
+    pub stage: Option<String>,
+    /// The JSON file to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
 }
 
 /// Arguments of `orgevo export`.

@@ -6,6 +6,7 @@ use std::process::Command;
 #[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]
+#[allow(unused_imports)] // each test file uses a different part
 pub use ui::*;
 
 /// Runs the `orgevo` binary; returns (exit code, stdout, stderr).

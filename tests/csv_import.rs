@@ -1,0 +1,230 @@
+//! CSV import: any column order, rows before their managers, quoted commas,
+//! a BOM, `;`, HR column names and explicit mappings; every error names its
+//! row and column and writes nothing; an import passes `orgevo check`.
+
+mod common;
+
+use orgevo::io::{CsvOptions, Field, import_csv};
+use orgevo::model::Function;
+
+fn import(text: &str) -> orgevo::io::CsvImport {
+    import_csv(text.as_bytes(), &CsvOptions::default()).unwrap()
+}
+
+fn error(text: &str) -> String {
+    import_csv(text.as_bytes(), &CsvOptions::default())
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn shuffled_rows_quoted_commas_bom_and_semicolons() {
+    let text = "\u{feff}manager_id,title,name,id,function,tags,planned\n\
+                boss,\"Sales, EMEA\",\"Ortiz, Sam\",sam,sales,closing,no\n\
+                ,Founder,Dana Lee,boss,owner,vision;metrics,\n\
+                boss,Marketing Lead,Priya,priya,marketing,,yes\n";
+    let stage = import(text).stage;
+    assert_eq!(stage.member_count(), 3);
+    let sam = stage.member("sam").unwrap();
+    assert_eq!(sam.name, "Ortiz, Sam");
+    assert_eq!(sam.title, "Sales, EMEA");
+    assert_eq!(stage.manager_of("sam").unwrap().id, "boss");
+    assert!(stage.member("priya").unwrap().planned);
+    assert_eq!(stage.member("boss").unwrap().tags.len(), 2);
+    assert!(stage.members().all(|m| m.pos.is_some()), "laid out");
+    let semicolons = "id;name;manager_id;tags\nboss;Dana;;vision;metrics\n";
+    // With `;` as the separator a `;` tag list must be quoted.
+    let err = error(semicolons);
+    assert!(err.contains("row 2") && err.contains("quote"), "{err}");
+    let semicolons = "id;name;manager_id;tags\nboss;Dana;;\"vision;metrics\"\nae;Sam;boss;\n";
+    let stage = import(semicolons).stage;
+    assert_eq!(stage.member("boss").unwrap().tags.len(), 2);
+    assert_eq!(stage.manager_of("ae").unwrap().id, "boss");
+}
+
+#[test]
+fn an_hr_export_imports_without_any_flag() {
+    let text = "Employee ID,First Name,Last Name,parentId,Job Title,Department,Salary,Start Date\n\
+                7,Ada,Byron,,Chief Executive,Executive,250000,2019-01-01\n\
+                12,Sam,Ortiz,7,Account Executive,Sales,90000,2021-03-01\n\
+                13,Priya,Nair,7,Marketing Lead,Marketing,95000,2021-05-01\n\
+                14,Kai,Müller,7,Head of Customer Success,Customer Success,99000,2022-01-10\n\
+                15,Eli,Stone,12,Sales Engineer,Pre-Sales,98000,2023-02-01\n";
+    let imported = import(text);
+    let stage = &imported.stage;
+    assert_eq!(stage.member("12").unwrap().name, "Sam Ortiz");
+    assert_eq!(stage.member("12").unwrap().title, "Account Executive");
+    assert_eq!(stage.member("12").unwrap().function, Function::Sales);
+    assert_eq!(stage.member("13").unwrap().function, Function::Marketing);
+    assert_eq!(
+        stage.member("14").unwrap().function,
+        Function::ServiceDelivery
+    );
+    assert_eq!(stage.member("15").unwrap().function, Function::Technical);
+    assert_eq!(stage.member("7").unwrap().function, Function::Other);
+    assert_eq!(stage.manager_of("15").unwrap().id, "12");
+    assert!(
+        imported
+            .notices
+            .iter()
+            .any(|n| n.contains("Salary") && n.contains("Start Date")),
+        "{:?}",
+        imported.notices
+    );
+}
+
+#[test]
+fn explicit_mappings_override_the_recognised_names() {
+    let text = "key,who,boss,unit\n1,Dana,,Leadership\n2,Sam,1,Revenue\n";
+    let options = CsvOptions {
+        columns: vec![
+            (Field::Id, "key".into()),
+            (Field::Name, "who".into()),
+            (Field::Manager, "boss".into()),
+            (Field::Department, "unit".into()),
+        ],
+        function_map: vec![
+            ("Leadership".into(), Function::Owner),
+            ("revenue".into(), Function::Sales),
+        ],
+    };
+    let stage = import_csv(text.as_bytes(), &options).unwrap().stage;
+    assert_eq!(stage.member("1").unwrap().function, Function::Owner);
+    assert_eq!(stage.member("2").unwrap().function, Function::Sales);
+    assert_eq!(stage.manager_of("2").unwrap().id, "1");
+}
+
+#[test]
+fn each_error_names_its_row_and_column() {
+    let cases = [
+        (
+            "id,name,manager_id\na,A,\nb,B,zz\n",
+            "row 3, column `manager_id`",
+            "unknown manager id `zz`",
+        ),
+        (
+            "id,name,manager_id\na,A,\na,B,\n",
+            "row 3, column `id`",
+            "duplicate id `a` (first on row 2)",
+        ),
+        (
+            "id,name,manager_id\na,A,c\nb,B,a\nc,C,b\n",
+            "row 2, column `manager_id`",
+            "reporting cycle",
+        ),
+        (
+            "id,name,manager_id,function\na,A,,wizard\n",
+            "row 2, column `function`",
+            "unknown function `wizard`",
+        ),
+        (
+            "id,name,manager_id,tags\na,A,,vision;;metrics\n",
+            "row 2, column `tags`",
+            "bad tag list",
+        ),
+        (
+            "id,name,manager_id,tags\na,A,,strategic vision\n",
+            "row 2, column `tags`",
+            "bad tag list",
+        ),
+        (
+            "id,name,manager_id,planned\na,A,,perhaps\n",
+            "row 2, column `planned`",
+            "`perhaps`",
+        ),
+        ("id,name\na,A\n", "row 1", "no `manager_id` column"),
+        (
+            "id,name,manager_id\n,A,\n",
+            "row 2, column `id`",
+            "the id is empty",
+        ),
+    ];
+    for (text, place, what) in cases {
+        let err = error(text);
+        assert!(err.contains(place) && err.contains(what), "{text:?}: {err}");
+    }
+}
+
+#[test]
+fn orgevo_import_writes_a_plan_that_check_reads_and_nothing_on_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        "id,name,manager_id,title,function,tags\n\
+         dana,Dana Lee,,Founder,owner,vision;strategy;execution;metrics\n\
+         sam,Sam Ortiz,dana,AE,sales,\n\
+         mk,Priya Nair,sam,Marketing,marketing,\n",
+    )
+    .unwrap();
+    let plan = dir.path().join("plan.orgevo.json");
+    let (code, stdout, stderr) = common::orgevo(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+        "--kind",
+        "founder-led",
+        "--name",
+        "Acme today",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 3 people"), "{stdout}");
+    let (code, stdout, _) = common::orgevo(&["check", plan.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("Acme today (acme-today, founder-led)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("marketing-alignment-owned"),
+        "the rules ran: {stdout}"
+    );
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,name,manager_id\na,A,ghost\n").unwrap();
+    let out = dir.path().join("never.orgevo.json");
+    let (code, _, stderr) =
+        common::orgevo(&["import", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("bad.csv: row 2, column `manager_id`: unknown manager id `ghost`"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+
+    let (code, _, stderr) = common::orgevo(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--column",
+        "boss=Manager",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("unknown field `boss`"), "{stderr}");
+}
+
+#[test]
+fn orgevo_layout_writes_positions_breadth_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("people.csv");
+    std::fs::write(&csv, "id,name,manager_id\nc,C,b\nb,B,a\na,A,\nd,D,a\n").unwrap();
+    let out = dir.path().join("positions.json");
+    let (code, _, stderr) =
+        common::orgevo(&["layout", csv.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let positions: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let ids: Vec<&str> = positions
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "b", "d", "c"]);
+    let y = |id: &str| {
+        positions.iter().find(|p| p["id"] == id).unwrap()["y"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(y("a") < y("b") && y("b") < y("c") && (y("b") - y("d")).abs() < 1e-6);
+}
