@@ -178,3 +178,32 @@ fn help_lists_the_keyboard_shortcuts() {
     h.get_by_label("F5");
     h.get_by_label_contains("Shift+drag on the background");
 }
+
+#[test]
+fn the_view_keeps_its_stage_when_an_earlier_one_is_deleted_and_undone() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().set_stage(2);
+    h.run();
+    assert_eq!(h.state().plan().stages[h.state().stage_index()].id, "scale");
+    assert!(
+        h.state_mut()
+            .apply(&orgevo::edit::Edit::RemoveStage { id: "today".into() })
+    );
+    h.run();
+    let shown = |h: &egui_kittest::Harness<'_, OrgevoApp>| {
+        h.state().plan().stages[h.state().stage_index()].id.clone()
+    };
+    assert_eq!(shown(&h), "scale", "still the converged stage, now second");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().stages.len(), 3);
+    assert_eq!(shown(&h), "scale", "undo finds it again by id, now third");
+    // Deleting the shown stage shows its neighbour.
+    assert!(
+        h.state_mut()
+            .apply(&orgevo::edit::Edit::RemoveStage { id: "scale".into() })
+    );
+    h.run();
+    assert_eq!(shown(&h), "split");
+}

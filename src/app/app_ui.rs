@@ -23,6 +23,7 @@ impl OrgevoApp {
             self.fonts_installed = true;
         }
         ctx.set_theme(self.settings_mut().theme.preference());
+        self.follow_shown_stage();
         if let Some(then) = self.take_pending_after_save() {
             self.perform_pending(&ctx, then);
         }
@@ -426,12 +427,10 @@ impl OrgevoApp {
                     let Some(id) = self.doc.plan().stages.get(index).map(|s| s.id.clone()) else {
                         continue;
                     };
-                    if self.apply(&Edit::RemoveStage { id }) {
-                        self.set_stage_index(
-                            self.stage_index()
-                                .min(self.doc.plan().stages.len().saturating_sub(1)),
-                        );
-                    }
+                    // The view keeps its stage, or shows the neighbour when
+                    // its own stage went (see `follow_shown_stage`).
+                    self.apply(&Edit::RemoveStage { id });
+                    self.follow_shown_stage();
                 }
             }
         }

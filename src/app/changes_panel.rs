@@ -18,8 +18,8 @@ pub fn changes_ui(
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!(
-                "{} changes since {}",
-                diff.changes.len(),
+                "{} since {}",
+                crate::look::count(diff.changes.len(), "change"),
                 previous.unwrap_or("the previous stage")
             ))
             .weak(),

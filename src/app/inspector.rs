@@ -437,9 +437,9 @@ fn stage_ui(ui: &mut Ui, stage: &Stage, out: &mut Vec<InspectorAction>) {
     }
     ui.label(
         RichText::new(format!(
-            "{} members, {} lines",
-            stage.member_count(),
-            stage.link_count()
+            "{}, {}",
+            crate::look::count(stage.member_count(), "member"),
+            crate::look::count(stage.link_count(), "line")
         ))
         .weak(),
     );

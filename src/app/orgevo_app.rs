@@ -24,6 +24,9 @@ use crate::model::{Plan, Stage};
 pub struct OrgevoApp {
     pub(super) doc: Document,
     pub(super) stage_index: usize,
+    /// The id of the stage shown: after edits, undo and redo the view finds
+    /// the same stage again, wherever it moved.
+    pub(super) shown_stage_id: String,
     pub(super) selection: BTreeSet<String>,
     pub(super) views: HashMap<String, CanvasView>,
     pub(super) canvas: Canvas,
@@ -63,6 +66,7 @@ impl OrgevoApp {
         let mut app = Self {
             doc,
             stage_index: 0,
+            shown_stage_id: String::new(),
             selection: BTreeSet::new(),
             views: HashMap::new(),
             canvas: Canvas::default(),
@@ -321,6 +325,7 @@ impl OrgevoApp {
     pub fn set_stage(&mut self, index: usize) {
         if index < self.doc.plan().stages.len() && index != self.stage_index {
             self.stage_index = index;
+            self.shown_stage_id = self.stage_id();
             self.selection.clear();
             self.canvas.link_mode = None;
             let id = self.stage_id();
@@ -336,10 +341,25 @@ impl OrgevoApp {
         self.stage_index = index.min(self.doc.plan().stages.len().saturating_sub(1));
         self.selection.clear();
         self.canvas.link_mode = None;
+        self.shown_stage_id = self.stage_id();
+    }
+
+    /// Keeps showing the same stage (by id) after the plan changed: an
+    /// earlier stage deleted or an undo moves it to another position. When
+    /// the shown stage itself is gone, its neighbour at that position is
+    /// shown.
+    pub(super) fn follow_shown_stage(&mut self) {
+        let plan = self.doc.plan();
+        match plan.stage_position(&self.shown_stage_id) {
+            Some(index) if index == self.stage_index => {}
+            Some(index) => self.stage_index = index,
+            None => self.set_stage_index(self.stage_index),
+        }
     }
 
     pub(super) fn replace_document_view(&mut self) {
         self.stage_index = 0;
+        self.shown_stage_id = self.stage_id();
         self.diffs.invalidate();
         self.compare = None;
         self.presenter = None;

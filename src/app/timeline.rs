@@ -50,10 +50,10 @@ pub fn timeline_ui(
                             format!(" · {}", stage.when)
                         };
                         let text = format!(
-                            "{}\n{}{when}\n{} members",
+                            "{}\n{}{when}\n{}",
                             stage.name,
                             stage.kind.label(),
-                            stage.member_count()
+                            crate::look::count(stage.member_count(), "member")
                         );
                         let card = ui
                             .add(

@@ -60,11 +60,11 @@ fn write_text(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "{file}: \"{}\": {} stages, {} members, {} links",
+        "{file}: \"{}\": {}, {}, {}",
         plan.title,
-        plan.stages.len(),
-        plan.member_count(),
-        plan.link_count()
+        crate::look::count(plan.stages.len(), "stage"),
+        crate::look::count(plan.member_count(), "member"),
+        crate::look::count(plan.link_count(), "link")
     )?;
     for stage in &plan.stages {
         let mut of_stage = findings.iter().filter(|f| f.stage == stage.id).peekable();

@@ -275,9 +275,9 @@ fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper) {
         format!(" · {}", stage.when)
     };
     let about = format!(
-        "{}{when} · {} members",
+        "{}{when} · {}",
         stage.kind.label(),
-        stage.member_count()
+        crate::look::count(stage.member_count(), "member")
     );
     pen.text(MARGIN, MARGIN + 52.0, 11.0, paper::WEAK, &about);
     if first && !stage.notes.trim().is_empty() {

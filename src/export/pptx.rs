@@ -199,9 +199,9 @@ fn slide(plan: &Plan, index: usize, [chart_w, chart_h]: [f32; 2]) -> String {
         run(&stage.name, 28, true, "1D2128"),
         run(
             &format!(
-                "{}{when} · {} members",
+                "{}{when} · {}",
                 stage.kind.label(),
-                stage.member_count()
+                crate::look::count(stage.member_count(), "member")
             ),
             14,
             false,

@@ -107,10 +107,10 @@ pub fn markdown(plan: &Plan, indices: &[usize]) -> String {
         let _ = writeln!(out, "## {}\n", md_text(&stage.name));
         let _ = writeln!(
             out,
-            "*{}{} · {} members*\n",
+            "*{}{} · {}*\n",
             md_text(stage.kind.label()),
             md_text(&when(stage)),
-            stage.member_count()
+            crate::look::count(stage.member_count(), "member")
         );
         if !stage.notes.trim().is_empty() {
             let _ = writeln!(out, "{}\n", md_text(&stage.notes));
@@ -223,11 +223,11 @@ pub fn html(plan: &Plan, indices: &[usize]) -> String {
         let stage = report.stage;
         let _ = write!(
             out,
-            "<h2>{}</h2><p class=\"meta\">{}{} · {} members</p>",
+            "<h2>{}</h2><p class=\"meta\">{}{} · {}</p>",
             xml_text(&stage.name),
             xml_text(stage.kind.label()),
             xml_text(&when(stage)),
-            stage.member_count()
+            crate::look::count(stage.member_count(), "member")
         );
         if !stage.notes.trim().is_empty() {
             let _ = write!(out, "<p>{}</p>", xml_text(&stage.notes));

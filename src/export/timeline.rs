@@ -43,9 +43,9 @@ pub fn timeline_svg(plan: &Plan) -> Svg {
             MARGIN + 30.0 + ascent(13.0),
             paper::WEAK.hex(),
             xml_text(&format!(
-                "{}{when} · {} members",
+                "{}{when} · {}",
                 stage.kind.label(),
-                stage.member_count()
+                crate::look::count(stage.member_count(), "member")
             ))
         );
         if index + 1 < plan.stages.len() {

@@ -128,6 +128,15 @@ pub fn summary_chips(member: &Member) -> Vec<(String, Rgb)> {
     out
 }
 
+/// `n` and a noun, singular for one: "1 member", "7 members".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The second text line of a card: the function, marked when planned.
 pub fn function_line(member: &Member) -> String {
     if member.planned {
@@ -204,6 +213,13 @@ mod tests {
     fn hex_is_lowercase_six_digits() {
         assert_eq!(Rgb(0x8e, 0x5c, 0xe0).hex(), "#8e5ce0");
         assert_eq!(Rgb(0, 1, 2).hex(), "#000102");
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "member"), "1 member");
+        assert_eq!(count(0, "member"), "0 members");
+        assert_eq!(count(7, "change"), "7 changes");
     }
 
     #[test]
