@@ -251,8 +251,19 @@ fn same_names(a: &Stage, b: &Stage) -> Vec<Change> {
 
 /// A member of B whose responsibilities carry at least two roles of A: its
 /// own (if it kept at least half of it) and those of others who handed at
-/// least half of theirs to it.
+/// least half of theirs to it. Only members who gave up a tag the member
+/// gained can be such a source, so the members of A are indexed by the tags
+/// they gave up: linear in members for any realistic plan, instead of every
+/// member of B against every member of A.
 fn role_merges(a: &Stage, b: &Stage) -> Vec<Change> {
+    // For each responsibility, the members of A who held it and no longer do.
+    let mut gave_up: [Vec<&Member>; 12] = Default::default();
+    for ma in a.members() {
+        for r in ma.responsibilities().difference(core(b, &ma.id)).iter() {
+            gave_up[r.index()].push(ma);
+        }
+    }
+    let order = |m: &Member| a.node(&m.id).map_or(usize::MAX, |n| n.index());
     let mut out = Vec::new();
     for mb in b.members() {
         let now = mb.responsibilities();
@@ -260,19 +271,23 @@ fn role_merges(a: &Stage, b: &Stage) -> Vec<Change> {
             continue;
         }
         let before = core(a, &mb.id);
-        let count = |s: ResponsibilitySet| s.iter().count();
         let mut sources = Vec::new();
-        if !before.is_empty() && 2 * count(before.intersection(now)) >= count(before) {
+        if !before.is_empty() && 2 * before.intersection(now).len() >= before.len() {
             sources.push(who(mb));
         }
-        for ma in a.members().filter(|m| m.id != mb.id) {
+        let mut candidates: Vec<&Member> = now
+            .difference(before)
+            .iter()
+            .flat_map(|r| gave_up[r.index()].iter().copied())
+            .filter(|ma| ma.id != mb.id)
+            .collect();
+        candidates.sort_by_key(|m| order(m));
+        candidates.dedup_by(|x, y| x.id == y.id);
+        for ma in candidates {
             let theirs = ma.responsibilities();
-            if theirs.is_empty() {
-                continue;
-            }
             let given = theirs.difference(core(b, &ma.id));
             let taken = given.intersection(now).difference(before);
-            if !taken.is_empty() && 2 * count(taken) >= count(theirs) {
+            if !taken.is_empty() && 2 * taken.len() >= theirs.len() {
                 sources.push(who(ma));
             }
         }
