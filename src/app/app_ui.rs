@@ -57,8 +57,9 @@ impl OrgevoApp {
         });
         egui::Panel::bottom("findings")
             .resizable(true)
-            .default_size(150.0)
+            .default_size(210.0)
             .min_size(60.0)
+            .max_size((ui.available_height() * 0.7).max(120.0))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.bottom_tab, BottomTab::Findings, "Findings");

@@ -13,7 +13,10 @@ use crate::model::{Plan, Stage};
 pub struct CompareView {
     /// The stage on the left.
     pub left: usize,
-    scene_rect: Rect,
+    /// How far both views are panned from their own stage's centre.
+    pan: egui::Vec2,
+    /// The visible size in scene units (the shared zoom).
+    size: egui::Vec2,
     hovered: Option<String>,
     fitted_for: Option<(usize, usize)>,
 }
@@ -23,7 +26,8 @@ impl CompareView {
     pub fn new(right: usize) -> Self {
         Self {
             left: right.saturating_sub(1),
-            scene_rect: Rect::ZERO,
+            pan: egui::Vec2::ZERO,
+            size: egui::vec2(800.0, 600.0),
             hovered: None,
             fitted_for: None,
         }
@@ -61,14 +65,19 @@ impl CompareView {
         });
         let a = &plan.stages[self.left];
         if self.fitted_for != Some((self.left, right)) {
-            let area = bounds(a.members().chain(b.members())).unwrap_or(Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(400.0, 300.0),
-            ));
-            let half = egui::vec2(ui.available_width() / 2.0, ui.available_height());
-            let area = area.expand(40.0);
-            let scale = (half.x / area.width()).min(half.y / area.height()).min(1.0);
-            self.scene_rect = Rect::from_center_size(area.center(), half / scale);
+            // Each side shows its own stage centred in its half, both at the
+            // zoom that fits the larger of the two.
+            let half = egui::vec2(ui.available_width() / 2.0, ui.available_height() - 24.0);
+            let scale = [a, b]
+                .iter()
+                .map(|stage| {
+                    let area = stage_area(stage);
+                    (half.x / area.width()).min(half.y / area.height())
+                })
+                .fold(1.0f32, f32::min)
+                .max(0.01);
+            self.size = half / scale;
+            self.pan = egui::Vec2::ZERO;
             self.fitted_for = Some((self.left, right));
         }
         let mut hovered = None;
@@ -98,7 +107,8 @@ impl CompareView {
         egui::Frame::NONE
             .fill(ui.visuals().extreme_bg_color)
             .show(ui, |ui| {
-                let mut rect = self.scene_rect;
+                let center = stage_area(stage).center();
+                let mut rect = Rect::from_center_size(center + self.pan, self.size);
                 egui::Scene::new()
                     .zoom_range(0.05..=2.0)
                     .show(ui, &mut rect, |ui| {
@@ -132,8 +142,19 @@ impl CompareView {
                             paint_card(ui.painter(), &visuals, rect, m, look);
                         }
                     });
-                self.scene_rect = rect;
+                self.pan = rect.center() - center;
+                self.size = rect.size();
             });
         hovered
     }
+}
+
+/// The area a stage's cards cover, with a margin.
+fn stage_area(stage: &Stage) -> Rect {
+    bounds(stage.members())
+        .unwrap_or(Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(400.0, 300.0),
+        ))
+        .expand(40.0)
 }

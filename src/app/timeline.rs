@@ -49,11 +49,11 @@ pub fn timeline_ui(
                         } else {
                             format!(" · {}", stage.when)
                         };
-                        let text = format!(
-                            "{}\n{}{when}\n{}",
-                            stage.name,
-                            stage.kind.label(),
-                            crate::look::count(stage.member_count(), "member")
+                        let text = card_text(
+                            ui,
+                            &format!("{}\n{}{when}\n", stage.name, stage.kind.label()),
+                            &crate::look::count(stage.member_count(), "member"),
+                            summary,
                         );
                         let card = ui
                             .add(
@@ -63,7 +63,6 @@ pub fn timeline_ui(
                             .on_hover_text(
                                 "Click to show this stage; right-click to move or delete it",
                             );
-                        paint_counts(ui, card.rect, summary);
                         if card.clicked() {
                             out.push(TimelineAction::Select(index));
                         }
@@ -118,28 +117,26 @@ pub fn timeline_ui(
     out
 }
 
-/// Error and warning counts in the card's top-right corner.
-fn paint_counts(ui: &Ui, card: egui::Rect, summary: Summary) {
-    let mut x = card.max.x - 8.0;
+/// A timeline card's text: name, kind and when, then the member count
+/// with the warning and error counts beside it in their colours (laid out
+/// as text, so they never cover a long stage name).
+fn card_text(ui: &Ui, head: &str, members: &str, summary: Summary) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let plain = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let mut job = egui::text::LayoutJob::default();
+    job.append(head, 0.0, plain.clone());
+    job.append(members, 0.0, plain);
     for (severity, count) in [
-        (Severity::Warning, summary.warnings),
         (Severity::Error, summary.errors),
+        (Severity::Warning, summary.warnings),
     ] {
-        if count == 0 {
-            continue;
+        if count > 0 {
+            job.append(
+                &format!("{} {count}", severity_icon(severity)),
+                10.0,
+                egui::TextFormat::simple(font.clone(), severity_color(severity)),
+            );
         }
-        let text = format!("{} {count}", severity_icon(severity));
-        let galley = ui.painter().layout_no_wrap(
-            text,
-            egui::FontId::proportional(12.0),
-            severity_color(severity),
-        );
-        x -= galley.size().x;
-        ui.painter().galley(
-            egui::pos2(x, card.min.y + 5.0),
-            galley,
-            severity_color(severity),
-        );
-        x -= 8.0;
     }
+    job
 }
