@@ -103,6 +103,7 @@ impl OrgevoApp {
                 if let Some(compare) = self.compare.as_mut() {
                     compare.ui(ui, self.doc.plan(), index);
                 } else {
+                    self.search_bar_ui(ui);
                     self.canvas_ui(ui);
                 }
             });
@@ -330,6 +331,7 @@ impl OrgevoApp {
                 self.apply(&compose::keep_tidy(self.doc.plan(), &stage_id, edit));
             }
             CanvasEvent::Delete => self.run_command(ctx, AppCommand::Delete),
+            CanvasEvent::ToggleTeam(id) => self.toggle_team(&stage_id, &id),
             CanvasEvent::Duplicate => self.run_command(ctx, AppCommand::Duplicate),
         }
     }

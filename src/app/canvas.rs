@@ -9,6 +9,7 @@ use egui::{
 };
 
 use super::card::{CardLook, ChangeBadge, marker_rect, paint_card};
+use super::folding::Folded;
 use super::stage_lines::paint_stage_lines;
 use super::style::severity_icon;
 use crate::layout::card_size;
@@ -55,6 +56,8 @@ pub enum CanvasEvent {
     Delete,
     /// "Duplicate" on a card's menu (acts on the selection).
     Duplicate,
+    /// "Collapse team" or "Expand team" on a manager's card.
+    ToggleTeam(String),
 }
 
 /// Per-stage view state that survives between frames (not saved in the plan).
@@ -113,10 +116,26 @@ pub struct ChangeOverlay {
 }
 
 /// What one frame of the canvas draws from.
+/// What the canvas draws this frame.
+#[derive(Clone, Copy)]
+pub struct CanvasInput<'a> {
+    /// The stage.
+    pub stage: &'a Stage,
+    /// The selected members.
+    pub selection: &'a BTreeSet<String>,
+    /// The stage's findings.
+    pub findings: &'a [Finding],
+    /// Badges and ghosts from the diff.
+    pub overlay: &'a ChangeOverlay,
+    /// Collapsed teams.
+    pub folded: &'a Folded,
+}
+
 struct FrameInput<'a> {
     stage: &'a Stage,
     overlay: &'a ChangeOverlay,
     selection: &'a BTreeSet<String>,
+    folded: &'a Folded,
     by_member: &'a HashMap<&'a str, Vec<&'a Finding>>,
     /// The pointer in scene coordinates.
     pointer: Option<Pos2>,
@@ -137,16 +156,20 @@ pub fn bounds<'a>(members: impl Iterator<Item = &'a Member>) -> Option<Rect> {
 }
 
 impl Canvas {
-    /// Draws `stage` and returns what the user did.
+    /// Draws `input.stage` and returns what the user did.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        stage: &Stage,
         view: &mut CanvasView,
-        selection: &BTreeSet<String>,
-        findings: &[Finding],
-        overlay: &ChangeOverlay,
+        input: &CanvasInput,
     ) -> Vec<CanvasEvent> {
+        let CanvasInput {
+            stage,
+            selection,
+            findings,
+            overlay,
+            folded,
+        } = *input;
         let mut events = Vec::new();
         if let Some(area) = view.pending_fit.take() {
             view.scene_rect = fit_rect(area, ui.available_size());
@@ -174,6 +197,7 @@ impl Canvas {
                     stage,
                     overlay,
                     selection,
+                    folded,
                     by_member: &by_member,
                     pointer,
                     zoom: 1.0 / from_global.scaling.max(1e-6),
@@ -198,6 +222,7 @@ impl Canvas {
             stage,
             overlay,
             selection,
+            folded,
             by_member,
             pointer,
             zoom,
@@ -233,7 +258,8 @@ impl Canvas {
             paint_card(&ghost_painter, &visuals, card_rect(ghost), ghost, look);
         }
         // Lines under the cards.
-        paint_stage_lines(&painter, &visuals, stage, &|m| Some(rect_of(m)), zoom);
+        let shown = |m: &Member| (!folded.hidden.contains(&m.id)).then(|| rect_of(m));
+        paint_stage_lines(&painter, &visuals, stage, &shown, zoom);
 
         // The card under the pointer while dragging cards or a link.
         let dragging: Vec<String> = match (&self.drag, &self.link_drag) {
@@ -247,7 +273,7 @@ impl Canvas {
             pointer.and_then(|p| {
                 stage
                     .members()
-                    .filter(|m| !dragging.contains(&m.id))
+                    .filter(|m| !dragging.contains(&m.id) && !folded.hidden.contains(&m.id))
                     .find(|m| card_rect(m).contains(p))
                     .map(|m| m.id.clone())
             })
@@ -255,11 +281,18 @@ impl Canvas {
 
         let mut lifted_cards = Vec::new();
         for member in stage.members() {
+            if folded.hidden.contains(&member.id) {
+                continue;
+            }
             let rect = rect_of(member);
             let id = Id::unique(("card", &stage.id, &member.id));
             let response = ui.interact(rect, id, Sense::click_and_drag());
             let selected = selection.contains(&member.id);
-            let label = member.display_name().to_owned();
+            let hidden_team = folded.counts.get(&member.id).copied();
+            let label = match hidden_team {
+                Some(n) => format!("{} (+{n} hidden)", member.display_name()),
+                None => member.display_name().to_owned(),
+            };
             response
                 .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
             let member_findings = by_member.get(member.id.as_str());
@@ -284,8 +317,15 @@ impl Canvas {
                 lifted_cards.push((rect, member, look));
             } else if ui.is_rect_visible(rect.expand(12.0)) {
                 paint_card(&painter, &visuals, rect, member, look);
+                if let Some(n) = hidden_team {
+                    paint_hidden_team(&painter, rect, n);
+                }
             }
-            self.card_events(&response, member, selected, selection, events);
+            let team = stage
+                .node(&member.id)
+                .is_some_and(|n| stage.report_nodes(n).any(|r| r != n))
+                .then_some(hidden_team.is_some());
+            self.card_events(&response, member, selected, selection, team, events);
             if let Some(fs) = member_findings {
                 let marker = ui.interact(marker_rect(rect), id.with("marker"), Sense::hover());
                 marker.on_hover_ui(|ui| {
@@ -395,4 +435,26 @@ fn findings_by_member(findings: &[Finding]) -> HashMap<&str, Vec<&Finding>> {
         }
     }
     map
+}
+
+/// The "+N" badge under a collapsed manager's card.
+fn paint_hidden_team(painter: &egui::Painter, card: Rect, hidden: usize) {
+    let text = format!("+{hidden}");
+    let galley =
+        painter.layout_no_wrap(text, egui::FontId::proportional(12.0), egui::Color32::WHITE);
+    let size = galley.size() + Vec2::new(14.0, 4.0);
+    let pill = Rect::from_center_size(
+        egui::pos2(card.center().x, card.max.y + size.y / 2.0 + 2.0),
+        size,
+    );
+    painter.rect_filled(
+        pill,
+        egui::CornerRadius::same(9),
+        egui::Color32::from_gray(110),
+    );
+    painter.galley(
+        pill.center() - galley.size() / 2.0,
+        galley,
+        egui::Color32::WHITE,
+    );
 }

@@ -16,6 +16,7 @@ impl Canvas {
         member: &Member,
         selected: bool,
         selection: &BTreeSet<String>,
+        team: Option<bool>,
         events: &mut Vec<CanvasEvent>,
     ) {
         let shift = response.ctx.input(|i| i.modifiers.shift);
@@ -74,6 +75,16 @@ impl Canvas {
             }
             if ui.button("Remove reporting line").clicked() {
                 events.push(CanvasEvent::ClearManager(member.id.clone()));
+            }
+            if let Some(collapsed) = team {
+                let label = if collapsed {
+                    "Expand team"
+                } else {
+                    "Collapse team"
+                };
+                if ui.button(label).clicked() {
+                    events.push(CanvasEvent::ToggleTeam(member.id.clone()));
+                }
             }
             ui.separator();
             if ui.button("Duplicate").clicked() {

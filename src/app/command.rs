@@ -28,6 +28,8 @@ pub enum AppCommand {
     Duplicate,
     /// Select every member of the stage.
     SelectAll,
+    /// Find members by name, title or tag.
+    Find,
     /// Lay the stage out as a tidy tree.
     TidyUp,
     /// Show the whole stage.
@@ -63,6 +65,7 @@ impl AppCommand {
             Self::Delete => "Delete",
             Self::Duplicate => "Duplicate",
             Self::SelectAll => "Select all",
+            Self::Find => "Find…",
             Self::TidyUp => "Tidy up",
             Self::FitView => "Fit to view",
             Self::ZoomToSelection => "Zoom to selection",
@@ -92,6 +95,7 @@ impl AppCommand {
             ],
             Self::Duplicate => vec![k(CTRL, Key::D)],
             Self::SelectAll => vec![k(CTRL, Key::A)],
+            Self::Find => vec![k(CTRL, Key::F)],
             Self::TidyUp => vec![k(CTRL, Key::L)],
             Self::FitView => vec![k(Modifiers::NONE, Key::Home)],
             Self::ZoomToSelection => vec![k(Modifiers::NONE, Key::F)],
@@ -118,7 +122,8 @@ impl AppCommand {
 
     /// Every command, in the order shortcuts are checked (more modifiers first,
     /// so Ctrl+Shift+S is not read as Ctrl+S).
-    pub const SHORTCUT_ORDER: [Self; 17] = [
+    pub const SHORTCUT_ORDER: [Self; 18] = [
+        Self::Find,
         Self::SaveAs,
         Self::Export,
         Self::Redo,
@@ -139,7 +144,7 @@ impl AppCommand {
     ];
 
     /// Every command in the order people look for them (help window).
-    pub const READING_ORDER: [Self; 17] = [
+    pub const READING_ORDER: [Self; 18] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -151,6 +156,7 @@ impl AppCommand {
         Self::Duplicate,
         Self::Delete,
         Self::SelectAll,
+        Self::Find,
         Self::TidyUp,
         Self::FitView,
         Self::ZoomToSelection,

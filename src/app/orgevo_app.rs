@@ -6,13 +6,14 @@ use std::path::PathBuf;
 
 use egui::ViewportCommand;
 
-use super::canvas::{Canvas, CanvasEvent, CanvasView};
+use super::canvas::{Canvas, CanvasEvent, CanvasInput, CanvasView};
 use super::command::AppCommand;
 use super::compare::CompareView;
 use super::dialogs::{Modal, Pending};
 use super::document::Document;
 use super::files::FileDialogs;
 use super::findings_panel::findings_ui;
+use super::folding::Folded;
 use super::inspector::Inspector;
 use super::inspector::InspectorAction;
 use super::present::Presenter;
@@ -48,6 +49,10 @@ pub struct OrgevoApp {
     pub(super) window_before_present: Option<egui::Rect>,
     pub(super) present_frames: u32,
     pub(super) show_shortcuts: bool,
+    /// Collapsed teams by stage id (view state, not saved).
+    pub(super) collapsed: HashMap<String, BTreeSet<String>>,
+    /// The find bar (Ctrl+F), when open.
+    pub(super) search: Option<super::search::Search>,
     pub(super) export_choice: super::export_dialog::ExportChoice,
 }
 
@@ -89,6 +94,8 @@ impl OrgevoApp {
             present_frames: 0,
             show_shortcuts: false,
             export_choice: Default::default(),
+            collapsed: HashMap::new(),
+            search: None,
         };
         app.replace_document_view();
         app
@@ -176,6 +183,11 @@ impl OrgevoApp {
         }
     }
 
+    /// The find bar, when open.
+    pub fn search(&self) -> Option<&super::search::Search> {
+        self.search.as_ref()
+    }
+
     /// Runs a command as if chosen from the menu.
     pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
         let stage_id = self.stage_id();
@@ -232,6 +244,7 @@ impl OrgevoApp {
                     self.fit(false);
                 }
             }
+            AppCommand::Find => self.open_search(),
             AppCommand::FitView => self.fit(false),
             AppCommand::ZoomToSelection => self.fit(true),
             AppCommand::Present => self.start_presenting(ctx),
@@ -471,10 +484,18 @@ impl OrgevoApp {
         let view = self.views.entry(stage.id.clone()).or_default();
         let overlay = self.diffs.overlay();
         self.canvas.show_ghosts = self.show_removed;
-        Some(
-            self.canvas
-                .ui(ui, stage, view, &self.selection, findings, overlay),
-        )
+        let folded = match self.collapsed.get(&stage.id) {
+            Some(collapsed) if !collapsed.is_empty() => Folded::of(stage, collapsed),
+            _ => Folded::default(),
+        };
+        let input = CanvasInput {
+            stage,
+            selection: &self.selection,
+            findings,
+            overlay,
+            folded: &folded,
+        };
+        Some(self.canvas.ui(ui, view, &input))
     }
 
     /// Draws the inspector of the current selection without copying the plan.
