@@ -139,25 +139,11 @@ pub fn new_plan() -> Plan {
     plan
 }
 
-/// A file-name-friendly version of a title.
+/// A file-name-friendly version of a title ("plan" when it has no letters
+/// or digits).
 pub(super) fn slug(title: &str) -> String {
-    let slug: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "plan".to_owned()
-    } else {
-        slug
+    match crate::io::slug(title) {
+        slug if slug.is_empty() => "plan".to_owned(),
+        slug => slug,
     }
 }

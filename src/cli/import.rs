@@ -59,24 +59,9 @@ pub fn read_people(args: &ImportArgs) -> Result<(Plan, Vec<String>), String> {
 
 /// A stage id from a name: lowercase words joined by `-`.
 fn stage_id(name: &str) -> String {
-    let id: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if id.is_empty() {
-        "imported".to_owned()
-    } else {
-        id
+    match crate::io::slug(name) {
+        id if id.is_empty() => "imported".to_owned(),
+        id => id,
     }
 }
 

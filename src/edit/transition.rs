@@ -75,12 +75,20 @@ fn seat_of(stage: &Stage, function: Function, owner: &str) -> Option<String> {
         .map(|m| m.id.clone())
 }
 
-/// A planned seat: a vacancy with a function and a title.
-fn planned_seat(stage: &Stage, base: &str, title: &str, function: Function) -> Member {
+/// Adds a planned seat (a vacancy with a function and a title) under a
+/// free id derived from `base`; returns its id.
+fn add_planned_seat(
+    stage: &mut Stage,
+    base: &str,
+    title: &str,
+    function: Function,
+) -> Option<String> {
     let mut seat = Member::new(free_member_id(stage, base), title, function);
     seat.title = title.to_owned();
     seat.planned = true;
-    seat
+    let id = seat.id.clone();
+    stage.add_member(seat).ok()?;
+    Some(id)
 }
 
 /// Moves the responsibilities `moving` from `giver` to `taker` (core tags
@@ -131,21 +139,16 @@ fn split_roles(stage: &mut Stage) -> bool {
     let Some(owner) = main_owner(stage, TagFamily::Management) else {
         return false;
     };
-    let manager = match seat_of(stage, Function::SalesManager, &owner) {
-        Some(id) => id,
-        None => {
-            let seat = planned_seat(
-                stage,
-                "sales-manager",
-                "Sales Manager",
-                Function::SalesManager,
-            );
-            let id = seat.id.clone();
-            if stage.add_member(seat).is_err() {
-                return false;
-            }
-            id
-        }
+    let existing = seat_of(stage, Function::SalesManager, &owner);
+    let Some(manager) = existing.or_else(|| {
+        add_planned_seat(
+            stage,
+            "sales-manager",
+            "Sales Manager",
+            Function::SalesManager,
+        )
+    }) else {
+        return false;
     };
     let mut moved = report_to(stage, &manager, &owner);
     let management = stage
@@ -170,23 +173,17 @@ fn converge(stage: &mut Stage) -> bool {
     let Some(owner) = main_owner(stage, TagFamily::Leadership) else {
         return false;
     };
-    let leader = seat_of(stage, Function::GrowthLeader, &owner)
+    let existing = seat_of(stage, Function::GrowthLeader, &owner)
         .or_else(|| seat_of(stage, Function::SalesManager, &owner));
-    let leader = match leader {
-        Some(id) => id,
-        None => {
-            let seat = planned_seat(
-                stage,
-                "growth-leader",
-                "Growth Leader",
-                Function::GrowthLeader,
-            );
-            let id = seat.id.clone();
-            if stage.add_member(seat).is_err() {
-                return false;
-            }
-            id
-        }
+    let Some(leader) = existing.or_else(|| {
+        add_planned_seat(
+            stage,
+            "growth-leader",
+            "Growth Leader",
+            Function::GrowthLeader,
+        )
+    }) else {
+        return false;
     };
     if let Some(m) = stage.member_mut(&leader)
         && m.function != Function::GrowthLeader

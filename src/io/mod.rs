@@ -13,6 +13,26 @@ pub use error::{FileLoadError, LoadError, SaveError};
 pub use load::{load_plan, plan_from_bytes, plan_from_str};
 pub use save::{plan_to_string, save_plan, write_atomically};
 
+/// A file- and id-friendly version of a title: lowercase letters and digits
+/// in words joined by `-` ("Acme sales org, 2026" → "acme-sales-org-2026");
+/// empty when the title has neither.
+pub fn slug(title: &str) -> String {
+    title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The example plan bundled into the binary, opened when no file is given.
 pub const BUNDLED_EXAMPLE: &str = include_str!("../../examples/plans/acme-evolution.orgevo.json");
 
