@@ -135,7 +135,12 @@ impl OrgevoApp {
                     }
                 });
                 ui.separator();
-                for command in [AppCommand::Save, AppCommand::SaveAs, AppCommand::Export] {
+                for command in [
+                    AppCommand::Save,
+                    AppCommand::SaveAs,
+                    AppCommand::ImportCsv,
+                    AppCommand::Export,
+                ] {
                     self.command_button(ui, command);
                 }
                 ui.separator();
@@ -348,6 +353,8 @@ impl OrgevoApp {
             ModalAnswer::Path(PathPurpose::Open, path) => self.open_path(&path),
             ModalAnswer::Path(PathPurpose::Export(choice), path) => self.export_to(choice, &path),
             ModalAnswer::Export(choice) => self.choose_export_path(choice),
+            ModalAnswer::Path(PathPurpose::ImportCsv, path) => self.read_csv(&path),
+            ModalAnswer::ImportCsv(dialog) => self.import_from(ctx, *dialog),
             ModalAnswer::Path(PathPurpose::Save { then }, path) => {
                 if self.save_to(&path)
                     && let Some(then) = then

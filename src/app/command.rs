@@ -16,6 +16,8 @@ pub enum AppCommand {
     SaveAs,
     /// Export stages as images, a handout, slides or a report.
     Export,
+    /// Import a people list (CSV) as a plan or a stage.
+    ImportCsv,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -59,6 +61,7 @@ impl AppCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
             Self::Export => "Export…",
+            Self::ImportCsv => "Import CSV…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::AddMember => "Add member",
@@ -86,6 +89,7 @@ impl AppCommand {
             Self::Save => vec![k(CTRL, Key::S)],
             Self::SaveAs => vec![k(CTRL_SHIFT, Key::S)],
             Self::Export => vec![k(CTRL, Key::E)],
+            Self::ImportCsv => vec![k(CTRL, Key::I)],
             Self::Undo => vec![k(CTRL, Key::Z)],
             Self::Redo => vec![k(CTRL_SHIFT, Key::Z), k(CTRL, Key::Y)],
             Self::AddMember => vec![k(CTRL, Key::Enter)],
@@ -122,7 +126,8 @@ impl AppCommand {
 
     /// Every command, in the order shortcuts are checked (more modifiers first,
     /// so Ctrl+Shift+S is not read as Ctrl+S).
-    pub const SHORTCUT_ORDER: [Self; 18] = [
+    pub const SHORTCUT_ORDER: [Self; 19] = [
+        Self::ImportCsv,
         Self::Find,
         Self::SaveAs,
         Self::Export,
@@ -144,11 +149,12 @@ impl AppCommand {
     ];
 
     /// Every command in the order people look for them (help window).
-    pub const READING_ORDER: [Self; 18] = [
+    pub const READING_ORDER: [Self; 19] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::ImportCsv,
         Self::Export,
         Self::Undo,
         Self::Redo,

@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
+use super::csv_dialog::{CsvAnswer, CsvDialog, csv_dialog_ui};
 use super::export_dialog::{ExportAnswer, ExportChoice, export_dialog_ui};
 
 /// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     /// Start a new plan.
     New,
@@ -17,10 +18,12 @@ pub enum Pending {
     OpenPath(PathBuf),
     /// Close the window.
     Close,
+    /// Open a plan made from an import (not saved yet), under this name.
+    Imported(Box<crate::model::Plan>, String),
 }
 
 /// Why the path field is asking.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PathPurpose {
     /// Open the file.
     Open,
@@ -31,10 +34,12 @@ pub enum PathPurpose {
     },
     /// Write an export to the file.
     Export(ExportChoice),
+    /// Read a people list (CSV).
+    ImportCsv,
 }
 
 /// The modal dialog on screen, if any.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Modal {
     /// No dialog.
     #[default]
@@ -53,6 +58,8 @@ pub enum Modal {
     },
     /// File ▸ Export…: what, which stages, format, size.
     Export(ExportChoice),
+    /// File ▸ Import CSV…: the people as read, before importing.
+    ImportCsv(Box<CsvDialog>),
     /// The in-app file path field (no native dialog available).
     PathPrompt {
         /// Open or save.
@@ -63,7 +70,7 @@ pub enum Modal {
 }
 
 /// The user's answer to a modal this frame.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ModalAnswer {
     /// Close the dialog without doing anything.
     Dismiss,
@@ -75,6 +82,8 @@ pub enum ModalAnswer {
     Path(PathPurpose, PathBuf),
     /// The Export dialog's choice: ask where to write it.
     Export(ExportChoice),
+    /// The Import dialog said Import.
+    ImportCsv(Box<CsvDialog>),
 }
 
 impl Modal {
@@ -128,6 +137,13 @@ impl Modal {
                     answer = Some(ModalAnswer::Dismiss);
                 }
             }
+            Self::ImportCsv(dialog) => {
+                answer = match csv_dialog_ui(ctx, dialog, stage_name) {
+                    Some(CsvAnswer::Import) => Some(ModalAnswer::ImportCsv(dialog.clone())),
+                    Some(CsvAnswer::Cancel) => Some(ModalAnswer::Dismiss),
+                    None => None,
+                };
+            }
             Self::Export(choice) => {
                 answer = match export_dialog_ui(ctx, choice, stage_name, stages) {
                     Some(ExportAnswer::Export(choice)) => Some(ModalAnswer::Export(choice)),
@@ -140,6 +156,7 @@ impl Modal {
                     PathPurpose::Open => ("Open a plan", "Open"),
                     PathPurpose::Save { .. } => ("Save the plan", "Save"),
                     PathPurpose::Export(_) => ("Export", "Export"),
+                    PathPurpose::ImportCsv => ("Import people (CSV)", "Read"),
                 };
                 let modal = egui::Modal::new(Id::unique("path-dialog")).show(ctx, |ui| {
                     ui.set_min_width(480.0);
@@ -150,6 +167,8 @@ impl Modal {
                     );
                     ui.add_space(6.0);
                     let label_id = ui.label("File path").id;
+                    // Read Enter before the field does: it may consume it.
+                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let field = ui
                         .add(
                             egui::TextEdit::singleline(text)
@@ -160,8 +179,7 @@ impl Modal {
                     if ui.memory(|m| m.focused().is_none()) {
                         field.request_focus();
                     }
-                    let entered =
-                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let entered = enter && (field.has_focus() || field.lost_focus());
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if (ui.button(action).clicked() || entered) && !text.trim().is_empty() {

@@ -48,6 +48,11 @@ impl OrgevoApp {
                 }
             },
             Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Imported(plan, name) => {
+                self.doc = Document::new(*plan, None, &name);
+                self.replace_document_view();
+                self.status = format!("Imported {name}: save it to keep it");
+            }
             Pending::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);

@@ -47,6 +47,19 @@ impl FileDialogs {
         self.run(|| dialog(start).set_file_name(name).save_file())
     }
 
+    /// Asks for a file to read, of type `label` (`ext`).
+    pub fn pick_open_with(self, start: Option<&PathBuf>, label: &str, ext: &str) -> Picked {
+        self.run(|| {
+            let mut d = rfd::FileDialog::new()
+                .add_filter(label, &[ext])
+                .add_filter("All files", &["*"]);
+            if let Some(dir) = start.and_then(|p| p.parent()) {
+                d = d.set_directory(dir);
+            }
+            d.pick_file()
+        })
+    }
+
     /// Asks where to save an export named `name` of type `label` (`ext`).
     pub fn pick_save_as(
         self,

@@ -8,6 +8,7 @@ pub mod card;
 mod changes_panel;
 pub mod command;
 pub mod compare;
+pub mod csv_dialog;
 pub mod dialogs;
 pub mod document;
 pub mod export_dialog;

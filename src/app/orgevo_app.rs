@@ -199,6 +199,7 @@ impl OrgevoApp {
             }
             AppCommand::SaveAs => self.save_as(None),
             AppCommand::Export => self.open_export_dialog(),
+            AppCommand::ImportCsv => self.choose_csv(),
             AppCommand::Undo => {
                 if self.doc.undo() {
                     self.status = "Undone".to_owned();

@@ -19,7 +19,7 @@ pub struct CsvOptions {
 }
 
 /// A CSV file read into a stage.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CsvImport {
     /// The people as a stage (laid out; id `imported`, kind custom: the
     /// caller names it).
@@ -28,6 +28,9 @@ pub struct CsvImport {
     pub mapping: Vec<(Field, String)>,
     /// Things worth saying that are not errors (ignored columns).
     pub notices: Vec<String>,
+    /// The function table as used: each function or department value, the
+    /// function it became, and how many rows had it.
+    pub functions: Vec<(String, Function, usize)>,
 }
 
 /// Why a CSV file could not be imported, with the place.
@@ -70,6 +73,8 @@ fn separator(text: &str) -> u8 {
 /// One row's fields, as read.
 struct Row {
     line: usize,
+    /// The function or department value as written ("" when none).
+    function_value: String,
     id: String,
     manager: String,
     member: Member,
@@ -161,6 +166,16 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<CsvImport, CsvEr
         }
         rows.push(read_row(&record, line, &headers, &column, options)?);
     }
+    let mut functions: Vec<(String, Function, usize)> = Vec::new();
+    for row in &rows {
+        match functions
+            .iter_mut()
+            .find(|(v, _, _)| *v == row.function_value)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => functions.push((row.function_value.clone(), row.member.function, 1)),
+        }
+    }
     let stage = build_stage(rows, &headers, &column)?;
     let mut notices = Vec::new();
     if !unused.is_empty() {
@@ -173,6 +188,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<CsvImport, CsvEr
             .map(|(f, i)| (*f, headers[*i].clone()))
             .collect(),
         notices,
+        functions,
     })
 }
 
@@ -210,6 +226,10 @@ fn read_row(
             .iter()
             .find(|(v, _)| v.trim().eq_ignore_ascii_case(value))
             .map(|(_, f)| *f)
+    };
+    let function_value = match get(Field::Function).0 {
+        "" => get(Field::Department).0.to_owned(),
+        value => value.to_owned(),
     };
     let function = match (get(Field::Function), get(Field::Department)) {
         ((value, Some(header)), _) if !value.is_empty() => mapped(value)
@@ -251,6 +271,7 @@ fn read_row(
     let (collaborates, collab_header) = get(Field::Collaborates);
     Ok(Row {
         line,
+        function_value,
         id: id.to_owned(),
         manager: get(Field::Manager).0.to_owned(),
         member,
