@@ -60,8 +60,9 @@ pub fn diff_plan_stages(plan: &Plan, a: usize, b: usize) -> Option<StageDiff> {
 /// Diffs two stages' members and lines (no findings).
 pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
     let mut changes = Vec::new();
-    changes.extend(role_merges(a, b));
-    changes.extend(hand_overs(a, b));
+    let pairs = hand_over_pairs(a, b);
+    changes.extend(role_merges(a, b, &pairs));
+    changes.extend(hand_overs(&pairs));
     for m in b.members().filter(|m| a.member(&m.id).is_none()) {
         changes.push(Change::Added {
             member: who(m),
@@ -176,7 +177,24 @@ fn core(stage: &Stage, id: &str) -> ResponsibilitySet {
 /// taker who now holds most of the giver's tags, and each taker left over
 /// with the giver whose tags it holds most; ties go to the smaller id, so
 /// the file order never decides.
-fn hand_overs(a: &Stage, b: &Stage) -> Vec<Change> {
+fn hand_overs(pairs: &[(Responsibility, &Member, &Member)]) -> Vec<Change> {
+    pairs
+        .iter()
+        .map(|(r, g, t)| Change::HandOver {
+            tag: r.id().to_owned(),
+            from: who(g),
+            to: who(t),
+        })
+        .collect()
+}
+
+/// The hand-overs as (tag, giver, taker). Candidates are grouped by the
+/// set of tags they hold (at most a few hundred groups in practice), so
+/// finding a giver's best taker does not scan every taker.
+fn hand_over_pairs<'m>(
+    a: &'m Stage,
+    b: &'m Stage,
+) -> Vec<(Responsibility, &'m Member, &'m Member)> {
     let mut out = Vec::new();
     for r in Responsibility::ALL {
         let givers: Vec<&Member> = a
@@ -190,42 +208,61 @@ fn hand_overs(a: &Stage, b: &Stage) -> Vec<Change> {
         if givers.is_empty() || takers.is_empty() {
             continue;
         }
-        let shared = |g: &Member, t: &Member| {
-            g.responsibilities()
-                .intersection(t.responsibilities())
-                .len()
-        };
-        let mut pairs: Vec<(&Member, &Member)> = Vec::new();
+        let taker_groups = groups(&takers);
+        let giver_groups = groups(&givers);
+        let mut paired: HashSet<&str> = HashSet::new();
         for g in &givers {
-            if let Some(t) = best(&takers, |t| shared(g, t)) {
-                pairs.push((g, t));
+            let held = g.responsibilities();
+            if let Some(t) = best(&taker_groups, |set| held.intersection(set).len()) {
+                paired.insert(t.id.as_str());
+                out.push((r, *g, t));
             }
         }
         for t in &takers {
-            if pairs.iter().any(|(_, taken)| taken.id == t.id) {
+            if paired.contains(t.id.as_str()) {
                 continue;
             }
-            if let Some(g) = best(&givers, |g| shared(g, t)) {
-                pairs.push((g, t));
+            let held = t.responsibilities();
+            if let Some(g) = best(&giver_groups, |set| held.intersection(set).len()) {
+                out.push((r, g, *t));
             }
-        }
-        for (g, t) in pairs {
-            out.push(Change::HandOver {
-                tag: r.id().to_owned(),
-                from: who(g),
-                to: who(t),
-            });
         }
     }
     out
 }
 
-/// The candidate with the highest score; on a tie, the smaller id.
-fn best<'m>(candidates: &[&'m Member], score: impl Fn(&Member) -> usize) -> Option<&'m Member> {
-    candidates
+/// Members grouped by the tags they hold: each distinct set once, with the
+/// member of the smallest id holding it.
+fn groups<'m>(members: &[&'m Member]) -> Vec<(ResponsibilitySet, &'m Member)> {
+    let mut by_set: HashMap<ResponsibilitySet, &'m Member> = HashMap::new();
+    for m in members {
+        by_set
+            .entry(m.responsibilities())
+            .and_modify(|best| {
+                if m.id < best.id {
+                    *best = m;
+                }
+            })
+            .or_insert(m);
+    }
+    let mut out: Vec<_> = by_set.into_iter().collect();
+    out.sort_by(|x, y| x.1.id.cmp(&y.1.id));
+    out
+}
+
+/// The member whose group scores highest; on a tie, the smaller id.
+fn best<'m>(
+    groups: &[(ResponsibilitySet, &'m Member)],
+    score: impl Fn(ResponsibilitySet) -> usize,
+) -> Option<&'m Member> {
+    groups
         .iter()
-        .copied()
-        .min_by(|x, y| score(y).cmp(&score(x)).then_with(|| x.id.cmp(&y.id)))
+        .min_by(|x, y| {
+            score(y.0)
+                .cmp(&score(x.0))
+                .then_with(|| x.1.id.cmp(&y.1.id))
+        })
+        .map(|(_, m)| *m)
 }
 
 /// A member removed and another added with the same name: orgevo matches
@@ -251,16 +288,20 @@ fn same_names(a: &Stage, b: &Stage) -> Vec<Change> {
 
 /// A member of B whose responsibilities carry at least two roles of A: its
 /// own (if it kept at least half of it) and those of others who handed at
-/// least half of theirs to it. Only members who gave up a tag the member
-/// gained can be such a source, so the members of A are indexed by the tags
-/// they gave up: linear in members for any realistic plan, instead of every
-/// member of B against every member of A.
-fn role_merges(a: &Stage, b: &Stage) -> Vec<Change> {
-    // For each responsibility, the members of A who held it and no longer do.
-    let mut gave_up: [Vec<&Member>; 12] = Default::default();
-    for ma in a.members() {
-        for r in ma.responsibilities().difference(core(b, &ma.id)).iter() {
-            gave_up[r.index()].push(ma);
+/// least half of theirs to it (as the hand-overs pair them). Linear in the
+/// members and hand-overs.
+fn role_merges(a: &Stage, b: &Stage, pairs: &[(Responsibility, &Member, &Member)]) -> Vec<Change> {
+    // For each taker, the givers and the tags each handed to it.
+    let mut handed: HashMap<&str, Vec<(&Member, ResponsibilitySet)>> = HashMap::new();
+    for (r, g, t) in pairs {
+        let list = handed.entry(t.id.as_str()).or_default();
+        match list.iter_mut().find(|(giver, _)| giver.id == g.id) {
+            Some((_, set)) => set.insert(*r),
+            None => {
+                let mut set = ResponsibilitySet::EMPTY;
+                set.insert(*r);
+                list.push((g, set));
+            }
         }
     }
     let order = |m: &Member| a.node(&m.id).map_or(usize::MAX, |n| n.index());
@@ -275,20 +316,12 @@ fn role_merges(a: &Stage, b: &Stage) -> Vec<Change> {
         if !before.is_empty() && 2 * before.intersection(now).len() >= before.len() {
             sources.push(who(mb));
         }
-        let mut candidates: Vec<&Member> = now
-            .difference(before)
-            .iter()
-            .flat_map(|r| gave_up[r.index()].iter().copied())
-            .filter(|ma| ma.id != mb.id)
-            .collect();
-        candidates.sort_by_key(|m| order(m));
-        candidates.dedup_by(|x, y| x.id == y.id);
-        for ma in candidates {
-            let theirs = ma.responsibilities();
-            let given = theirs.difference(core(b, &ma.id));
-            let taken = given.intersection(now).difference(before);
-            if !taken.is_empty() && 2 * taken.len() >= theirs.len() {
-                sources.push(who(ma));
+        if let Some(givers) = handed.get_mut(mb.id.as_str()) {
+            givers.sort_by_key(|(g, _)| order(g));
+            for (ma, taken) in givers.iter() {
+                if ma.id != mb.id && 2 * taken.len() >= ma.responsibilities().len() {
+                    sources.push(who(ma));
+                }
             }
         }
         if sources.len() >= 2 {
