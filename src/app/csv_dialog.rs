@@ -210,14 +210,14 @@ impl OrgevoApp {
             .path
             .file_stem()
             .map_or("Imported".to_owned(), |s| s.to_string_lossy().into_owned());
+        let base = match slug(&name) {
+            s if s.is_empty() => "imported".to_owned(),
+            s => s,
+        };
         let mut stage = read.stage;
         stage.kind = dialog.kind;
         stage.name = name.clone();
         if dialog.as_stage {
-            let base = match slug(&name) {
-                s if s.is_empty() => "imported".to_owned(),
-                s => s,
-            };
             stage.id = free_stage_id(self.doc.plan(), &base);
             let id = stage.id.clone();
             let edit = Edit::AddStage {
@@ -230,10 +230,7 @@ impl OrgevoApp {
                 self.set_stage(index);
             }
         } else {
-            stage.id = match slug(&name) {
-                s if s.is_empty() => "imported".to_owned(),
-                s => s,
-            };
+            stage.id = base;
             let mut plan = Plan::new(name.clone());
             plan.stages.push(stage);
             self.request(ctx, Pending::Imported(Box::new(plan), name));

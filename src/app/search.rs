@@ -1,6 +1,6 @@
 //! Find (Ctrl+F): members of the current stage whose name, title or tags
 //! contain the text; Enter steps through the hits, each selected and
-//! centred (a collapsed team opens to show it). Also collapsing teams.
+//! centred (a collapsed team opens to show it).
 
 use egui::{RichText, Ui};
 
@@ -49,19 +49,6 @@ impl OrgevoApp {
     pub(super) fn open_search(&mut self) {
         let search = self.search.get_or_insert_with(Search::default);
         search.focus = true;
-    }
-
-    /// Collapses or expands the team under `id` in stage `stage`.
-    pub fn toggle_team(&mut self, stage: &str, id: &str) {
-        let collapsed = self.collapsed.entry(stage.to_owned()).or_default();
-        if !collapsed.remove(id) {
-            collapsed.insert(id.to_owned());
-            // Selected members inside the folded team would be invisible.
-            if let Some(stage) = self.doc.plan().stage(stage) {
-                let folded = super::folding::Folded::of(stage, collapsed);
-                self.selection.retain(|m| !folded.hidden.contains(m));
-            }
-        }
     }
 
     /// Shows the hit `step` places from the current one (1 next, -1 back).
