@@ -2,13 +2,17 @@
 //! drop-to-reparent and collaboration handles. The canvas never edits the
 //! plan; it reports [`CanvasEvent`]s that the app turns into edits.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::NodeIndexable;
 
 use egui::{
     Id, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo, containers::DragPanButtons, pos2, vec2,
 };
 
-use super::card::{CardLook, ChangeBadge, marker_rect, paint_card};
+use super::batch::QuadBatch;
+use super::card::{CardLook, ChangeBadge, ZOOM_BOX_ONLY, marker_rect, paint_card, paint_card_box};
 use super::folding::Folded;
 use super::stage_lines::paint_stage_lines;
 use super::style::severity_icon;
@@ -90,6 +94,42 @@ pub struct Canvas {
     to_global: egui::emath::TSTransform,
     /// Draw the members the previous stage had and this one has not.
     pub show_ghosts: bool,
+    /// Card rectangles of the stage drawn last, by graph node.
+    rects: CardRects,
+}
+
+/// The farthest the canvas zooms out: far enough to fit a stage of 100,000
+/// members on screen (cards are then dots, drawn as one mesh).
+const MIN_ZOOM: f32 = 0.0005;
+
+/// Every card's rectangle by graph node, kept while the stage's members do
+/// not change: working them out is most of a big stage's frame otherwise.
+#[derive(Default, Debug)]
+struct CardRects {
+    key: Option<(String, u64)>,
+    by_node: Vec<Rect>,
+}
+
+impl CardRects {
+    fn refresh(&mut self, stage: &Stage) {
+        let key = (stage.id.clone(), stage.revision());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let graph = stage.graph();
+        self.by_node = vec![Rect::NOTHING; graph.node_bound()];
+        for node in graph.node_indices() {
+            self.by_node[node.index()] = card_rect(&graph[node]);
+        }
+        self.key = Some(key);
+    }
+
+    fn get(&self, node: NodeIndex) -> Rect {
+        self.by_node
+            .get(node.index())
+            .copied()
+            .unwrap_or(Rect::NOTHING)
+    }
 }
 
 /// Cards being dragged, and how far.
@@ -183,7 +223,7 @@ impl Canvas {
         let by_member = findings_by_member(findings);
         let mut scene_rect = view.scene_rect;
         let response = egui::Scene::new()
-            .zoom_range(0.05..=2.5)
+            .zoom_range(MIN_ZOOM..=2.5)
             .drag_pan_buttons(pan_buttons)
             .show(ui, &mut scene_rect, |ui| {
                 let from_global = ui
@@ -228,18 +268,20 @@ impl Canvas {
             zoom,
         } = *frame;
         let visuals = ui.visuals().clone();
-        let (drag_ids, drag_offset) = match &self.drag {
-            Some(d) => (d.ids.clone(), d.offset),
-            None => (Vec::new(), Vec2::ZERO),
+        let (drag_ids, drag_offset): (HashSet<String>, Vec2) = match &self.drag {
+            Some(d) => (d.ids.iter().cloned().collect(), d.offset),
+            None => (HashSet::new(), Vec2::ZERO),
         };
-        let offset_of = |id: &str| {
-            if drag_ids.iter().any(|x| x == id) {
-                drag_offset
+        self.rects.refresh(stage);
+        let rects = std::mem::take(&mut self.rects);
+        let rect_of = |node: NodeIndex, m: &Member| {
+            let rect = rects.get(node);
+            if !drag_ids.is_empty() && drag_ids.contains(&m.id) {
+                rect.translate(drag_offset)
             } else {
-                Vec2::ZERO
+                rect
             }
         };
-        let rect_of = |m: &Member| card_rect(m).translate(offset_of(&m.id));
         let painter = ui.painter().clone();
 
         // Removed members, faded, under everything else.
@@ -258,7 +300,9 @@ impl Canvas {
             paint_card(&ghost_painter, &visuals, card_rect(ghost), ghost, look);
         }
         // Lines under the cards.
-        let shown = |m: &Member| (!folded.hidden.contains(&m.id)).then(|| rect_of(m));
+        let shown = |node: NodeIndex, m: &Member| {
+            (folded.hidden.is_empty() || !folded.hidden.contains(&m.id)).then(|| rect_of(node, m))
+        };
         paint_stage_lines(&painter, &visuals, stage, &shown, zoom);
 
         // The card under the pointer while dragging cards or a link.
@@ -280,11 +324,38 @@ impl Canvas {
         };
 
         let mut lifted_cards = Vec::new();
-        for member in stage.members() {
-            if folded.hidden.contains(&member.id) {
+        // Far out every card is a plain box: all of them go into one mesh,
+        // painted where this slot is (above the lines, below highlights).
+        let far = zoom < ZOOM_BOX_ONLY;
+        let mut boxes = QuadBatch::default();
+        let boxes_slot = painter.add(egui::Shape::Noop);
+        let graph = stage.graph();
+        for node in graph.node_indices() {
+            let member: &Member = &graph[node];
+            let Some(rect) = shown(node, member) else {
+                continue;
+            };
+            let lifted = drag_ids.contains(&member.id);
+            // Cards off screen are neither drawn nor interactive: a zoomed-in
+            // view of a big stage pays only for what is on screen.
+            if !lifted && !ui.is_rect_visible(rect.expand(12.0)) {
                 continue;
             }
-            let rect = rect_of(member);
+            // A card a few pixels high is painted but is no widget of its
+            // own (nobody clicks a dot; a rubber band still selects it).
+            if far && !lifted && zoom * rect.height() < 3.0 {
+                let look = CardLook {
+                    selected: selection.contains(&member.id),
+                    finding: by_member
+                        .get(member.id.as_str())
+                        .and_then(|fs| fs.iter().map(|f| f.severity).min())
+                        .map(|worst| (worst, 1)),
+                    zoom,
+                    ..CardLook::default()
+                };
+                paint_card_box(&mut boxes, &painter, &visuals, rect, member, look);
+                continue;
+            }
             let id = Id::unique(("card", &stage.id, &member.id));
             let response = ui.interact(rect, id, Sense::click_and_drag());
             let selected = selection.contains(&member.id);
@@ -312,10 +383,14 @@ impl Canvas {
                 change: overlay.badges.get(&member.id).copied(),
                 large: false,
             };
-            let lifted = drag_ids.contains(&member.id);
             if lifted {
                 lifted_cards.push((rect, member, look));
-            } else if ui.is_rect_visible(rect.expand(12.0)) {
+            } else if far {
+                paint_card_box(&mut boxes, &painter, &visuals, rect, member, look);
+                if let Some(n) = hidden_team {
+                    paint_hidden_team(&painter, rect, n);
+                }
+            } else {
                 paint_card(&painter, &visuals, rect, member, look);
                 if let Some(n) = hidden_team {
                     paint_hidden_team(&painter, rect, n);
@@ -347,6 +422,7 @@ impl Canvas {
             }
         }
 
+        painter.set(boxes_slot, boxes.into_shape());
         // Dragged cards float above the others, see-through, so the drop
         // target stays visible; a hint says what dropping will do.
         let mut lifted_painter = painter.clone();
@@ -391,6 +467,7 @@ impl Canvas {
             painter.rect_filled(rect, 0.0, color.gamma_multiply(0.12));
             painter.rect_stroke(rect, 0.0, Stroke::new(1.0, color), egui::StrokeKind::Inside);
         }
+        self.rects = rects;
         // Finish a card drag here, where the drop target is known.
         if let Some(drag) = &self.drag
             && !ui.input(|i| i.pointer.any_down())

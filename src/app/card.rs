@@ -4,6 +4,7 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2,
 };
 
+use super::batch::{DashBatch, QuadBatch};
 use super::style::{color, faded, function_color, hat_color, severity_color};
 use crate::look::lines::{self, Bounds};
 use crate::look::{self, card as geometry};
@@ -42,7 +43,7 @@ pub enum ChangeBadge {
 /// Below this zoom a card shows only its name and badge.
 const ZOOM_NAME_ONLY: f32 = 0.45;
 /// Below this zoom a card is a coloured box.
-const ZOOM_BOX_ONLY: f32 = 0.2;
+pub(super) const ZOOM_BOX_ONLY: f32 = 0.2;
 
 /// Paints `member` into `rect`.
 pub fn paint_card(
@@ -206,6 +207,39 @@ fn paint_badges(painter: &Painter, rect: Rect, look: CardLook) {
 
 /// A far-away card: square corners and no text, which tessellates to a
 /// handful of vertices instead of hundreds.
+/// Like [`paint_card`] far out, where a card is a coloured box: the box
+/// goes into `batch`, the rare highlights onto `painter`.
+pub(super) fn paint_card_box(
+    batch: &mut QuadBatch,
+    painter: &Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    member: &Member,
+    look: CardLook,
+) {
+    let fill = if member.planned {
+        faded(visuals.window_fill, 0.75)
+    } else {
+        visuals.window_fill
+    };
+    batch.rect(rect, fill);
+    batch.rect(
+        Rect::from_min_max(rect.min, pos2(rect.min.x + 12.0, rect.max.y)),
+        function_color(member.function),
+    );
+    if let Some((severity, _)) = look.finding {
+        batch.rect(marker_rect(rect).expand(10.0), severity_color(severity));
+    }
+    if look.selected || look.drop_target {
+        painter.rect_stroke(
+            rect,
+            0.0,
+            Stroke::new(8.0, visuals.selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
 fn paint_box(
     painter: &Painter,
     visuals: &egui::Visuals,
@@ -367,26 +401,96 @@ pub fn paint_reporting_line(
     stacked: bool,
     stroke: Stroke,
 ) {
+    painter.add(Shape::line(
+        reporting_route(manager, report, stacked),
+        stroke,
+    ));
+}
+
+/// The points of a collaboration line, its curve cut into `segments`.
+pub fn collaboration_route(a: Rect, b: Rect, segments: usize) -> Vec<Pos2> {
+    let route = lines::collaboration_route(bounds(a), bounds(b));
+    route.points(segments).into_iter().map(to_pos).collect()
+}
+
+/// The points of a reporting line (see [`paint_reporting_line`]).
+pub fn reporting_route(manager: Rect, report: Rect, stacked: bool) -> Vec<Pos2> {
     let route = lines::reporting_route(bounds(manager), bounds(report), stacked);
-    let points: Vec<Pos2> = route.points(1).into_iter().map(to_pos).collect();
-    painter.add(Shape::line(points, stroke));
+    route.points(1).into_iter().map(to_pos).collect()
 }
 
 /// A collaboration line (see [`crate::look::lines::collaboration_route`]),
 /// dashed. Dashes keep their on-screen length at any `zoom`, so a far-out
-/// view stays cheap.
-pub fn paint_collaboration_line(painter: &Painter, a: Rect, b: Rect, stroke: Stroke, zoom: f32) {
+/// view stays cheap, and only the parts on screen get dashes (zoomed in, a
+/// line across a big stage would otherwise cost thousands). The dashes go
+/// into `batch`, one mesh for all lines.
+pub(super) fn paint_collaboration_line(
+    batch: &mut DashBatch,
+    visible: Rect,
+    a: Rect,
+    b: Rect,
+    stroke: Stroke,
+    zoom: f32,
+) {
     let scale = 1.0 / zoom.clamp(0.01, 1.0);
-    let stroke = Stroke::new(stroke.width * scale.sqrt(), stroke.color);
-    let route = lines::collaboration_route(bounds(a), bounds(b));
-    let points: Vec<Pos2> = route.points(24).into_iter().map(to_pos).collect();
-    let (dash, gap) = geometry::COLLAB_DASH;
-    painter.extend(Shape::dashed_line(
-        &points,
-        stroke,
-        dash * scale,
-        gap * scale,
-    ));
+    // The outer half of the strip fades out: twice the stroke, plus a pixel.
+    let width = stroke.width * scale.sqrt() + 1.0 / zoom.max(0.01);
+    let points = collaboration_route(a, b, 24);
+    for run in visible_runs(&points, visible.expand(8.0)) {
+        batch.polyline(&run, width, stroke.color);
+    }
+}
+
+/// The dash batch for collaboration lines at `zoom` (see
+/// [`paint_collaboration_line`]).
+pub(super) fn collaboration_dashes(ctx: &egui::Context, zoom: f32) -> DashBatch {
+    DashBatch::new(ctx, 1.0 / zoom.clamp(0.01, 1.0))
+}
+
+/// The parts of the polyline `points` inside `visible`, each as a polyline.
+fn visible_runs(points: &[Pos2], visible: Rect) -> Vec<Vec<Pos2>> {
+    let mut runs: Vec<Vec<Pos2>> = Vec::new();
+    let mut open = false;
+    for pair in points.windows(2) {
+        match clip_segment(pair[0], pair[1], visible) {
+            Some((p, q)) => {
+                match runs.last_mut() {
+                    Some(run) if open => run.push(q),
+                    _ => runs.push(vec![p, q]),
+                }
+                // The run goes on only if the segment ends inside.
+                open = q == pair[1];
+            }
+            None => open = false,
+        }
+    }
+    runs
+}
+
+/// The part of the segment `a`–`b` inside `rect` (Liang–Barsky).
+fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
 }
 
 /// Where the ray from `rect`'s centre towards `target` leaves `rect`.

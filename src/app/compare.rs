@@ -126,7 +126,7 @@ impl CompareView {
                             ui.painter(),
                             &visuals,
                             stage,
-                            &|m| Some(card_rect(m)),
+                            &|_, m| Some(card_rect(m)),
                             zoom,
                         );
                         for m in stage.members() {

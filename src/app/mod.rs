@@ -2,6 +2,7 @@
 //! report events; the app turns them into [`crate::edit::Edit`]s.
 
 mod app_ui;
+mod batch;
 pub mod canvas;
 mod canvas_gestures;
 pub mod card;

@@ -196,10 +196,10 @@ impl Presenter {
                                 .and_then(&rect_now)
                                 .or(Some(card_rect(layout_from, m)))
                         };
-                        paint_stage_lines(&painter, &visuals, from, &rect_before, zoom);
+                        paint_stage_lines(&painter, &visuals, from, &|_, m| rect_before(m), zoom);
                         painter.set_opacity(t);
                     }
-                    paint_stage_lines(&painter, &visuals, to, &rect_now, zoom);
+                    paint_stage_lines(&painter, &visuals, to, &|_, m| rect_now(m), zoom);
                     for m in &removed {
                         painter.set_opacity(1.0 - t);
                         paint_card(

@@ -4,18 +4,26 @@
 use std::collections::HashSet;
 
 use egui::{Painter, Rect, Stroke};
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use super::card::{paint_collaboration_line, paint_reporting_line};
+use super::batch::QuadBatch;
+use super::card::{
+    ZOOM_BOX_ONLY, collaboration_dashes, collaboration_route, paint_collaboration_line,
+    paint_reporting_line, reporting_route,
+};
 use crate::layout::stacks_reports;
 use crate::model::{LinkKind, Member, Stage};
 
 /// Paints every line of `stage` between the cards `rect_of` places (a member
-/// it returns `None` for is skipped).
+/// it returns `None` for is skipped). Lines entirely outside the painter's
+/// clip rectangle are skipped, so a zoomed-in view of a big stage pays only
+/// for what is on screen.
 pub fn paint_stage_lines(
     painter: &Painter,
     visuals: &egui::Visuals,
     stage: &Stage,
-    rect_of: &dyn Fn(&Member) -> Option<Rect>,
+    rect_of: &dyn Fn(NodeIndex, &Member) -> Option<Rect>,
     zoom: f32,
 ) {
     let line_color = visuals.widgets.noninteractive.fg_stroke.color;
@@ -24,23 +32,44 @@ pub fn paint_stage_lines(
         .node_indices()
         .filter(|n| stacks_reports(stage, *n))
         .collect();
-    for link in stage.links() {
-        let (Some(a), Some(b)) = (stage.member(&link.from), stage.member(&link.to)) else {
+    // Routes stay within the two cards' box, give or take a stack's indent.
+    let visible = painter.clip_rect().expand(60.0);
+    // Far out, reporting lines are thin strokes in one mesh, one screen
+    // pixel wide.
+    let far = zoom < ZOOM_BOX_ONLY;
+    let mut strokes = QuadBatch::default();
+    let mut dashes = collaboration_dashes(painter.ctx(), zoom);
+    let far_width = (1.0 / zoom.max(1e-3)).max(1.6);
+    let graph = stage.graph();
+    for edge in graph.edge_references() {
+        let (a, b): (&Member, &Member) = (&graph[edge.source()], &graph[edge.target()]);
+        let (Some(ra), Some(rb)) = (rect_of(edge.source(), a), rect_of(edge.target(), b)) else {
             continue;
         };
-        let (Some(ra), Some(rb)) = (rect_of(a), rect_of(b)) else {
+        if !visible.intersects(ra.union(rb)) {
             continue;
-        };
-        match link.kind {
+        }
+        match edge.weight() {
+            LinkKind::ReportsTo if far => {
+                let route = reporting_route(rb, ra, stacking.contains(&edge.target()));
+                strokes.polyline(&route, far_width, line_color);
+            }
             LinkKind::ReportsTo => paint_reporting_line(
                 painter,
                 rb,
                 ra,
-                stage.node(&b.id).is_some_and(|n| stacking.contains(&n)),
+                stacking.contains(&edge.target()),
                 Stroke::new(1.6, line_color),
             ),
+            // Far out, dashes would not read: a thin solid curve in the
+            // collaboration colour.
+            LinkKind::CollaboratesWith if far => {
+                let route = collaboration_route(ra, rb, 8);
+                strokes.polyline(&route, far_width, visuals.selection.stroke.color);
+            }
             LinkKind::CollaboratesWith => paint_collaboration_line(
-                painter,
+                &mut dashes,
+                painter.clip_rect(),
                 ra,
                 rb,
                 Stroke::new(1.6, visuals.selection.stroke.color),
@@ -48,4 +77,6 @@ pub fn paint_stage_lines(
             ),
         }
     }
+    strokes.paint(painter);
+    dashes.paint(painter);
 }

@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use change::{Change, Who};
 
+use petgraph::stable_graph::NodeIndex;
+
 use crate::model::{LinkKind, Member, Plan, Responsibility, ResponsibilitySet, Stage};
 use crate::rules::{Finding, check_stage, tag_list};
 
@@ -57,28 +59,39 @@ pub fn diff_plan_stages(plan: &Plan, a: usize, b: usize) -> Option<StageDiff> {
     Some(diff)
 }
 
-/// Diffs two stages' members and lines (no findings).
+/// Diffs two stages' members and lines (no findings). Linear in members
+/// and lines (plus sorting ids once): each member is looked up in the other
+/// stage once.
 pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
+    let (side_a, side_b) = (Side::of(a, b), Side::of(b, a));
     let mut changes = Vec::new();
-    let pairs = hand_over_pairs(a, b);
-    changes.extend(role_merges(a, b, &pairs));
+    let pairs = hand_over_pairs(&side_a, &side_b);
+    changes.extend(role_merges(&side_b, &pairs));
     changes.extend(hand_overs(&pairs));
-    for m in b.members().filter(|m| a.member(&m.id).is_none()) {
+    for e in side_b.entries.iter().filter(|e| e.other.is_none()) {
+        let m = e.member;
         changes.push(Change::Added {
             member: who(m),
             function: m.function.id().to_owned(),
-            manager: b.manager_of(&m.id).map(who),
+            manager: b.manager_node(e.node).and_then(|n| b.member_at(n)).map(who),
         });
     }
-    for m in a.members().filter(|m| b.member(&m.id).is_none()) {
-        changes.push(Change::Removed { member: who(m) });
+    for e in side_a.entries.iter().filter(|e| e.other.is_none()) {
+        changes.push(Change::Removed {
+            member: who(e.member),
+        });
     }
-    changes.extend(same_names(a, b));
-    let both: Vec<(&Member, &Member)> = b
-        .members()
-        .filter_map(|mb| a.member(&mb.id).map(|ma| (ma, mb)))
+    changes.extend(same_names(&side_a, &side_b));
+    // (member in A, member in B, node in A, node in B), in B's order.
+    let both: Vec<(&Member, &Member, NodeIndex, NodeIndex)> = side_b
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let (ma, na) = e.other?;
+            Some((ma, e.member, na, e.node))
+        })
         .collect();
-    for (ma, mb) in &both {
+    for (ma, mb, ..) in &both {
         if ma.name != mb.name {
             changes.push(Change::Renamed {
                 id: mb.id.clone(),
@@ -87,7 +100,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
             });
         }
     }
-    for (ma, mb) in &both {
+    for (ma, mb, ..) in &both {
         if ma.title != mb.title {
             changes.push(Change::Retitled {
                 member: who(mb),
@@ -96,7 +109,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
             });
         }
     }
-    for (ma, mb) in &both {
+    for (ma, mb, ..) in &both {
         if ma.function != mb.function {
             changes.push(Change::FunctionChanged {
                 member: who(mb),
@@ -105,16 +118,16 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
             });
         }
     }
-    for (ma, mb) in &both {
+    for (ma, mb, ..) in &both {
         match (ma.planned, mb.planned) {
             (true, false) => changes.push(Change::HireFilled { member: who(mb) }),
             (false, true) => changes.push(Change::HireOpened { member: who(mb) }),
             _ => {}
         }
     }
-    for (ma, mb) in &both {
-        let old = a.manager_of(&ma.id);
-        let new = b.manager_of(&mb.id);
+    for (_, mb, na, nb) in &both {
+        let old = a.manager_node(*na).and_then(|n| a.member_at(n));
+        let new = b.manager_node(*nb).and_then(|n| b.member_at(n));
         if old.map(|m| &m.id) != new.map(|m| &m.id) {
             changes.push(Change::Moved {
                 member: who(mb),
@@ -123,7 +136,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
             });
         }
     }
-    for (ma, mb) in &both {
+    for (ma, mb, ..) in &both {
         let gained = tags_missing_from(mb, ma);
         if !gained.is_empty() {
             changes.push(Change::TagsGained {
@@ -132,7 +145,7 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
             });
         }
     }
-    for (ma, mb) in &both {
+    for (ma, mb, ..) in &both {
         let lost = tags_missing_from(ma, mb);
         if !lost.is_empty() {
             changes.push(Change::TagsLost {
@@ -146,6 +159,54 @@ pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
         from: a.id.clone(),
         to: b.id.clone(),
         changes,
+    }
+}
+
+/// One member of a stage, matched once with the other stage.
+struct Entry<'m> {
+    member: &'m Member,
+    node: NodeIndex,
+    /// The core responsibilities held here.
+    held: ResponsibilitySet,
+    /// The same id in the other stage, and its node.
+    other: Option<(&'m Member, NodeIndex)>,
+    /// The core responsibilities the same id holds in the other stage.
+    held_there: ResponsibilitySet,
+    /// Position in id order, so ties are broken by comparing numbers.
+    rank: usize,
+}
+
+/// A stage's members in stable order, each matched with the other stage.
+struct Side<'m> {
+    entries: Vec<Entry<'m>>,
+}
+
+impl<'m> Side<'m> {
+    fn of(stage: &'m Stage, other: &'m Stage) -> Self {
+        let graph = stage.graph();
+        let mut entries: Vec<Entry<'m>> = graph
+            .node_indices()
+            .map(|node| {
+                let member: &Member = &graph[node];
+                let there = other
+                    .node(&member.id)
+                    .and_then(|n| other.member_at(n).map(|m| (m, n)));
+                Entry {
+                    member,
+                    node,
+                    held: member.responsibilities(),
+                    held_there: there.map(|(m, _)| m.responsibilities()).unwrap_or_default(),
+                    other: there,
+                    rank: 0,
+                }
+            })
+            .collect();
+        let mut by_id: Vec<usize> = (0..entries.len()).collect();
+        by_id.sort_unstable_by(|&x, &y| entries[x].member.id.cmp(&entries[y].member.id));
+        for (rank, &i) in by_id.iter().enumerate() {
+            entries[i].rank = rank;
+        }
+        Self { entries }
     }
 }
 
@@ -165,122 +226,121 @@ fn who(m: &Member) -> Who {
     }
 }
 
-fn core(stage: &Stage, id: &str) -> ResponsibilitySet {
-    stage
-        .member(id)
-        .map(Member::responsibilities)
-        .unwrap_or_default()
+/// A hand-over: the tag, the giver (in A) and the taker (in B).
+type Pair<'m> = (Responsibility, &'m Entry<'m>, &'m Entry<'m>);
+
+fn hand_overs(pairs: &[Pair<'_>]) -> Vec<Change> {
+    pairs
+        .iter()
+        .map(|(r, g, t)| Change::HandOver {
+            tag: r.id().to_owned(),
+            from: who(g.member),
+            to: who(t.member),
+        })
+        .collect()
 }
 
 /// Tag T held by A-members who no longer hold it (givers), and by
 /// B-members who did not hold it (takers). Each giver is paired with the
 /// taker who now holds most of the giver's tags, and each taker left over
 /// with the giver whose tags it holds most; ties go to the smaller id, so
-/// the file order never decides.
-fn hand_overs(pairs: &[(Responsibility, &Member, &Member)]) -> Vec<Change> {
-    pairs
-        .iter()
-        .map(|(r, g, t)| Change::HandOver {
-            tag: r.id().to_owned(),
-            from: who(g),
-            to: who(t),
-        })
-        .collect()
-}
-
-/// The hand-overs as (tag, giver, taker). Candidates are grouped by the
-/// set of tags they hold (at most a few hundred groups in practice), so
-/// finding a giver's best taker does not scan every taker.
-fn hand_over_pairs<'m>(
-    a: &'m Stage,
-    b: &'m Stage,
-) -> Vec<(Responsibility, &'m Member, &'m Member)> {
+/// the file order never decides. Candidates are grouped by the set of tags
+/// they hold, and the best group is found once per distinct set.
+fn hand_over_pairs<'m>(a: &'m Side<'m>, b: &'m Side<'m>) -> Vec<Pair<'m>> {
     let mut out = Vec::new();
     for r in Responsibility::ALL {
-        let givers: Vec<&Member> = a
-            .members()
-            .filter(|m| m.responsibilities().contains(r) && !core(b, &m.id).contains(r))
-            .collect();
-        let takers: Vec<&Member> = b
-            .members()
-            .filter(|m| m.responsibilities().contains(r) && !core(a, &m.id).contains(r))
-            .collect();
+        let moving = |side: &'m Side<'m>| -> Vec<&'m Entry<'m>> {
+            side.entries
+                .iter()
+                .filter(|e| e.held.contains(r) && !e.held_there.contains(r))
+                .collect()
+        };
+        let (givers, takers) = (moving(a), moving(b));
         if givers.is_empty() || takers.is_empty() {
             continue;
         }
-        let taker_groups = groups(&takers);
-        let giver_groups = groups(&givers);
-        let mut paired: HashSet<&str> = HashSet::new();
+        let (taker_groups, giver_groups) = (groups(&takers), groups(&givers));
+        let mut paired = vec![false; b.entries.len()];
+        let mut best_taker: HashMap<ResponsibilitySet, &'m Entry<'m>> = HashMap::new();
         for g in &givers {
-            let held = g.responsibilities();
-            if let Some(t) = best(&taker_groups, |set| held.intersection(set).len()) {
-                paired.insert(t.id.as_str());
-                out.push((r, *g, t));
-            }
+            let t = *best_taker
+                .entry(g.held)
+                .or_insert_with(|| best(&taker_groups, g.held));
+            paired[t.rank] = true;
+            out.push((r, *g, t));
         }
-        for t in &takers {
-            if paired.contains(t.id.as_str()) {
-                continue;
-            }
-            let held = t.responsibilities();
-            if let Some(g) = best(&giver_groups, |set| held.intersection(set).len()) {
-                out.push((r, g, *t));
-            }
+        let mut best_giver: HashMap<ResponsibilitySet, &'m Entry<'m>> = HashMap::new();
+        for t in takers.iter().filter(|t| !paired[t.rank]) {
+            let g = *best_giver
+                .entry(t.held)
+                .or_insert_with(|| best(&giver_groups, t.held));
+            out.push((r, g, *t));
         }
     }
     out
 }
 
-/// Members grouped by the tags they hold: each distinct set once, with the
-/// member of the smallest id holding it.
-fn groups<'m>(members: &[&'m Member]) -> Vec<(ResponsibilitySet, &'m Member)> {
-    let mut by_set: HashMap<ResponsibilitySet, &'m Member> = HashMap::new();
-    for m in members {
+/// Entries grouped by the tags they hold: each distinct set once, with the
+/// entry of the smallest id holding it, in id order. Never empty when
+/// `entries` is not.
+fn groups<'m>(entries: &[&'m Entry<'m>]) -> Vec<(ResponsibilitySet, &'m Entry<'m>)> {
+    let mut by_set: HashMap<ResponsibilitySet, &'m Entry<'m>> = HashMap::new();
+    for e in entries {
         by_set
-            .entry(m.responsibilities())
+            .entry(e.held)
             .and_modify(|best| {
-                if m.id < best.id {
-                    *best = m;
+                if e.rank < best.rank {
+                    *best = e;
                 }
             })
-            .or_insert(m);
+            .or_insert(e);
     }
     let mut out: Vec<_> = by_set.into_iter().collect();
-    out.sort_by(|x, y| x.1.id.cmp(&y.1.id));
+    out.sort_by_key(|(_, e)| e.rank);
     out
 }
 
-/// The member whose group scores highest; on a tie, the smaller id.
+/// The entry whose group shares most tags with `held`; on a tie, the
+/// smaller id. `groups` is not empty.
 fn best<'m>(
-    groups: &[(ResponsibilitySet, &'m Member)],
-    score: impl Fn(ResponsibilitySet) -> usize,
-) -> Option<&'m Member> {
-    groups
-        .iter()
-        .min_by(|x, y| {
-            score(y.0)
-                .cmp(&score(x.0))
-                .then_with(|| x.1.id.cmp(&y.1.id))
-        })
-        .map(|(_, m)| *m)
+    groups: &[(ResponsibilitySet, &'m Entry<'m>)],
+    held: ResponsibilitySet,
+) -> &'m Entry<'m> {
+    let mut winner = groups[0];
+    for &(set, e) in &groups[1..] {
+        let (score, top) = (
+            held.intersection(set).len(),
+            held.intersection(winner.0).len(),
+        );
+        if score > top || (score == top && e.rank < winner.1.rank) {
+            winner = (set, e);
+        }
+    }
+    winner.1
 }
 
 /// A member removed and another added with the same name: orgevo matches
 /// people by id, so it treats them as two people, and says so.
-fn same_names(a: &Stage, b: &Stage) -> Vec<Change> {
+fn same_names(a: &Side<'_>, b: &Side<'_>) -> Vec<Change> {
     let removed: HashMap<&str, &Member> = a
-        .members()
-        .filter(|m| b.member(&m.id).is_none() && !m.name.trim().is_empty())
-        .map(|m| (m.name.trim(), m))
+        .entries
+        .iter()
+        .filter(|e| e.other.is_none() && !e.member.name.trim().is_empty())
+        .map(|e| (e.member.name.trim(), e.member))
         .collect();
-    b.members()
-        .filter(|m| a.member(&m.id).is_none())
+    if removed.is_empty() {
+        return Vec::new();
+    }
+    b.entries
+        .iter()
+        .filter(|e| e.other.is_none())
         .filter_map(|added| {
-            let gone = removed.get(added.name.trim())?;
+            let name = added.member.name.trim();
+            let gone = removed.get(name)?;
             Some(Change::SameNameNewId {
-                name: added.name.trim().to_owned(),
+                name: name.to_owned(),
                 removed: gone.id.clone(),
-                added: added.id.clone(),
+                added: added.member.id.clone(),
             })
         })
         .collect()
@@ -290,12 +350,12 @@ fn same_names(a: &Stage, b: &Stage) -> Vec<Change> {
 /// own (if it kept at least half of it) and those of others who handed at
 /// least half of theirs to it (as the hand-overs pair them). Linear in the
 /// members and hand-overs.
-fn role_merges(a: &Stage, b: &Stage, pairs: &[(Responsibility, &Member, &Member)]) -> Vec<Change> {
-    // For each taker, the givers and the tags each handed to it.
-    let mut handed: HashMap<&str, Vec<(&Member, ResponsibilitySet)>> = HashMap::new();
+fn role_merges(b: &Side<'_>, pairs: &[Pair<'_>]) -> Vec<Change> {
+    // For each taker (by rank in B), the givers and the tags each handed.
+    let mut handed: HashMap<usize, Vec<(&Entry<'_>, ResponsibilitySet)>> = HashMap::new();
     for (r, g, t) in pairs {
-        let list = handed.entry(t.id.as_str()).or_default();
-        match list.iter_mut().find(|(giver, _)| giver.id == g.id) {
+        let list = handed.entry(t.rank).or_default();
+        match list.iter_mut().find(|(giver, _)| giver.rank == g.rank) {
             Some((_, set)) => set.insert(*r),
             None => {
                 let mut set = ResponsibilitySet::EMPTY;
@@ -304,29 +364,29 @@ fn role_merges(a: &Stage, b: &Stage, pairs: &[(Responsibility, &Member, &Member)
             }
         }
     }
-    let order = |m: &Member| a.node(&m.id).map_or(usize::MAX, |n| n.index());
     let mut out = Vec::new();
-    for mb in b.members() {
-        let now = mb.responsibilities();
+    for eb in &b.entries {
+        let now = eb.held;
         if now.is_empty() {
             continue;
         }
-        let before = core(a, &mb.id);
+        let before = eb.held_there;
         let mut sources = Vec::new();
         if !before.is_empty() && 2 * before.intersection(now).len() >= before.len() {
-            sources.push(who(mb));
+            sources.push(who(eb.member));
         }
-        if let Some(givers) = handed.get_mut(mb.id.as_str()) {
-            givers.sort_by_key(|(g, _)| order(g));
-            for (ma, taken) in givers.iter() {
-                if ma.id != mb.id && 2 * taken.len() >= ma.responsibilities().len() {
-                    sources.push(who(ma));
+        if let Some(givers) = handed.get_mut(&eb.rank) {
+            // In A's member order.
+            givers.sort_by_key(|(g, _)| g.node.index());
+            for (ga, taken) in givers.iter() {
+                if ga.member.id != eb.member.id && 2 * taken.len() >= ga.held.len() {
+                    sources.push(who(ga.member));
                 }
             }
         }
         if sources.len() >= 2 {
             out.push(Change::RoleMerge {
-                into: who(mb),
+                into: who(eb.member),
                 from: sources,
             });
         }

@@ -6,12 +6,34 @@ use crate::model::Plan;
 /// How many undo steps are kept.
 pub const DEFAULT_HISTORY_LIMIT: usize = 200;
 
+/// How much memory the undo steps may hold together (their own copies of
+/// changed stages; what they share with the plan costs nothing). The oldest
+/// steps go first; the last step is always kept.
+pub const DEFAULT_HISTORY_BYTES: usize = 64 << 20;
+
 #[derive(Clone, Debug)]
 struct Entry {
     label: String,
     plan: Plan,
     state: u64,
     merge_key: Option<String>,
+    /// Roughly what this step holds that the plan after it does not.
+    bytes: usize,
+}
+
+/// Roughly the memory `before` holds that `after` does not share: stage
+/// charts changed or removed by the step.
+fn unshared_bytes(before: &Plan, after: &Plan) -> usize {
+    before
+        .stages
+        .iter()
+        .map(|stage| match after.stage(&stage.id) {
+            Some(now) => stage.bytes_not_shared_with(now),
+            // A removed stage: its members live only in this step.
+            None => stage.bytes_not_shared_with(stage) + stage.member_count() * 256,
+        })
+        .sum::<usize>()
+        + 256
 }
 
 /// The undo and redo stacks. Every change to the document goes through
@@ -21,6 +43,7 @@ pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     limit: usize,
+    byte_limit: usize,
     state: u64,
     next_state: u64,
     open_merge: Option<String>,
@@ -33,12 +56,20 @@ impl Default for History {
 }
 
 impl History {
-    /// An empty history keeping at most `limit` undo steps.
+    /// An empty history keeping at most `limit` undo steps and about
+    /// [`DEFAULT_HISTORY_BYTES`] of memory.
     pub fn new(limit: usize) -> Self {
+        Self::bounded(limit, DEFAULT_HISTORY_BYTES)
+    }
+
+    /// An empty history keeping at most `limit` undo steps and about
+    /// `byte_limit` bytes of stage copies (always at least one step).
+    pub fn bounded(limit: usize, byte_limit: usize) -> Self {
         Self {
             undo: Vec::new(),
             redo: Vec::new(),
             limit: limit.max(1),
+            byte_limit,
             state: 0,
             next_state: 1,
             open_merge: None,
@@ -72,19 +103,41 @@ impl History {
         if !merges {
             self.undo.push(Entry {
                 label: edit.label(),
+                bytes: unshared_bytes(&before, plan),
                 plan: before,
                 state: self.state,
                 merge_key: merge_key.map(str::to_owned),
             });
-            if self.undo.len() > self.limit {
-                self.undo.remove(0);
-            }
+            self.trim();
         }
         self.open_merge = merge_key.map(str::to_owned);
         self.redo.clear();
         self.state = self.next_state;
         self.next_state += 1;
         Ok(())
+    }
+
+    /// Drops the oldest steps beyond the step and memory limits.
+    fn trim(&mut self) {
+        let mut bytes: usize = self.undo.iter().map(|e| e.bytes).sum();
+        let mut drop = 0;
+        while self.undo.len() - drop > 1
+            && (self.undo.len() - drop > self.limit || bytes > self.byte_limit)
+        {
+            bytes -= self.undo[drop].bytes;
+            drop += 1;
+        }
+        self.undo.drain(..drop);
+    }
+
+    /// How many steps Undo can take back.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Roughly the memory the undo steps hold beyond the plan itself.
+    pub fn undo_bytes(&self) -> usize {
+        self.undo.iter().map(|e| e.bytes).sum()
     }
 
     /// Ends a run of merging edits, so the next one starts a new undo step.
@@ -114,6 +167,7 @@ impl History {
         let current = std::mem::replace(plan, entry.plan);
         to.push(Entry {
             label: entry.label,
+            bytes: unshared_bytes(&current, plan),
             plan: current,
             state: self.state,
             merge_key: entry.merge_key,

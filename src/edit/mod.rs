@@ -7,7 +7,7 @@ mod history;
 pub mod transition;
 
 pub use change::{Edit, EditError, free_member_id, free_stage_id, reports_to};
-pub use history::{DEFAULT_HISTORY_LIMIT, History};
+pub use history::{DEFAULT_HISTORY_BYTES, DEFAULT_HISTORY_LIMIT, History};
 
 #[cfg(test)]
 mod tests {
@@ -55,6 +55,43 @@ mod tests {
         assert!(h.redo(&mut p));
         assert_eq!(p, after_add);
         assert_eq!(h.redo_label(), Some("delete member"));
+    }
+
+    #[test]
+    fn history_drops_the_oldest_steps_beyond_its_memory_bound() {
+        let mut p = crate::model::synthetic_plan(2_000, 6, 7);
+        let rename = |p: &Plan, n: usize| {
+            let mut member = p.stages[1].member("m5").cloned().unwrap();
+            member.name = format!("Name {n}");
+            Edit::UpdateMember {
+                stage: "s1".into(),
+                member,
+            }
+        };
+        // One step copies one stage's structure: bound the history to
+        // about ten of them.
+        let step = p.stages[1].bytes_not_shared_with(&p.stages[1]);
+        let mut h = History::bounded(200, step * 10);
+        let start = p.clone();
+        for n in 0..30 {
+            let edit = rename(&p, n);
+            h.apply(&mut p, &edit).unwrap();
+        }
+        assert!(h.undo_len() < 30 && h.undo_len() >= 5, "{}", h.undo_len());
+        assert!(h.undo_bytes() <= step * 11);
+        // The steps kept still undo exactly.
+        let kept = h.undo_len();
+        for _ in 0..kept {
+            assert!(h.undo(&mut p));
+        }
+        assert!(!h.undo(&mut p));
+        assert_eq!(
+            p.stages[1].member("m5").unwrap().name,
+            format!("Name {}", 29 - kept)
+        );
+        // Stages no step changed were never copied.
+        assert!(p.stages[0].shares_chart_with(&start.stages[0]));
+        assert!(p.stages[2].shares_chart_with(&start.stages[2]));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! A stage: the sales organisation at one point on the timeline, as a graph.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -37,6 +39,11 @@ impl Link {
 ///
 /// Invariants kept by every method: member ids are unique, every edge joins
 /// two members, and a member has at most one `reports-to` edge going out.
+///
+/// Cloning is cheap and copy-on-write: the chart is shared until one of the
+/// copies changes, and then only the graph's structure is copied, never the
+/// members that stayed the same. This is what lets undo keep hundreds of
+/// steps of a 10,000-member plan.
 #[derive(Clone, Debug)]
 pub struct Stage {
     /// Stable identifier of the stage within the plan.
@@ -49,8 +56,24 @@ pub struct Stage {
     pub when: String,
     /// Free notes.
     pub notes: String,
-    graph: StableDiGraph<Member, LinkKind>,
-    index: HashMap<String, NodeIndex>,
+    body: Arc<Body>,
+}
+
+/// The chart of a stage, shared between copies of the stage until one of
+/// them changes.
+#[derive(Clone, Debug, Default)]
+struct Body {
+    graph: StableDiGraph<Arc<Member>, LinkKind>,
+    /// Member id to node. Shared on its own: most edits leave ids alone.
+    index: Arc<HashMap<String, NodeIndex>>,
+    /// See [`Stage::revision`].
+    revision: u64,
+}
+
+/// A number never handed out before in this process.
+fn fresh_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Stage {
@@ -62,58 +85,107 @@ impl Stage {
             kind,
             when: String::new(),
             notes: String::new(),
-            graph: StableDiGraph::default(),
-            index: HashMap::new(),
+            body: Arc::new(Body {
+                revision: fresh_revision(),
+                ..Body::default()
+            }),
         }
     }
 
     /// The underlying graph, for algorithms that walk it.
-    pub fn graph(&self) -> &StableDiGraph<Member, LinkKind> {
-        &self.graph
+    pub fn graph(&self) -> &StableDiGraph<Arc<Member>, LinkKind> {
+        &self.body.graph
+    }
+
+    /// A number that changes whenever the members or lines change (the
+    /// fields `name`, `kind`, `when` and `notes` are not covered). Two stages
+    /// with the same revision have the same members and lines, so derived
+    /// results can be cached by it.
+    pub fn revision(&self) -> u64 {
+        self.body.revision
+    }
+
+    /// Whether `other` is a copy of this stage's chart that neither side has
+    /// changed since (cheap).
+    pub fn shares_chart_with(&self, other: &Stage) -> bool {
+        Arc::ptr_eq(&self.body, &other.body)
+    }
+
+    /// Roughly how many bytes this stage's chart holds that `other` does not
+    /// share (the graph structure and the id index; members are shared
+    /// between copies unless changed). Passing the stage itself gives the
+    /// cost of the structure alone. Undo uses this to bound its memory.
+    pub fn bytes_not_shared_with(&self, other: &Stage) -> usize {
+        if !std::ptr::eq(self, other) && self.shares_chart_with(other) {
+            return 0;
+        }
+        let graph = &self.body.graph;
+        let structure =
+            graph.node_count() * (std::mem::size_of::<Arc<Member>>() + 8) + graph.edge_count() * 24;
+        let index =
+            if Arc::ptr_eq(&self.body.index, &other.body.index) && !std::ptr::eq(self, other) {
+                0
+            } else {
+                self.body.index.len() * 56
+            };
+        structure + index
+    }
+
+    /// The chart, for changing; copies it first if it is shared.
+    fn body_mut(&mut self) -> &mut Body {
+        let body = Arc::make_mut(&mut self.body);
+        body.revision = fresh_revision();
+        body
     }
 
     /// Number of members.
     pub fn member_count(&self) -> usize {
-        self.graph.node_count()
+        self.body.graph.node_count()
     }
 
     /// Number of lines of either kind.
     pub fn link_count(&self) -> usize {
-        self.graph.edge_count()
+        self.body.graph.edge_count()
     }
 
     /// Adds a member; refuses a second member with the same id.
     pub fn add_member(&mut self, member: Member) -> Result<NodeIndex, ModelError> {
-        if self.index.contains_key(&member.id) {
+        if self.body.index.contains_key(&member.id) {
             return Err(ModelError::DuplicateMember { id: member.id });
         }
         let id = member.id.clone();
-        let node = self.graph.add_node(member);
-        self.index.insert(id, node);
+        let body = self.body_mut();
+        let node = body.graph.add_node(Arc::new(member));
+        Arc::make_mut(&mut body.index).insert(id, node);
         Ok(node)
     }
 
     /// Removes a member and every line touching it.
     pub fn remove_member(&mut self, id: &str) -> Option<Member> {
-        let node = self.index.remove(id)?;
-        self.graph.remove_node(node)
+        self.node(id)?;
+        let body = self.body_mut();
+        let node = Arc::make_mut(&mut body.index).remove(id)?;
+        body.graph.remove_node(node).map(Arc::unwrap_or_clone)
     }
 
     /// The graph node of a member.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.index.get(id).copied()
+        self.body.index.get(id).copied()
     }
 
     /// The member with this id.
     pub fn member(&self, id: &str) -> Option<&Member> {
-        self.graph.node_weight(self.node(id)?)
+        self.body.graph.node_weight(self.node(id)?).map(|m| &**m)
     }
 
     /// The member with this id, for editing. Changing `id` through this is not
     /// allowed; use [`Stage::rename_member_id`].
     pub fn member_mut(&mut self, id: &str) -> Option<&mut Member> {
         let node = self.node(id)?;
-        self.graph.node_weight_mut(node)
+        self.body_mut()
+            .graph
+            .node_weight_mut(node)
+            .map(Arc::make_mut)
     }
 
     /// Gives a member a new id, keeping its lines.
@@ -121,26 +193,26 @@ impl Stage {
         if old == new {
             return Ok(());
         }
-        if self.index.contains_key(new) {
+        if self.body.index.contains_key(new) {
             return Err(ModelError::DuplicateMember { id: new.to_owned() });
         }
-        let node = self
-            .index
-            .remove(old)
-            .ok_or_else(|| ModelError::UnknownMember { id: old.to_owned() })?;
-        self.graph[node].id = new.to_owned();
-        self.index.insert(new.to_owned(), node);
+        let node = self.require(old)?;
+        let body = self.body_mut();
+        let index = Arc::make_mut(&mut body.index);
+        index.remove(old);
+        index.insert(new.to_owned(), node);
+        Arc::make_mut(&mut body.graph[node]).id = new.to_owned();
         Ok(())
     }
 
     /// The member at a graph node.
     pub fn member_at(&self, node: NodeIndex) -> Option<&Member> {
-        self.graph.node_weight(node)
+        self.body.graph.node_weight(node).map(|m| &**m)
     }
 
     /// Members in stable order (the order they were added, gaps refilled).
     pub fn members(&self) -> impl Iterator<Item = &Member> + '_ {
-        self.graph.node_weights()
+        self.body.graph.node_weights().map(|m| &**m)
     }
 
     /// Adds a line. Refuses unknown members, a second manager for one member,
@@ -155,7 +227,7 @@ impl Stage {
         {
             return Err(ModelError::SecondManager {
                 member: link.from.clone(),
-                existing: self.graph[existing].id.clone(),
+                existing: self.body.graph[existing].id.clone(),
                 new: link.to.clone(),
             });
         }
@@ -166,13 +238,13 @@ impl Stage {
                 kind: link.kind,
             });
         }
-        Ok(self.graph.add_edge(from, to, link.kind))
+        Ok(self.body_mut().graph.add_edge(from, to, link.kind))
     }
 
     /// Removes a line; `false` when there was no such line.
     pub fn remove_link(&mut self, link: &Link) -> bool {
         match self.find_link(link) {
-            Some(edge) => self.graph.remove_edge(edge).is_some(),
+            Some(edge) => self.body_mut().graph.remove_edge(edge).is_some(),
             None => false,
         }
     }
@@ -183,7 +255,8 @@ impl Stage {
         let from = self.node(&link.from)?;
         let to = self.node(&link.to)?;
         let connecting = |a, b| {
-            self.graph
+            self.body
+                .graph
                 .edges_connecting(a, b)
                 .find(|e| *e.weight() == link.kind)
                 .map(|e| e.id())
@@ -196,19 +269,21 @@ impl Stage {
 
     /// All lines in stable order.
     pub fn links(&self) -> impl Iterator<Item = Link> + '_ {
-        self.graph.edge_indices().filter_map(|e| {
-            let (a, b) = self.graph.edge_endpoints(e)?;
+        let graph = &self.body.graph;
+        graph.edge_indices().filter_map(|e| {
+            let (a, b) = graph.edge_endpoints(e)?;
             Some(Link {
-                from: self.graph[a].id.clone(),
-                to: self.graph[b].id.clone(),
-                kind: self.graph[e],
+                from: graph[a].id.clone(),
+                to: graph[b].id.clone(),
+                kind: graph[e],
             })
         })
     }
 
     /// The graph node of the manager of the member at `node`.
     pub fn manager_node(&self, node: NodeIndex) -> Option<NodeIndex> {
-        self.graph
+        self.body
+            .graph
             .edges_directed(node, Direction::Outgoing)
             .find(|e| *e.weight() == LinkKind::ReportsTo)
             .map(|e| e.target())
@@ -217,12 +292,13 @@ impl Stage {
     /// The manager of a member.
     pub fn manager_of(&self, id: &str) -> Option<&Member> {
         let manager = self.manager_node(self.node(id)?)?;
-        self.graph.node_weight(manager)
+        self.member_at(manager)
     }
 
     /// The graph nodes of the direct reports of the member at `node`.
     pub fn report_nodes(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
-        self.graph
+        self.body
+            .graph
             .edges_directed(node, Direction::Incoming)
             .filter(|e| *e.weight() == LinkKind::ReportsTo)
             .map(|e| e.source())
@@ -235,7 +311,7 @@ impl Stage {
         };
         let mut nodes: Vec<NodeIndex> = self.report_nodes(node).collect();
         nodes.sort();
-        nodes.into_iter().map(|n| &self.graph[n]).collect()
+        nodes.into_iter().map(|n| &*self.body.graph[n]).collect()
     }
 
     fn require(&self, id: &str) -> Result<NodeIndex, ModelError> {
@@ -253,8 +329,8 @@ impl PartialEq for Stage {
             && self.kind == other.kind
             && self.when == other.when
             && self.notes == other.notes
-            && self.members().eq(other.members())
-            && self.links().eq(other.links())
+            && (self.shares_chart_with(other)
+                || (self.members().eq(other.members()) && self.links().eq(other.links())))
     }
 }
 
@@ -323,6 +399,36 @@ mod tests {
         assert_eq!(s.link_count(), 0);
         assert!(s.manager_of("a").is_none());
         assert!(s.member("b").is_none());
+    }
+
+    #[test]
+    fn copies_share_the_chart_until_one_changes() {
+        let mut s = stage();
+        let copy = s.clone();
+        assert!(copy.shares_chart_with(&s));
+        assert_eq!(copy.revision(), s.revision());
+        assert_eq!(copy.bytes_not_shared_with(&s), 0);
+        s.member_mut("a").unwrap().name = "Ann".into();
+        assert!(!copy.shares_chart_with(&s));
+        assert_ne!(
+            copy.revision(),
+            s.revision(),
+            "a change gets a new revision"
+        );
+        assert_eq!(
+            copy.member("a").unwrap().name,
+            "a",
+            "the copy keeps its value"
+        );
+        assert!(copy.bytes_not_shared_with(&s) > 0);
+        assert_ne!(copy, s);
+        // Equal content, separate charts: still equal.
+        s.member_mut("a").unwrap().name = "a".into();
+        assert_eq!(copy, s);
+        // Reading never copies.
+        let before = s.revision();
+        let _ = (s.member("b"), s.links().count(), s.manager_of("a"));
+        assert_eq!(s.revision(), before);
     }
 
     #[test]
