@@ -41,7 +41,7 @@ impl OrgevoApp {
             }
         }
         let (plan_state, _) = (self.document().state(), ());
-        self.refresh_findings(plan_state);
+        self.refresh_findings(&ctx, plan_state);
         self.update_title(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -79,9 +79,12 @@ impl OrgevoApp {
                             .and_then(|i| plan.stages.get(i))
                             .map(|s| s.name.clone());
                         let mut show_removed = self.show_removed;
+                        if self.derived.diffs.is_updating() {
+                            ui.weak("Updating the changes…");
+                        }
                         changes_ui(
                             ui,
-                            self.diffs.diff(),
+                            self.derived.diffs.diff(),
                             previous.as_deref(),
                             &mut show_removed,
                         );
@@ -410,7 +413,9 @@ impl OrgevoApp {
 
     fn timeline_panel_ui(&mut self, ui: &mut Ui) {
         let count = self.doc.plan().stages.len();
-        let summaries: Vec<_> = (0..count).map(|i| self.findings.summary(i)).collect();
+        let summaries: Vec<_> = (0..count)
+            .map(|i| self.derived.findings.summary(i))
+            .collect();
         let actions = timeline_ui(ui, self.doc.plan(), self.stage_index(), &summaries);
         for action in actions {
             match action {

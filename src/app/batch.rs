@@ -17,6 +17,14 @@ pub struct QuadBatch {
 }
 
 impl QuadBatch {
+    /// An empty batch with room for `quads` quads.
+    pub fn with_capacity(quads: usize) -> Self {
+        let mut mesh = Mesh::default();
+        mesh.vertices.reserve(quads * 4);
+        mesh.indices.reserve(quads * 6);
+        Self { mesh }
+    }
+
     /// A filled rectangle.
     pub fn rect(&mut self, rect: Rect, color: Color32) {
         self.mesh.add_colored_rect(rect, color);

@@ -327,7 +327,7 @@ impl Canvas {
         // Far out every card is a plain box: all of them go into one mesh,
         // painted where this slot is (above the lines, below highlights).
         let far = zoom < ZOOM_BOX_ONLY;
-        let mut boxes = QuadBatch::default();
+        let mut boxes = QuadBatch::with_capacity(if far { stage.member_count() * 2 } else { 0 });
         let boxes_slot = painter.add(egui::Shape::Noop);
         let graph = stage.graph();
         for node in graph.node_indices() {

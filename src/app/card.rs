@@ -217,16 +217,21 @@ pub(super) fn paint_card_box(
     member: &Member,
     look: CardLook,
 ) {
-    let fill = if member.planned {
-        faded(visuals.window_fill, 0.75)
+    if look.zoom * rect.height() < 3.0 {
+        // A few pixels: one dot in the function's colour.
+        batch.rect(rect, function_color(member.function));
     } else {
-        visuals.window_fill
-    };
-    batch.rect(rect, fill);
-    batch.rect(
-        Rect::from_min_max(rect.min, pos2(rect.min.x + 12.0, rect.max.y)),
-        function_color(member.function),
-    );
+        let fill = if member.planned {
+            faded(visuals.window_fill, 0.75)
+        } else {
+            visuals.window_fill
+        };
+        batch.rect(rect, fill);
+        batch.rect(
+            Rect::from_min_max(rect.min, pos2(rect.min.x + 12.0, rect.max.y)),
+            function_color(member.function),
+        );
+    }
     if let Some((severity, _)) = look.finding {
         batch.rect(marker_rect(rect).expand(10.0), severity_color(severity));
     }

@@ -17,7 +17,7 @@ use super::folding::Folded;
 use super::inspector::Inspector;
 use super::inspector::InspectorAction;
 use super::present::Presenter;
-use super::state::{AppSettings, DiffCache, FindingsCache};
+use super::state::{AppSettings, Derived};
 use crate::edit::{Edit, compose};
 use crate::model::{Plan, Stage};
 
@@ -32,7 +32,8 @@ pub struct OrgevoApp {
     pub(super) views: HashMap<String, CanvasView>,
     pub(super) canvas: Canvas,
     pub(super) inspector: Inspector,
-    pub(super) findings: FindingsCache,
+    /// What is worked out from the plan: findings and the diff shown.
+    pub(super) derived: Derived,
     pub(super) modal: Modal,
     pub(super) settings: AppSettings,
     pub(super) dialogs: FileDialogs,
@@ -40,7 +41,6 @@ pub struct OrgevoApp {
     pub(super) allow_close: bool,
     pub(super) shown_title: String,
     pub(super) pending_after_save: Option<Pending>,
-    pub(super) diffs: DiffCache,
     pub(super) show_removed: bool,
     pub(super) bottom_tab: BottomTab,
     pub(super) presenter: Option<Presenter>,
@@ -76,7 +76,7 @@ impl OrgevoApp {
             views: HashMap::new(),
             canvas: Canvas::default(),
             inspector: Inspector::default(),
-            findings: FindingsCache::default(),
+            derived: Derived::default(),
             modal: Modal::None,
             settings,
             dialogs,
@@ -84,7 +84,6 @@ impl OrgevoApp {
             allow_close: false,
             shown_title: String::new(),
             pending_after_save: None,
-            diffs: DiffCache::default(),
             show_removed: true,
             bottom_tab: BottomTab::Findings,
             presenter: None,
@@ -308,7 +307,7 @@ impl OrgevoApp {
 
     /// The changes of the current stage since the previous one.
     pub fn current_diff(&self) -> Option<&crate::diff::StageDiff> {
-        self.diffs.diff()
+        self.derived.diffs.diff()
     }
 
     fn add_member(&mut self, pos: Option<[f32; 2]>, manager: Option<&str>) {
@@ -374,13 +373,13 @@ impl OrgevoApp {
     pub(super) fn replace_document_view(&mut self) {
         self.stage_index = 0;
         self.shown_stage_id = self.stage_id();
-        self.diffs.invalidate();
+        self.derived.diffs.invalidate();
         self.compare = None;
         self.presenter = None;
         self.selection.clear();
         self.views.clear();
         self.canvas = Canvas::default();
-        self.findings.invalidate();
+        self.derived.findings.invalidate();
         self.allow_close = false;
         self.fit(false);
     }
@@ -454,9 +453,18 @@ impl OrgevoApp {
         }
     }
 
-    pub(super) fn refresh_findings(&mut self, state: u64) {
-        self.findings.refresh(self.doc.plan(), state);
-        self.diffs.refresh(self.doc.plan(), state, self.stage_index);
+    pub(super) fn refresh_findings(&mut self, ctx: &egui::Context, state: u64) {
+        self.derived.findings.refresh(self.doc.plan(), state);
+        let input = super::state::DiffInput {
+            plan: self.doc.plan(),
+            state,
+            index: self.stage_index,
+            findings: &self.derived.findings,
+            ctx,
+        };
+        self.derived
+            .diffs
+            .refresh(&input, self.bottom_tab == BottomTab::Changes);
     }
 
     pub(super) fn apply_merging(&mut self, edit: &Edit, merge: Option<&str>) {
@@ -481,9 +489,9 @@ impl OrgevoApp {
     /// Draws the canvas of the current stage without copying the plan.
     pub(super) fn draw_canvas(&mut self, ui: &mut egui::Ui) -> Option<Vec<CanvasEvent>> {
         let stage = self.doc.plan().stages.get(self.stage_index)?;
-        let findings = self.findings.stage(self.stage_index);
+        let findings = self.derived.findings.stage(self.stage_index);
         let view = self.views.entry(stage.id.clone()).or_default();
-        let overlay = self.diffs.overlay();
+        let overlay = self.derived.diffs.overlay();
         self.canvas.show_ghosts = self.show_removed;
         let folded = match self.collapsed.get(&stage.id) {
             Some(collapsed) if !collapsed.is_empty() => Folded::of(stage, collapsed),
@@ -503,7 +511,7 @@ impl OrgevoApp {
     pub(super) fn draw_inspector(&mut self, ui: &mut egui::Ui) -> Option<Vec<InspectorAction>> {
         let plan = self.doc.plan();
         let stage = plan.stages.get(self.stage_index)?;
-        let findings = self.findings.stage(self.stage_index);
+        let findings = self.derived.findings.stage(self.stage_index);
         Some(
             self.inspector
                 .ui(ui, plan, stage, &self.selection, findings),
@@ -512,6 +520,6 @@ impl OrgevoApp {
 
     /// Draws the findings list; returns the members of a clicked finding.
     pub(super) fn draw_findings(&mut self, ui: &mut egui::Ui) -> Option<Vec<String>> {
-        findings_ui(ui, self.findings.stage(self.stage_index)).map(|f| f.members.clone())
+        findings_ui(ui, self.derived.findings.stage(self.stage_index)).map(|f| f.members.clone())
     }
 }

@@ -12,7 +12,7 @@ use super::card::{
     ZOOM_BOX_ONLY, collaboration_dashes, collaboration_route, paint_collaboration_line,
     paint_reporting_line, reporting_route,
 };
-use crate::layout::stacks_reports;
+use crate::layout::{CARD_HEIGHT, stacks_reports};
 use crate::model::{LinkKind, Member, Stage};
 
 /// Paints every line of `stage` between the cards `rect_of` places (a member
@@ -37,7 +37,9 @@ pub fn paint_stage_lines(
     // Far out, reporting lines are thin strokes in one mesh, one screen
     // pixel wide.
     let far = zoom < ZOOM_BOX_ONLY;
-    let mut strokes = QuadBatch::default();
+    // Cards a few pixels high: a line is one straight stroke between them.
+    let tiny = zoom * CARD_HEIGHT < 3.0;
+    let mut strokes = QuadBatch::with_capacity(if far { stage.link_count() * 3 } else { 0 });
     let mut dashes = collaboration_dashes(painter.ctx(), zoom);
     let far_width = (1.0 / zoom.max(1e-3)).max(1.6);
     let graph = stage.graph();
@@ -50,6 +52,13 @@ pub fn paint_stage_lines(
             continue;
         }
         match edge.weight() {
+            LinkKind::ReportsTo | LinkKind::CollaboratesWith if tiny => {
+                let color = match edge.weight() {
+                    LinkKind::ReportsTo => line_color,
+                    LinkKind::CollaboratesWith => visuals.selection.stroke.color,
+                };
+                strokes.segment(ra.center_top(), rb.center_bottom(), far_width, color);
+            }
             LinkKind::ReportsTo if far => {
                 let route = reporting_route(rb, ra, stacking.contains(&edge.target()));
                 strokes.polyline(&route, far_width, line_color);

@@ -51,12 +51,25 @@ impl StageDiff {
 /// Diffs the stages at positions `a` and `b` of `plan`, findings included.
 pub fn diff_plan_stages(plan: &Plan, a: usize, b: usize) -> Option<StageDiff> {
     let (sa, sb) = (plan.stages.get(a)?, plan.stages.get(b)?);
-    let mut diff = diff_stages(sa, sb);
-    diff.changes.extend(finding_changes(
+    Some(diff_with_findings(
+        sa,
+        sb,
         &check_stage(plan, a),
         &check_stage(plan, b),
-    ));
-    Some(diff)
+    ))
+}
+
+/// Diffs two stages whose findings are already known (e.g. kept by
+/// [`crate::rules::PlanFindings`]), findings changes included.
+pub fn diff_with_findings(
+    a: &Stage,
+    b: &Stage,
+    findings_a: &[Finding],
+    findings_b: &[Finding],
+) -> StageDiff {
+    let mut diff = diff_stages(a, b);
+    diff.changes.extend(finding_changes(findings_a, findings_b));
+    diff
 }
 
 /// Diffs two stages' members and lines (no findings). Linear in members

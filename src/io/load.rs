@@ -36,12 +36,27 @@ pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+    let syntax = |e: serde_json::Error| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
         message: syntax_message(&e),
-    })?;
-    check_header(&value)?;
+    };
+    // The header first, so a file from a newer orgevo says so instead of
+    // failing on a renamed field. Reading only the header skips the rest
+    // without building it: the file is parsed into the plan just once.
+    let header = if text.trim_start().starts_with('{') {
+        serde_json::from_str::<Header>(text)
+    } else {
+        // Not an object: let the full value below say what it is.
+        Err(serde::de::Error::custom("not an object"))
+    };
+    match header {
+        Ok(header) => check_header_fields(header.format.as_ref(), header.version.as_ref())?,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(e)),
+        // Not an object (or a duplicated header field): the full value
+        // gives the precise message.
+        Err(_) => check_header(&serde_json::from_str::<Value>(text).map_err(syntax)?)?,
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let file: PlanFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
@@ -127,6 +142,21 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
+/// The two fields checked before the schema; the rest of the file is
+/// skipped unread.
+#[derive(serde::Deserialize)]
+struct Header {
+    #[serde(default, deserialize_with = "present")]
+    format: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    version: Option<Value>,
+}
+
+/// A field that is present, even as `null` (absent fields stay `None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    <Value as serde::Deserialize>::deserialize(d).map(Some)
+}
+
 /// Checks the top-level shape, `format` and `version` before the schema, so a
 /// file from a newer orgevo says so instead of failing on a renamed field.
 fn check_header(value: &Value) -> Result<(), LoadError> {
@@ -135,7 +165,12 @@ fn check_header(value: &Value) -> Result<(), LoadError> {
             found: json_type(value),
         });
     };
-    match object.get("format") {
+    check_header_fields(object.get("format"), object.get("version"))
+}
+
+/// Checks `format` and `version`.
+fn check_header_fields(format: Option<&Value>, version: Option<&Value>) -> Result<(), LoadError> {
+    match format {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(other) => {
             return Err(LoadError::WrongFormat {
@@ -148,7 +183,7 @@ fn check_header(value: &Value) -> Result<(), LoadError> {
             });
         }
     }
-    match object.get("version") {
+    match version {
         Some(Value::Number(n)) => match n.as_u64() {
             Some(v) if v > CURRENT_VERSION => Err(LoadError::FutureVersion {
                 found: v,

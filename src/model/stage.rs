@@ -65,7 +65,9 @@ pub struct Stage {
 struct Body {
     graph: StableDiGraph<Arc<Member>, LinkKind>,
     /// Member id to node. Shared on its own: most edits leave ids alone.
-    index: Arc<HashMap<String, NodeIndex>>,
+    /// foldhash: fast, and seeded per process, so crafted ids in a file
+    /// cannot make lookups slow.
+    index: Arc<HashMap<String, NodeIndex, foldhash::fast::RandomState>>,
     /// See [`Stage::revision`].
     revision: u64,
 }

@@ -4,7 +4,7 @@
 use super::context::{StageContext, tag_list};
 use super::finding::Hit;
 use super::shape::converged_leaders;
-use crate::model::{Function, Responsibility, StageKind, TagFamily};
+use crate::model::{Function, Responsibility, Stage, StageKind, TagFamily};
 
 /// `owner-ceiling`: in a converged stage an owner still holds a management
 /// tag; the growth leader should run the team.
@@ -35,6 +35,18 @@ pub fn owner_ceiling(ctx: &StageContext) -> Vec<Hit> {
         .collect()
 }
 
+/// Whether someone besides the owner holds `process-discipline` and
+/// `metrics` in `stage`: what [`premature_convergence`] looks for in the
+/// earlier stages (and all it reads of them).
+pub fn installs_management(stage: &Stage) -> bool {
+    stage.members().any(|m| {
+        let held = m.responsibilities();
+        m.function != Function::Owner
+            && held.contains(Responsibility::ProcessDiscipline)
+            && held.contains(Responsibility::Metrics)
+    })
+}
+
 /// `premature-convergence`: a converged stage with an earlier non-empty
 /// stage, where no earlier stage had a non-owner holding both
 /// `process-discipline` and `metrics`.
@@ -42,13 +54,7 @@ pub fn premature_convergence(ctx: &StageContext) -> Vec<Hit> {
     if ctx.stage.kind != StageKind::Converged || ctx.previous.is_none() {
         return Vec::new();
     }
-    let installed = ctx.earlier.iter().flat_map(|s| s.members()).any(|m| {
-        let held = m.responsibilities();
-        m.function != Function::Owner
-            && held.contains(Responsibility::ProcessDiscipline)
-            && held.contains(Responsibility::Metrics)
-    });
-    if installed {
+    if ctx.earlier.iter().any(installs_management) {
         return Vec::new();
     }
     vec![Hit::new(

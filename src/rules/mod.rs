@@ -7,6 +7,7 @@ mod across;
 mod context;
 mod convergence;
 mod finding;
+mod incremental;
 mod marketing;
 mod registry;
 mod roles;
@@ -15,7 +16,11 @@ mod structure;
 
 pub use context::{MemberFacts, StageContext, stage_coverage, tag_list};
 pub use finding::{Finding, Hit, Severity, Summary};
-pub use registry::{RULES, Rule, RuleFamily, check_plan, check_stage, rule_by_id};
+pub use incremental::PlanFindings;
+pub use registry::{
+    RULES, Rule, RuleFamily, RuleScope, check_plan, check_stage, check_stage_scoped,
+    merge_findings, rule_by_id,
+};
 
 #[cfg(test)]
 pub(crate) mod testing {

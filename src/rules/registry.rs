@@ -45,6 +45,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// The check itself.
     pub check: fn(&StageContext) -> Vec<Hit>,
+    /// Whether the check reads the stages before its own (`previous`,
+    /// `earlier`); the others see only their stage and the settings.
+    pub reads_earlier: bool,
 }
 
 impl Rule {
@@ -71,7 +74,21 @@ const fn rule(
         family,
         summary,
         check,
+        reads_earlier: false,
     }
+}
+
+/// A rule that reads the stages before its own (see [`Rule::reads_earlier`]).
+const fn across_rule(
+    id: &'static str,
+    severity: Severity,
+    family: RuleFamily,
+    summary: &'static str,
+    check: fn(&StageContext) -> Vec<Hit>,
+) -> Rule {
+    let mut r = rule(id, severity, family, summary, check);
+    r.reads_earlier = true;
+    r
 }
 
 use RuleFamily::*;
@@ -163,7 +180,7 @@ pub const RULES: &[Rule] = &[
         "Converged: the owner no longer manages",
         convergence::owner_ceiling,
     ),
-    rule(
+    across_rule(
         "premature-convergence",
         Warning,
         StageShape,
@@ -212,14 +229,14 @@ pub const RULES: &[Rule] = &[
         "Titles and responsibilities agree",
         roles::function_hat_mismatch,
     ),
-    rule(
+    across_rule(
         "responsibility-dropped",
         Warning,
         AcrossStages,
         "No responsibility is lost from one stage to the next",
         across::responsibility_dropped,
     ),
-    rule(
+    across_rule(
         "convergence-readiness",
         Info,
         AcrossStages,
@@ -237,6 +254,24 @@ pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
 /// empty stage has no findings. Findings come out by severity, then in
 /// catalogue order.
 pub fn check_stage(plan: &Plan, index: usize) -> Vec<Finding> {
+    check_stage_scoped(plan, index, RuleScope::All)
+}
+
+/// Which of the rules to run on a stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleScope {
+    /// Every rule.
+    All,
+    /// Only the rules that see nothing but their own stage.
+    OwnStage,
+    /// Only the rules that read earlier stages.
+    EarlierStages,
+}
+
+/// Like [`check_stage`], for some of the rules. Findings of
+/// [`RuleScope::OwnStage`] and [`RuleScope::EarlierStages`] put together
+/// with [`merge_findings`] equal those of [`RuleScope::All`].
+pub fn check_stage_scoped(plan: &Plan, index: usize, scope: RuleScope) -> Vec<Finding> {
     let Some(stage) = plan.stages.get(index) else {
         return Vec::new();
     };
@@ -246,7 +281,12 @@ pub fn check_stage(plan: &Plan, index: usize) -> Vec<Finding> {
     let ctx = StageContext::new(stage, &plan.stages[..index], &plan.settings);
     let mut findings = Vec::new();
     for rule in RULES {
-        let Some(severity) = rule.severity_in(&plan.settings) else {
+        let runs = match scope {
+            RuleScope::All => true,
+            RuleScope::OwnStage => !rule.reads_earlier,
+            RuleScope::EarlierStages => rule.reads_earlier,
+        };
+        let Some(severity) = rule.severity_in(&plan.settings).filter(|_| runs) else {
             continue;
         };
         for hit in (rule.check)(&ctx) {
@@ -255,6 +295,21 @@ pub fn check_stage(plan: &Plan, index: usize) -> Vec<Finding> {
     }
     findings.sort_by_key(|f| f.severity);
     findings
+}
+
+/// Puts a stage's findings of its own rules and of the rules reading
+/// earlier stages together, in the order [`check_stage`] gives: by
+/// severity, then catalogue order.
+pub fn merge_findings(own: &[Finding], across: &[Finding]) -> Vec<Finding> {
+    let position = |f: &Finding| {
+        RULES
+            .iter()
+            .position(|r| r.id == f.rule)
+            .unwrap_or(usize::MAX)
+    };
+    let mut all: Vec<Finding> = own.iter().chain(across).cloned().collect();
+    all.sort_by_key(|f| (f.severity, position(f)));
+    all
 }
 
 /// Runs every rule on every stage. Findings come out by stage (timeline

@@ -1,0 +1,226 @@
+//! The findings of a whole plan, kept up to date edit by edit: a stage is
+//! checked again only when something its rules read has changed.
+//!
+//! What a stage's findings depend on (see [`StageContext`]): the stage
+//! itself, the settings, the nearest earlier non-empty stage (`previous`),
+//! and, of all the other earlier stages, only whether one of them
+//! [`installs_management`]. An edit to one stage of three re-checks that
+//! stage and the one after it.
+//!
+//! [`StageContext`]: super::StageContext
+//! [`check_stage`]: super::check_stage
+
+use std::collections::HashMap;
+
+use super::convergence::installs_management;
+use super::finding::Finding;
+use super::registry::{RuleScope, check_stage_scoped, merge_findings};
+use crate::model::{Plan, Settings, Stage, StageKind};
+
+/// What identifies a stage's content: its fields and the revision of its
+/// members and lines.
+#[derive(Clone, Debug, PartialEq)]
+struct Stamp {
+    id: String,
+    name: String,
+    kind: StageKind,
+    when: String,
+    notes: String,
+    revision: u64,
+}
+
+impl Stamp {
+    fn of(stage: &Stage) -> Self {
+        Self {
+            id: stage.id.clone(),
+            name: stage.name.clone(),
+            kind: stage.kind,
+            when: stage.when.clone(),
+            notes: stage.notes.clone(),
+            revision: stage.revision(),
+        }
+    }
+}
+
+/// Everything a stage's findings are derived from.
+#[derive(Clone, Debug, PartialEq)]
+struct Inputs {
+    own: Stamp,
+    previous: Option<Stamp>,
+    management_installed_before: bool,
+}
+
+#[derive(Debug)]
+struct Checked {
+    inputs: Inputs,
+    /// Whether this stage itself installs management (for later stages).
+    installs: bool,
+    /// Findings of the rules that read only this stage.
+    own: Vec<Finding>,
+    /// Both, in [`check_stage`] order.
+    findings: Vec<Finding>,
+}
+
+/// The findings of every stage of a plan, re-derived only where needed.
+#[derive(Debug, Default)]
+pub struct PlanFindings {
+    settings: Option<Settings>,
+    stages: Vec<Checked>,
+}
+
+impl PlanFindings {
+    /// Brings the findings up to date with `plan`; returns how many stages
+    /// were checked again.
+    pub fn refresh(&mut self, plan: &Plan) -> usize {
+        if self.settings.as_ref() != Some(&plan.settings) {
+            self.stages.clear();
+            self.settings = Some(plan.settings.clone());
+        }
+        // Earlier results by stage id (stages may have moved or gone).
+        let mut old: HashMap<String, Checked> = std::mem::take(&mut self.stages)
+            .into_iter()
+            .map(|c| (c.inputs.own.id.clone(), c))
+            .collect();
+        let mut checked = 0;
+        let mut previous: Option<Stamp> = None;
+        let mut installed_before = false;
+        for (index, stage) in plan.stages.iter().enumerate() {
+            let inputs = Inputs {
+                own: Stamp::of(stage),
+                previous: previous.clone(),
+                management_installed_before: installed_before,
+            };
+            let entry = match old.remove(&stage.id) {
+                Some(c) if c.inputs == inputs => c,
+                // Only what came before changed: the stage's own rules stand.
+                Some(c) if c.inputs.own == inputs.own => {
+                    checked += 1;
+                    let across = check_stage_scoped(plan, index, RuleScope::EarlierStages);
+                    Checked {
+                        findings: merge_findings(&c.own, &across),
+                        installs: c.installs,
+                        own: c.own,
+                        inputs,
+                    }
+                }
+                _ => {
+                    checked += 1;
+                    let own = check_stage_scoped(plan, index, RuleScope::OwnStage);
+                    let across = check_stage_scoped(plan, index, RuleScope::EarlierStages);
+                    Checked {
+                        findings: merge_findings(&own, &across),
+                        installs: installs_management(stage),
+                        own,
+                        inputs,
+                    }
+                }
+            };
+            installed_before |= entry.installs;
+            if stage.member_count() > 0 {
+                previous = Some(entry.inputs.own.clone());
+            }
+            self.stages.push(entry);
+        }
+        checked
+    }
+
+    /// The findings of the stage at `index` (none past the end).
+    pub fn stage(&self, index: usize) -> &[Finding] {
+        self.stages
+            .get(index)
+            .map_or(&[], |c| c.findings.as_slice())
+    }
+
+    /// Forgets everything (after another plan was opened).
+    pub fn clear(&mut self) {
+        self.settings = None;
+        self.stages.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+    use crate::model::{Function, Member, synthetic_plan};
+    use crate::rules::{check_plan, check_stage};
+
+    fn fresh(plan: &Plan) -> Vec<Vec<Finding>> {
+        (0..plan.stages.len())
+            .map(|i| check_stage(plan, i))
+            .collect()
+    }
+
+    fn cached(findings: &PlanFindings, plan: &Plan) -> Vec<Vec<Finding>> {
+        (0..plan.stages.len())
+            .map(|i| findings.stage(i).to_vec())
+            .collect()
+    }
+
+    #[test]
+    fn an_edit_rechecks_its_stage_and_the_ones_reading_it() {
+        let mut plan = synthetic_plan(200, 6, 3);
+        let mut findings = PlanFindings::default();
+        assert_eq!(findings.refresh(&plan), 3);
+        assert_eq!(findings.refresh(&plan), 0, "nothing changed");
+        let mut member = plan.stages[1].member("m7").cloned().unwrap();
+        member.name = "Renamed".into();
+        Edit::UpdateMember {
+            stage: "s1".into(),
+            member,
+        }
+        .apply(&mut plan)
+        .unwrap();
+        assert_eq!(findings.refresh(&plan), 2, "s1 and s2, which follows it");
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        Edit::UpdateMember {
+            stage: "s2".into(),
+            member: Member::new("m7", "Last", Function::Sales),
+        }
+        .apply(&mut plan)
+        .unwrap();
+        assert_eq!(findings.refresh(&plan), 1, "nothing reads the last stage");
+        // Settings change every stage's findings.
+        plan.settings.max_direct_reports = 3;
+        assert_eq!(findings.refresh(&plan), 3);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        assert_eq!(cached(&findings, &plan).concat(), check_plan(&plan));
+    }
+
+    #[test]
+    fn own_and_across_findings_together_are_the_stages_findings() {
+        let mut plans = vec![synthetic_plan(300, 4, 5)];
+        for text in [
+            crate::io::BUNDLED_EXAMPLE,
+            include_str!("../../examples/plans/four-mistakes.orgevo.json"),
+            include_str!("../../examples/plans/marketing-misplaced.orgevo.json"),
+        ] {
+            plans.push(crate::io::plan_from_str(text).unwrap());
+        }
+        for plan in &plans {
+            for i in 0..plan.stages.len() {
+                let own = check_stage_scoped(plan, i, RuleScope::OwnStage);
+                let across = check_stage_scoped(plan, i, RuleScope::EarlierStages);
+                assert_eq!(merge_findings(&own, &across), check_stage(plan, i));
+            }
+        }
+    }
+
+    #[test]
+    fn reordered_and_removed_stages_are_found_by_id() {
+        let mut plan = synthetic_plan(100, 5, 9);
+        let mut findings = PlanFindings::default();
+        findings.refresh(&plan);
+        plan.stages.swap(0, 2);
+        findings.refresh(&plan);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        plan.stages.remove(1);
+        findings.refresh(&plan);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        // A stage's notes and kind are inputs too.
+        plan.stages[1].kind = StageKind::Converged;
+        plan.stages[0].notes = "plan B: hire".into();
+        assert_eq!(findings.refresh(&plan), 2);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+    }
+}
