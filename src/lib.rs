@@ -18,4 +18,5 @@ pub mod io;
 pub mod layout;
 pub mod look;
 pub mod model;
+pub mod parallel;
 pub mod rules;

@@ -70,5 +70,8 @@ pub fn run_diff(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     if let Err(e) = written {
         let _ = writeln!(err, "error: cannot write the report: {e}");
     }
+    // Freeing a big plan takes a while, and `orgevo` exits next: free it
+    // beside the exit instead of before it.
+    std::thread::spawn(move || drop((plan, diff)));
     ExitCode::from(EXIT_OK)
 }

@@ -10,47 +10,54 @@ use super::{EXIT_LOAD_ERROR, EXIT_OK, ImportArgs, LayoutArgs};
 use crate::io::{load_plan, write_atomically};
 use crate::layout::{card_size, tidy_layout};
 use crate::model::Stage;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::NodeIndexable;
 
-/// The positions of `stage` as the JSON `orgevo layout` writes.
+/// The positions of `stage` as the JSON `orgevo layout` writes, from
+/// `centres` as [`tidy_layout`] gives them (one per member, in graph order).
 pub fn positions_json(stage: &Stage, centres: &[(String, [f32; 2])]) -> String {
-    let index: std::collections::HashMap<&str, [f32; 2]> =
-        centres.iter().map(|(id, p)| (id.as_str(), *p)).collect();
-    let mut order: Vec<&str> = Vec::with_capacity(stage.member_count());
-    let mut queue: VecDeque<&str> = stage
-        .members()
-        .filter(|m| stage.manager_of(&m.id).is_none_or(|b| b.id == m.id))
-        .map(|m| m.id.as_str())
+    let graph = stage.graph();
+    let mut centre_of = vec![None; graph.node_bound()];
+    for (node, (id, centre)) in graph.node_indices().zip(centres) {
+        if graph[node].id == *id {
+            centre_of[node.index()] = Some(*centre);
+        }
+    }
+    // Breadth-first from the roots (members without a manager), reports in
+    // stable order.
+    let mut order: Vec<NodeIndex> = Vec::with_capacity(stage.member_count());
+    let mut seen = vec![false; graph.node_bound()];
+    let mut queue: VecDeque<NodeIndex> = graph
+        .node_indices()
+        .filter(|&n| stage.manager_node(n).is_none_or(|m| m == n))
         .collect();
-    let mut seen = std::collections::HashSet::with_capacity(stage.member_count());
-    while let Some(id) = queue.pop_front() {
-        if !seen.insert(id) {
+    let mut reports = Vec::new();
+    while let Some(node) = queue.pop_front() {
+        if std::mem::replace(&mut seen[node.index()], true) {
             continue;
         }
-        order.push(id);
-        for report in stage.reports_of(id) {
-            queue.push_back(report.id.as_str());
-        }
+        order.push(node);
+        reports.clear();
+        reports.extend(stage.report_nodes(node).filter(|&r| r != node));
+        reports.sort();
+        queue.extend(reports.iter().copied());
     }
     // Members in a cycle have no root to be reached from: list them last.
-    for m in stage.members() {
-        if !seen.contains(m.id.as_str()) {
-            order.push(m.id.as_str());
-        }
-    }
-    let mut out = String::with_capacity(order.len() * 40);
+    order.extend(graph.node_indices().filter(|n| !seen[n.index()]));
+    let mut out = String::with_capacity(order.len() * 48);
     out.push('[');
-    for (i, id) in order.iter().enumerate() {
-        let (Some([x, y]), Some(member)) = (index.get(id), stage.member(id)) else {
+    let mut first = true;
+    for node in order {
+        let (Some([x, y]), member) = (centre_of[node.index()], &graph[node]) else {
             continue;
         };
         let top = y - card_size(member)[1] / 2.0;
-        if i > 0 {
+        if !first {
             out.push(',');
         }
-        out.push_str(&format!(
-            "\n  {{\"id\": {}, \"x\": {x}, \"y\": {top}}}",
-            serde_json::Value::String((*id).to_owned())
-        ));
+        first = false;
+        let id = serde_json::Value::String(member.id.clone());
+        out.push_str(&format!("\n  {{\"id\": {id}, \"x\": {x}, \"y\": {top}}}"));
     }
     out.push_str("\n]\n");
     out

@@ -2,7 +2,8 @@
 //! order, rows before their managers, quoted fields, a UTF-8 BOM, `,` or
 //! `;` separators, HR column names; every error names its row and column.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 
 use super::csv_columns::{Field, department_function, map_columns};
 use crate::layout::tidy_layout;

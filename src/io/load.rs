@@ -36,27 +36,26 @@ pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let syntax = |e: serde_json::Error| LoadError::Syntax {
+    // One pass over the text when the file is good: parse the plan, then
+    // check its header.
+    if let Ok(file) = serde_json::from_str::<PlanFile>(text) {
+        let (format, version) = (
+            Value::String(file.format.clone()),
+            Value::from(file.version),
+        );
+        check_header_fields(Some(&format), Some(&version))?;
+        return plan_from_file(file);
+    }
+    // The file is bad: parse again for the precise message. The header
+    // comes first, so a file from a newer orgevo says so instead of failing
+    // on a renamed field; then the schema error with its path.
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
         message: syntax_message(&e),
-    };
-    // The header first, so a file from a newer orgevo says so instead of
-    // failing on a renamed field. Reading only the header skips the rest
-    // without building it: the file is parsed into the plan just once.
-    let header = if text.trim_start().starts_with('{') {
-        serde_json::from_str::<Header>(text)
-    } else {
-        // Not an object: let the full value below say what it is.
-        Err(serde::de::Error::custom("not an object"))
-    };
-    match header {
-        Ok(header) => check_header_fields(header.format.as_ref(), header.version.as_ref())?,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(e)),
-        // Not an object (or a duplicated header field): the full value
-        // gives the precise message.
-        Err(_) => check_header(&serde_json::from_str::<Value>(text).map_err(syntax)?)?,
-    }
+    })?;
+    check_header(&value)?;
+    drop(value);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let file: PlanFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
@@ -142,21 +141,6 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
-/// The two fields checked before the schema; the rest of the file is
-/// skipped unread.
-#[derive(serde::Deserialize)]
-struct Header {
-    #[serde(default, deserialize_with = "present")]
-    format: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    version: Option<Value>,
-}
-
-/// A field that is present, even as `null` (absent fields stay `None`).
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
-    <Value as serde::Deserialize>::deserialize(d).map(Some)
-}
-
 /// Checks the top-level shape, `format` and `version` before the schema, so a
 /// file from a newer orgevo says so instead of failing on a renamed field.
 fn check_header(value: &Value) -> Result<(), LoadError> {
@@ -209,16 +193,28 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
         settings: settings_from_file(file.settings)?,
         stages: Vec::with_capacity(file.stages.len()),
     };
-    for (index, stage_file) in file.stages.into_iter().enumerate() {
+    let mut ids = std::collections::HashSet::new();
+    for (index, stage_file) in file.stages.iter().enumerate() {
         if stage_file.id.trim().is_empty() {
             return Err(LoadError::EmptyId {
                 place: format!("stage #{}", index + 1),
             });
         }
-        if plan.stage(&stage_file.id).is_some() {
-            return Err(LoadError::DuplicateStage { id: stage_file.id });
+        if !ids.insert(stage_file.id.as_str()) {
+            return Err(LoadError::DuplicateStage {
+                id: stage_file.id.clone(),
+            });
         }
-        plan.stages.push(stage_from_file(stage_file)?);
+    }
+    // Big plans build their stages on all cores; the first error in file
+    // order is the one reported.
+    let built = crate::parallel::map(
+        file.stages,
+        |s| s.members.len() + s.links.len(),
+        stage_from_file,
+    );
+    for stage in built {
+        plan.stages.push(stage?);
     }
     Ok(plan)
 }

@@ -315,9 +315,13 @@ pub fn merge_findings(own: &[Finding], across: &[Finding]) -> Vec<Finding> {
 /// Runs every rule on every stage. Findings come out by stage (timeline
 /// order), then severity, then catalogue order.
 pub fn check_plan(plan: &Plan) -> Vec<Finding> {
-    (0..plan.stages.len())
-        .flat_map(|i| check_stage(plan, i))
-        .collect()
+    let indices: Vec<usize> = (0..plan.stages.len()).collect();
+    crate::parallel::map(
+        indices,
+        |&i| plan.stages[i].member_count(),
+        |i| check_stage(plan, i),
+    )
+    .concat()
 }
 
 #[cfg(test)]
