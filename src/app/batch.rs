@@ -94,7 +94,8 @@ impl DashBatch {
         }
     }
 
-    /// A dashed polyline `width` wide (the outer half of it fades out).
+    /// A dashed polyline in a strip `2 × width` wide: opaque in the middle,
+    /// fading out towards the edges.
     pub fn polyline(&mut self, points: &[Pos2], width: f32, color: Color32) {
         let mut walked = 0.0_f32;
         for pair in points.windows(2) {

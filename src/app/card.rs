@@ -438,8 +438,8 @@ pub(super) fn paint_collaboration_line(
     zoom: f32,
 ) {
     let scale = 1.0 / zoom.clamp(0.01, 1.0);
-    // The outer half of the strip fades out: twice the stroke, plus a pixel.
-    let width = stroke.width * scale.sqrt() + 1.0 / zoom.max(0.01);
+    // The strip is twice the stroke wide; its outer parts fade out.
+    let width = stroke.width * scale.sqrt();
     let points = collaboration_route(a, b, 24);
     for run in visible_runs(&points, visible.expand(8.0)) {
         batch.polyline(&run, width, stroke.color);
