@@ -62,11 +62,11 @@ impl OrgevoApp {
             .max_size((ui.available_height() * 0.7).max(120.0))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut self.bottom_tab, BottomTab::Findings, "Findings");
-                    ui.selectable_value(&mut self.bottom_tab, BottomTab::Changes, "Changes");
+                    ui.selectable_value(&mut self.view.bottom_tab, BottomTab::Findings, "Findings");
+                    ui.selectable_value(&mut self.view.bottom_tab, BottomTab::Changes, "Changes");
                 });
                 ui.separator();
-                match self.bottom_tab {
+                match self.view.bottom_tab {
                     BottomTab::Findings => {
                         if let Some(members) = self.draw_findings(ui) {
                             self.select_and_center(members);
@@ -75,10 +75,10 @@ impl OrgevoApp {
                     BottomTab::Changes => {
                         let plan = self.document().plan();
                         let previous = plan
-                            .previous_non_empty(self.stage_index())
+                            .previous_non_empty(self.view.stage_index)
                             .and_then(|i| plan.stages.get(i))
                             .map(|s| s.name.clone());
-                        let mut show_removed = self.show_removed;
+                        let mut show_removed = self.view.show_removed;
                         if self.derived.diffs.is_updating() {
                             ui.weak("Updating the changes…");
                         }
@@ -88,7 +88,7 @@ impl OrgevoApp {
                             previous.as_deref(),
                             &mut show_removed,
                         );
-                        self.show_removed = show_removed;
+                        self.view.show_removed = show_removed;
                     }
                 }
             });
@@ -102,7 +102,7 @@ impl OrgevoApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().extreme_bg_color))
             .show(ui, |ui| {
-                let index = self.stage_index;
+                let index = self.view.stage_index;
                 if let Some(compare) = self.compare.as_mut() {
                     compare.ui(ui, self.doc.plan(), index);
                 } else {
@@ -285,7 +285,7 @@ impl OrgevoApp {
         if events.is_empty() {
             return;
         }
-        let Some(stage) = self.plan().stages.get(self.stage_index()).cloned() else {
+        let Some(stage) = self.plan().stages.get(self.view.stage_index).cloned() else {
             return;
         };
         let ctx = ui.ctx().clone();
@@ -416,12 +416,13 @@ impl OrgevoApp {
         let summaries: Vec<_> = (0..count)
             .map(|i| self.derived.findings.summary(i))
             .collect();
-        let actions = timeline_ui(ui, self.doc.plan(), self.stage_index(), &summaries);
+        let actions = timeline_ui(ui, self.doc.plan(), self.view.stage_index, &summaries);
         for action in actions {
             match action {
                 TimelineAction::Select(index) => self.set_stage(index),
                 TimelineAction::Add(how) => {
-                    let (edit, id) = compose::add_stage(self.doc.plan(), self.stage_index(), how);
+                    let (edit, id) =
+                        compose::add_stage(self.doc.plan(), self.view.stage_index, how);
                     if self.apply(&edit)
                         && let Some(index) = self.doc.plan().stage_position(&id)
                     {

@@ -221,7 +221,7 @@ impl OrgevoApp {
             stage.id = free_stage_id(self.doc.plan(), &base);
             let id = stage.id.clone();
             let edit = Edit::AddStage {
-                index: self.stage_index + 1,
+                index: self.view.stage_index + 1,
                 stage: Box::new(stage),
             };
             if self.apply(&edit)

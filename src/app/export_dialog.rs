@@ -186,7 +186,7 @@ impl OrgevoApp {
     /// The dialog said Export: asks where, then writes.
     pub(super) fn choose_export_path(&mut self, choice: ExportChoice) {
         self.export_choice = choice;
-        let name = choice.file_name(self.doc.plan(), self.stage_index);
+        let name = choice.file_name(self.doc.plan(), self.view.stage_index);
         let start = self.doc.path().map(|p| p.to_path_buf());
         let format = choice.format;
         match self
@@ -212,7 +212,7 @@ impl OrgevoApp {
 
     /// Exports to `path`; says where it went, or shows what failed.
     pub fn export_to(&mut self, choice: ExportChoice, path: &std::path::Path) {
-        let written = export::export(self.doc.plan(), &choice.request(self.stage_index))
+        let written = export::export(self.doc.plan(), &choice.request(self.view.stage_index))
             .map_err(|e| e.to_string())
             .and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match written {

@@ -48,13 +48,13 @@ impl Folded {
 impl super::orgevo_app::OrgevoApp {
     /// Collapses or expands the team under `id` in stage `stage`.
     pub fn toggle_team(&mut self, stage: &str, id: &str) {
-        let collapsed = self.collapsed.entry(stage.to_owned()).or_default();
+        let collapsed = self.view.collapsed.entry(stage.to_owned()).or_default();
         if !collapsed.remove(id) {
             collapsed.insert(id.to_owned());
             // Selected members inside the folded team would be invisible.
             if let Some(stage) = self.doc.plan().stage(stage) {
                 let folded = Folded::of(stage, collapsed);
-                self.selection.retain(|m| !folded.hidden.contains(m));
+                self.view.selection.retain(|m| !folded.hidden.contains(m));
             }
         }
     }

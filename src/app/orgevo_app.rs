@@ -21,15 +21,13 @@ use super::state::{AppSettings, Derived};
 use crate::edit::{Edit, compose};
 use crate::model::{Plan, Stage};
 
-/// The app: one open plan, its view state, and the app settings.
+/// The app: the document (plan and history), the view state, the state
+/// derived from the plan, and the app's own windows and settings.
 pub struct OrgevoApp {
+    /// The plan and its history: changed only through edits.
     pub(super) doc: Document,
-    pub(super) stage_index: usize,
-    /// The id of the stage shown: after edits, undo and redo the view finds
-    /// the same stage again, wherever it moved.
-    pub(super) shown_stage_id: String,
-    pub(super) selection: BTreeSet<String>,
-    pub(super) views: HashMap<String, CanvasView>,
+    /// What the user is looking at.
+    pub(super) view: ViewState,
     pub(super) canvas: Canvas,
     pub(super) inspector: Inspector,
     /// What is worked out from the plan: findings and the diff shown.
@@ -41,19 +39,51 @@ pub struct OrgevoApp {
     pub(super) allow_close: bool,
     pub(super) shown_title: String,
     pub(super) pending_after_save: Option<Pending>,
-    pub(super) show_removed: bool,
-    pub(super) bottom_tab: BottomTab,
     pub(super) presenter: Option<Presenter>,
     pub(super) compare: Option<CompareView>,
     pub(super) fonts_installed: bool,
     pub(super) window_before_present: Option<egui::Rect>,
     pub(super) present_frames: u32,
     pub(super) show_shortcuts: bool,
-    /// Collapsed teams by stage id (view state, not saved).
-    pub(super) collapsed: HashMap<String, BTreeSet<String>>,
     /// The find bar (Ctrl+F), when open.
     pub(super) search: Option<super::search::Search>,
     pub(super) export_choice: super::export_dialog::ExportChoice,
+}
+
+/// What the user is looking at: which stage, what is selected, where each
+/// stage's canvas is panned and zoomed, which teams are folded. Never part of
+/// the plan, never undone.
+#[derive(Debug)]
+pub struct ViewState {
+    /// The position of the stage on the canvas.
+    pub(super) stage_index: usize,
+    /// The id of the stage shown: after edits, undo and redo the view finds
+    /// the same stage again, wherever it moved.
+    pub(super) shown_stage_id: String,
+    /// The selected members of the shown stage.
+    pub(super) selection: BTreeSet<String>,
+    /// Pan and zoom by stage id.
+    pub(super) views: HashMap<String, CanvasView>,
+    /// Collapsed teams by stage id.
+    pub(super) collapsed: HashMap<String, BTreeSet<String>>,
+    /// Whether removed members show as faded ghosts.
+    pub(super) show_removed: bool,
+    /// Which list the bottom panel shows.
+    pub(super) bottom_tab: BottomTab,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            stage_index: 0,
+            shown_stage_id: String::new(),
+            selection: BTreeSet::new(),
+            views: HashMap::new(),
+            collapsed: HashMap::new(),
+            show_removed: true,
+            bottom_tab: BottomTab::Findings,
+        }
+    }
 }
 
 /// Which list the bottom panel shows.
@@ -70,10 +100,7 @@ impl OrgevoApp {
     pub fn new(doc: Document, settings: AppSettings, dialogs: FileDialogs) -> Self {
         let mut app = Self {
             doc,
-            stage_index: 0,
-            shown_stage_id: String::new(),
-            selection: BTreeSet::new(),
-            views: HashMap::new(),
+            view: ViewState::default(),
             canvas: Canvas::default(),
             inspector: Inspector::default(),
             derived: Derived::default(),
@@ -84,8 +111,6 @@ impl OrgevoApp {
             allow_close: false,
             shown_title: String::new(),
             pending_after_save: None,
-            show_removed: true,
-            bottom_tab: BottomTab::Findings,
             presenter: None,
             compare: None,
             fonts_installed: false,
@@ -93,7 +118,6 @@ impl OrgevoApp {
             present_frames: 0,
             show_shortcuts: false,
             export_choice: Default::default(),
-            collapsed: HashMap::new(),
             search: None,
         };
         app.replace_document_view();
@@ -121,12 +145,12 @@ impl OrgevoApp {
 
     /// The index of the stage on the canvas.
     pub fn stage_index(&self) -> usize {
-        self.stage_index
+        self.view.stage_index
     }
 
     /// The selected member ids.
     pub fn selection(&self) -> &BTreeSet<String> {
-        &self.selection
+        &self.view.selection
     }
 
     /// The modal dialog on screen.
@@ -161,7 +185,7 @@ impl OrgevoApp {
     }
 
     pub(super) fn stage(&self) -> Option<&Stage> {
-        self.doc.plan().stages.get(self.stage_index)
+        self.doc.plan().stages.get(self.view.stage_index)
     }
 
     pub(super) fn stage_id(&self) -> String {
@@ -213,29 +237,29 @@ impl OrgevoApp {
             }
             AppCommand::AddMember => self.add_member(None, None),
             AppCommand::Delete => {
-                if !self.selection.is_empty() {
-                    let ids = self.selection.iter().cloned().collect();
+                if !self.view.selection.is_empty() {
+                    let ids = self.view.selection.iter().cloned().collect();
                     let edit = Edit::RemoveMembers {
                         stage: stage_id.clone(),
                         ids,
                     };
                     if self.apply(&compose::keep_tidy(self.doc.plan(), &stage_id, edit)) {
-                        self.selection.clear();
+                        self.view.selection.clear();
                     }
                 }
             }
             AppCommand::Duplicate => {
-                let ids: Vec<String> = self.selection.iter().cloned().collect();
+                let ids: Vec<String> = self.view.selection.iter().cloned().collect();
                 let made = self.stage().and_then(|s| compose::duplicate(s, &ids));
                 if let Some((edit, new_ids)) = made
                     && self.apply(&edit)
                 {
-                    self.selection = new_ids.into_iter().collect();
+                    self.view.selection = new_ids.into_iter().collect();
                 }
             }
             AppCommand::SelectAll => {
                 if let Some(stage) = self.stage() {
-                    self.selection = stage.members().map(|m| m.id.clone()).collect();
+                    self.view.selection = stage.members().map(|m| m.id.clone()).collect();
                 }
             }
             AppCommand::TidyUp => {
@@ -251,7 +275,7 @@ impl OrgevoApp {
             AppCommand::ToggleCompare => {
                 self.compare = match self.compare {
                     Some(_) => None,
-                    None => Some(CompareView::new(self.stage_index)),
+                    None => Some(CompareView::new(self.view.stage_index)),
                 };
             }
             AppCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -260,7 +284,7 @@ impl OrgevoApp {
 
     /// Enters present mode on the current stage, full screen.
     pub fn start_presenting(&mut self, ctx: &egui::Context) {
-        self.presenter = Some(Presenter::new(self.doc.plan(), self.stage_index));
+        self.presenter = Some(Presenter::new(self.doc.plan(), self.view.stage_index));
         self.present_frames = 0;
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
     }
@@ -319,7 +343,7 @@ impl OrgevoApp {
             if manager.is_some() {
                 return None;
             }
-            let view = self.views.get(&stage.id)?;
+            let view = self.view.views.get(&stage.id)?;
             Some([view.scene_rect.center().x, view.scene_rect.center().y])
         });
         let (edit, id) = compose::add_member(stage, pos, manager);
@@ -329,20 +353,20 @@ impl OrgevoApp {
             None => edit,
         };
         if self.apply(&edit) {
-            self.selection = BTreeSet::from([id]);
+            self.view.selection = BTreeSet::from([id]);
             self.inspector.focus_name();
         }
     }
 
     /// Shows stage `index` on the canvas.
     pub fn set_stage(&mut self, index: usize) {
-        if index < self.doc.plan().stages.len() && index != self.stage_index {
-            self.stage_index = index;
-            self.shown_stage_id = self.stage_id();
-            self.selection.clear();
+        if index < self.doc.plan().stages.len() && index != self.view.stage_index {
+            self.view.stage_index = index;
+            self.view.shown_stage_id = self.stage_id();
+            self.view.selection.clear();
             self.canvas.link_mode = None;
             let id = self.stage_id();
-            if !self.views.contains_key(&id) {
+            if !self.view.views.contains_key(&id) {
                 self.fit(false);
             }
         }
@@ -351,10 +375,10 @@ impl OrgevoApp {
     /// Shows stage `index` even if it is the current index (after the
     /// stages were reordered or removed), dropping the selection.
     pub(super) fn set_stage_index(&mut self, index: usize) {
-        self.stage_index = index.min(self.doc.plan().stages.len().saturating_sub(1));
-        self.selection.clear();
+        self.view.stage_index = index.min(self.doc.plan().stages.len().saturating_sub(1));
+        self.view.selection.clear();
         self.canvas.link_mode = None;
-        self.shown_stage_id = self.stage_id();
+        self.view.shown_stage_id = self.stage_id();
     }
 
     /// Keeps showing the same stage (by id) after the plan changed: an
@@ -363,21 +387,21 @@ impl OrgevoApp {
     /// shown.
     pub(super) fn follow_shown_stage(&mut self) {
         let plan = self.doc.plan();
-        match plan.stage_position(&self.shown_stage_id) {
-            Some(index) if index == self.stage_index => {}
-            Some(index) => self.stage_index = index,
-            None => self.set_stage_index(self.stage_index),
+        match plan.stage_position(&self.view.shown_stage_id) {
+            Some(index) if index == self.view.stage_index => {}
+            Some(index) => self.view.stage_index = index,
+            None => self.set_stage_index(self.view.stage_index),
         }
     }
 
     pub(super) fn replace_document_view(&mut self) {
-        self.stage_index = 0;
-        self.shown_stage_id = self.stage_id();
+        self.view.stage_index = 0;
+        self.view.shown_stage_id = self.stage_id();
         self.derived.diffs.invalidate();
         self.compare = None;
         self.presenter = None;
-        self.selection.clear();
-        self.views.clear();
+        self.view.selection.clear();
+        self.view.views.clear();
         self.canvas = Canvas::default();
         self.derived.findings.invalidate();
         self.allow_close = false;
@@ -432,7 +456,7 @@ impl OrgevoApp {
         if self.canvas.link_mode.take().is_some() {
             self.status = "Line cancelled".to_owned();
         } else {
-            self.selection.clear();
+            self.view.selection.clear();
         }
     }
 
@@ -444,7 +468,7 @@ impl OrgevoApp {
                 .map_or(from.as_str(), |m| m.display_name());
             return format!("Click the card {name} should collaborate with (Esc cancels)");
         }
-        match self.selection.len() {
+        match self.view.selection.len() {
             0 => {
                 "Drag the background to pan · Ctrl+scroll to zoom · Shift+drag to select".to_owned()
             }
@@ -458,13 +482,13 @@ impl OrgevoApp {
         let input = super::state::DiffInput {
             plan: self.doc.plan(),
             state,
-            index: self.stage_index,
+            index: self.view.stage_index,
             findings: &self.derived.findings,
             ctx,
         };
         self.derived
             .diffs
-            .refresh(&input, self.bottom_tab == BottomTab::Changes);
+            .refresh(&input, self.view.bottom_tab == BottomTab::Changes);
     }
 
     pub(super) fn apply_merging(&mut self, edit: &Edit, merge: Option<&str>) {
@@ -488,18 +512,18 @@ impl OrgevoApp {
 
     /// Draws the canvas of the current stage without copying the plan.
     pub(super) fn draw_canvas(&mut self, ui: &mut egui::Ui) -> Option<Vec<CanvasEvent>> {
-        let stage = self.doc.plan().stages.get(self.stage_index)?;
-        let findings = self.derived.findings.stage(self.stage_index);
-        let view = self.views.entry(stage.id.clone()).or_default();
+        let stage = self.doc.plan().stages.get(self.view.stage_index)?;
+        let findings = self.derived.findings.stage(self.view.stage_index);
+        let view = self.view.views.entry(stage.id.clone()).or_default();
         let overlay = self.derived.diffs.overlay();
-        self.canvas.show_ghosts = self.show_removed;
-        let folded = match self.collapsed.get(&stage.id) {
+        self.canvas.show_ghosts = self.view.show_removed;
+        let folded = match self.view.collapsed.get(&stage.id) {
             Some(collapsed) if !collapsed.is_empty() => Folded::of(stage, collapsed),
             _ => Folded::default(),
         };
         let input = CanvasInput {
             stage,
-            selection: &self.selection,
+            selection: &self.view.selection,
             findings,
             overlay,
             folded: &folded,
@@ -510,16 +534,17 @@ impl OrgevoApp {
     /// Draws the inspector of the current selection without copying the plan.
     pub(super) fn draw_inspector(&mut self, ui: &mut egui::Ui) -> Option<Vec<InspectorAction>> {
         let plan = self.doc.plan();
-        let stage = plan.stages.get(self.stage_index)?;
-        let findings = self.derived.findings.stage(self.stage_index);
+        let stage = plan.stages.get(self.view.stage_index)?;
+        let findings = self.derived.findings.stage(self.view.stage_index);
         Some(
             self.inspector
-                .ui(ui, plan, stage, &self.selection, findings),
+                .ui(ui, plan, stage, &self.view.selection, findings),
         )
     }
 
     /// Draws the findings list; returns the members of a clicked finding.
     pub(super) fn draw_findings(&mut self, ui: &mut egui::Ui) -> Option<Vec<String>> {
-        findings_ui(ui, self.derived.findings.stage(self.stage_index)).map(|f| f.members.clone())
+        findings_ui(ui, self.derived.findings.stage(self.view.stage_index))
+            .map(|f| f.members.clone())
     }
 }

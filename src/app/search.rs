@@ -53,7 +53,7 @@ impl OrgevoApp {
 
     /// Shows the hit `step` places from the current one (1 next, -1 back).
     pub(super) fn step_search(&mut self, step: isize) {
-        let Some(stage) = self.doc.plan().stages.get(self.stage_index) else {
+        let Some(stage) = self.doc.plan().stages.get(self.view.stage_index) else {
             return;
         };
         let Some(search) = self.search.as_mut() else {
@@ -73,7 +73,7 @@ impl OrgevoApp {
         search.current = Some(next as usize);
         let id = search.hits[next as usize].clone();
         // Open every collapsed team the hit is hidden in.
-        if let Some(collapsed) = self.collapsed.get_mut(&stage.id) {
+        if let Some(collapsed) = self.view.collapsed.get_mut(&stage.id) {
             for manager in managers_above(stage, &id) {
                 collapsed.remove(&manager);
             }
