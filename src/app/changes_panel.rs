@@ -12,7 +12,11 @@ pub fn changes_ui(
     show_removed: &mut bool,
 ) {
     let Some(diff) = diff else {
-        ui.label(RichText::new("This is the first stage: nothing to compare it with.").weak());
+        let text = match previous {
+            Some(name) => format!("Working out the changes since {name}…"),
+            None => "This is the first stage: nothing to compare it with.".to_owned(),
+        };
+        ui.label(RichText::new(text).weak());
         return;
     };
     ui.horizontal(|ui| {
@@ -26,13 +30,24 @@ pub fn changes_ui(
         );
         ui.checkbox(show_removed, "Show removed members");
     });
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
+    let area = egui::ScrollArea::vertical().auto_shrink([false, true]);
+    if diff.changes.len() <= super::findings_panel::LONG_LIST {
+        area.show(ui, |ui| {
             for change in &diff.changes {
                 ui.label(RichText::new(change.text()).color(color(change, ui)));
             }
         });
+    } else {
+        // A big stage's list: only the rows in view are laid out, one line
+        // each (the full text shows on hover).
+        let height = ui.text_style_height(&egui::TextStyle::Body);
+        area.show_rows(ui, height, diff.changes.len(), |ui, range| {
+            for change in &diff.changes[range] {
+                let text = RichText::new(change.text()).color(color(change, ui));
+                ui.add(egui::Label::new(text).truncate());
+            }
+        });
+    }
 }
 
 fn color(change: &Change, ui: &Ui) -> egui::Color32 {
