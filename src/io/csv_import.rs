@@ -306,14 +306,14 @@ fn list(
 }
 
 fn build_stage(
-    rows: Vec<Row>,
+    mut rows: Vec<Row>,
     headers: &[String],
     column: &dyn Fn(Field) -> Option<usize>,
 ) -> Result<Stage, CsvError> {
     let header = |f: Field| column(f).and_then(|i| headers.get(i)).map(String::as_str);
     let mut stage = Stage::new("imported", "Imported", StageKind::Custom);
     let mut line_of: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    for row in &rows {
+    for row in &mut rows {
         if let Some(first) = line_of.insert(row.id.clone(), row.line) {
             return Err(error(
                 Some(row.line),
@@ -321,7 +321,9 @@ fn build_stage(
                 format!("duplicate id `{}` (first on row {first})", row.id),
             ));
         }
-        let _ = stage.add_member(row.member.clone());
+        // The row keeps its id; the member moves into the stage.
+        let member = std::mem::replace(&mut row.member, Member::new("", "", Function::Other));
+        let _ = stage.add_member(member);
     }
     for row in &rows {
         if row.manager.is_empty() {
@@ -365,8 +367,10 @@ fn build_stage(
             }
         }
     }
-    for (id, pos) in tidy_layout(&stage) {
-        if let Some(m) = stage.member_mut(&id) {
+    // The layout lists members in graph order.
+    let nodes: Vec<_> = stage.graph().node_indices().collect();
+    for (node, (id, pos)) in nodes.into_iter().zip(tidy_layout(&stage)) {
+        if let Some(m) = stage.member_at_mut(node).filter(|m| m.id == id) {
             m.pos = Some(pos);
         }
     }

@@ -190,6 +190,16 @@ impl Stage {
             .map(Arc::make_mut)
     }
 
+    /// The member at a graph node, for editing (not its `id`; see
+    /// [`Stage::rename_member_id`]).
+    pub fn member_at_mut(&mut self, node: NodeIndex) -> Option<&mut Member> {
+        self.body.graph.node_weight(node)?;
+        self.body_mut()
+            .graph
+            .node_weight_mut(node)
+            .map(Arc::make_mut)
+    }
+
     /// Gives a member a new id, keeping its lines.
     pub fn rename_member_id(&mut self, old: &str, new: &str) -> Result<(), ModelError> {
         if old == new {
