@@ -60,7 +60,7 @@ pub fn paint_card(
         visuals.window_fill
     };
     if look.zoom < ZOOM_BOX_ONLY {
-        paint_box(painter, visuals, rect, accent, fill, look);
+        paint_box(painter, visuals, rect, member, look);
         return;
     }
     let radius = CornerRadius::same(geometry::RADIUS as u8);
@@ -205,9 +205,8 @@ fn paint_badges(painter: &Painter, rect: Rect, look: CardLook) {
     }
 }
 
-/// A far-away card: square corners and no text, which tessellates to a
-/// handful of vertices instead of hundreds.
-/// Like [`paint_card`] far out, where a card is a coloured box: the box
+/// Like [`paint_card`] far out, where a card is a coloured box with square
+/// corners and no text (a handful of vertices instead of hundreds): the box
 /// goes into `batch`, the rare highlights onto `painter`.
 pub(super) fn paint_card_box(
     batch: &mut QuadBatch,
@@ -245,35 +244,18 @@ pub(super) fn paint_card_box(
     }
 }
 
+/// One far-away card on its own (see [`paint_card_box`]).
 fn paint_box(
     painter: &Painter,
     visuals: &egui::Visuals,
     rect: Rect,
-    accent: Color32,
-    fill: Color32,
+    member: &Member,
     look: CardLook,
 ) {
-    painter.rect_filled(rect, 0.0, fill);
-    painter.rect_filled(
-        Rect::from_min_max(rect.min, pos2(rect.min.x + 12.0, rect.max.y)),
-        0.0,
-        accent,
-    );
-    if look.selected || look.drop_target {
-        painter.rect_stroke(
-            rect,
-            0.0,
-            Stroke::new(8.0, visuals.selection.stroke.color),
-            egui::StrokeKind::Inside,
-        );
-    }
-    if let Some((severity, _)) = look.finding {
-        painter.rect_filled(
-            marker_rect(rect).expand(10.0),
-            0.0,
-            severity_color(severity),
-        );
-    }
+    let slot = painter.add(Shape::Noop);
+    let mut batch = QuadBatch::default();
+    paint_card_box(&mut batch, painter, visuals, rect, member, look);
+    painter.set(slot, batch.into_shape());
 }
 
 /// The screen area of a card's finding marker, for hover tooltips.
