@@ -40,19 +40,24 @@ pub fn run_diff(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
     };
     let written = match args.format {
         OutputFormat::Text => {
+            // Streamed: a big diff's text is never held whole in memory.
             let (sa, sb) = (&plan.stages[a], &plan.stages[b]);
-            let mut text = format!(
-                "{} ({}) → {} ({}): {} changes\n",
+            let mut out = std::io::BufWriter::new(&mut *out);
+            writeln!(
+                out,
+                "{} ({}) → {} ({}): {} changes",
                 sa.name,
                 sa.id,
                 sb.name,
                 sb.id,
                 diff.changes.len()
-            );
-            for change in &diff.changes {
-                text.push_str(&format!("  {}\n", change.text()));
-            }
-            out.write_all(text.as_bytes())
+            )
+            .and_then(|()| {
+                diff.changes
+                    .iter()
+                    .try_for_each(|change| writeln!(out, "  {}", change.text()))
+            })
+            .and_then(|()| out.flush())
         }
         OutputFormat::Json => {
             let report = json!({

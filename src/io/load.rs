@@ -21,7 +21,13 @@ pub fn load_plan(path: &Path) -> Result<Plan, FileLoadError> {
         error: Box::new(error),
     };
     let bytes = std::fs::read(path).map_err(|e| wrap(LoadError::Read(e)))?;
-    plan_from_bytes(&bytes).map_err(wrap)
+    let file = decode_text(&bytes)
+        .and_then(parse_plan_file)
+        .map_err(wrap)?;
+    // The text is not needed any more: a big file's bytes and its plan are
+    // never in memory together.
+    drop(bytes);
+    plan_from_file(file).map_err(wrap)
 }
 
 /// Parses and validates a plan from raw file bytes.
@@ -32,6 +38,11 @@ pub fn plan_from_bytes(bytes: &[u8]) -> Result<Plan, LoadError> {
 
 /// Parses and validates a plan from JSON text.
 pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
+    plan_from_file(parse_plan_file(text)?)
+}
+
+/// The file's JSON parsed against the schema, its header checked.
+fn parse_plan_file(text: &str) -> Result<PlanFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
@@ -44,7 +55,7 @@ pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
             Value::from(file.version),
         );
         check_header_fields(Some(&format), Some(&version))?;
-        return plan_from_file(file);
+        return Ok(file);
     }
     // The file is bad: parse again for the precise message. The header
     // comes first, so a file from a newer orgevo says so instead of failing
@@ -67,7 +78,7 @@ pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
             message: strip_position(&inner.to_string()),
         }
     })?;
-    plan_from_file(file)
+    Ok(file)
 }
 
 /// Refuses text that is not UTF-8: UTF-16 and binary data get their own messages.
