@@ -12,7 +12,9 @@ use egui::{
 };
 
 use super::batch::QuadBatch;
-use super::card::{CardLook, ChangeBadge, ZOOM_BOX_ONLY, marker_rect, paint_card, paint_card_box};
+use super::card::{
+    CardLook, ChangeBadge, ZOOM_BOX_ONLY, is_dot, marker_rect, paint_card, paint_card_box,
+};
 use super::folding::Folded;
 use super::stage_lines::paint_stage_lines;
 use super::style::severity_icon;
@@ -343,13 +345,10 @@ impl Canvas {
             }
             // A card a few pixels high is painted but is no widget of its
             // own (nobody clicks a dot; a rubber band still selects it).
-            if far && !lifted && zoom * rect.height() < 3.0 {
+            if far && !lifted && is_dot(rect.height(), zoom) {
                 let look = CardLook {
                     selected: selection.contains(&member.id),
-                    finding: by_member
-                        .get(member.id.as_str())
-                        .and_then(|fs| fs.iter().map(|f| f.severity).min())
-                        .map(|worst| (worst, 1)),
+                    finding: by_member.get(member.id.as_str()).and_then(|fs| worst(fs)),
                     zoom,
                     ..CardLook::default()
                 };
@@ -371,34 +370,26 @@ impl Canvas {
                 selected,
                 hovered: response.hovered(),
                 drop_target: drop_target.as_deref() == Some(member.id.as_str()),
-                finding: member_findings.map(|fs| {
-                    let worst = fs
-                        .iter()
-                        .map(|f| f.severity)
-                        .min()
-                        .unwrap_or(crate::rules::Severity::Info);
-                    (worst, fs.len())
-                }),
+                finding: member_findings.and_then(|fs| worst(fs)),
                 zoom,
                 change: overlay.badges.get(&member.id).copied(),
                 large: false,
             };
             if lifted {
                 lifted_cards.push((rect, member, look));
-            } else if far {
-                paint_card_box(&mut boxes, &painter, &visuals, rect, member, look);
-                if let Some(n) = hidden_team {
-                    paint_hidden_team(&painter, rect, n);
-                }
             } else {
-                paint_card(&painter, &visuals, rect, member, look);
+                if far {
+                    paint_card_box(&mut boxes, &painter, &visuals, rect, member, look);
+                } else {
+                    paint_card(&painter, &visuals, rect, member, look);
+                }
                 if let Some(n) = hidden_team {
                     paint_hidden_team(&painter, rect, n);
                 }
             }
             let team = stage
-                .node(&member.id)
-                .is_some_and(|n| stage.report_nodes(n).any(|r| r != n))
+                .report_nodes(node)
+                .any(|r| r != node)
                 .then_some(hidden_team.is_some());
             self.card_events(&response, member, selected, selection, team, events);
             if let Some(fs) = member_findings {
@@ -512,6 +503,12 @@ fn findings_by_member(findings: &[Finding]) -> HashMap<&str, Vec<&Finding>> {
         }
     }
     map
+}
+
+/// The worst severity among a member's findings, and how many there are.
+fn worst(findings: &[&Finding]) -> Option<(crate::rules::Severity, usize)> {
+    let worst = findings.iter().map(|f| f.severity).min()?;
+    Some((worst, findings.len()))
 }
 
 /// The "+N" badge under a collapsed manager's card.

@@ -45,6 +45,21 @@ const ZOOM_NAME_ONLY: f32 = 0.45;
 /// Below this zoom a card is a coloured box.
 pub(super) const ZOOM_BOX_ONLY: f32 = 0.2;
 
+/// Whether a card `height` scene units high is only a dot on screen at
+/// `zoom` (a few pixels): one quad, no widget of its own.
+pub(super) fn is_dot(height: f32, zoom: f32) -> bool {
+    zoom * height < 3.0
+}
+
+/// A card's background: faded for a planned hire.
+fn card_fill(visuals: &egui::Visuals, member: &Member) -> Color32 {
+    if member.planned {
+        faded(visuals.window_fill, 0.75)
+    } else {
+        visuals.window_fill
+    }
+}
+
 /// Paints `member` into `rect`.
 pub fn paint_card(
     painter: &Painter,
@@ -54,11 +69,7 @@ pub fn paint_card(
     look: CardLook,
 ) {
     let accent = function_color(member.function);
-    let fill = if member.planned {
-        faded(visuals.window_fill, 0.75)
-    } else {
-        visuals.window_fill
-    };
+    let fill = card_fill(visuals, member);
     if look.zoom < ZOOM_BOX_ONLY {
         paint_box(painter, visuals, rect, member, look);
         return;
@@ -216,16 +227,11 @@ pub(super) fn paint_card_box(
     member: &Member,
     look: CardLook,
 ) {
-    if look.zoom * rect.height() < 3.0 {
+    if is_dot(rect.height(), look.zoom) {
         // A few pixels: one dot in the function's colour.
         batch.rect(rect, function_color(member.function));
     } else {
-        let fill = if member.planned {
-            faded(visuals.window_fill, 0.75)
-        } else {
-            visuals.window_fill
-        };
-        batch.rect(rect, fill);
+        batch.rect(rect, card_fill(visuals, member));
         batch.rect(
             Rect::from_min_max(rect.min, pos2(rect.min.x + 12.0, rect.max.y)),
             function_color(member.function),

@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 
+use super::long_list::list_ui;
 use crate::diff::{Change, StageDiff};
 
 /// Lists the changes; `show_removed` toggles the faded ghosts on the canvas.
@@ -30,24 +31,11 @@ pub fn changes_ui(
         );
         ui.checkbox(show_removed, "Show removed members");
     });
-    let area = egui::ScrollArea::vertical().auto_shrink([false, true]);
-    if diff.changes.len() <= super::findings_panel::LONG_LIST {
-        area.show(ui, |ui| {
-            for change in &diff.changes {
-                ui.label(RichText::new(change.text()).color(color(change, ui)));
-            }
-        });
-    } else {
-        // A big stage's list: only the rows in view are laid out, one line
-        // each (the full text shows on hover).
-        let height = ui.text_style_height(&egui::TextStyle::Body);
-        area.show_rows(ui, height, diff.changes.len(), |ui, range| {
-            for change in &diff.changes[range] {
-                let text = RichText::new(change.text()).color(color(change, ui));
-                ui.add(egui::Label::new(text).truncate());
-            }
-        });
-    }
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    list_ui(ui, &diff.changes, height, |ui, change, wrap| {
+        let label = egui::Label::new(RichText::new(change.text()).color(color(change, ui)));
+        ui.add(if wrap { label.wrap() } else { label.truncate() });
+    });
 }
 
 fn color(change: &Change, ui: &Ui) -> egui::Color32 {

@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 
+use super::long_list::list_ui;
 use super::style::{severity_color, severity_icon};
 use crate::rules::{Finding, Summary};
 
@@ -20,7 +21,8 @@ pub fn findings_ui<'a>(ui: &mut Ui, findings: &'a [Finding]) -> Option<&'a Findi
         );
         return None;
     }
-    let row = |ui: &mut Ui, f: &'a Finding, wrap: bool, clicked: &mut Option<&'a Finding>| {
+    let height = ui.spacing().interact_size.y;
+    list_ui(ui, findings, height, |ui, f, wrap| {
         ui.horizontal(|ui| {
             ui.label(RichText::new(severity_icon(f.severity)).color(severity_color(f.severity)));
             let text = format!("{}: {}", f.rule, f.message);
@@ -32,29 +34,9 @@ pub fn findings_ui<'a>(ui: &mut Ui, findings: &'a [Finding]) -> Option<&'a Findi
             };
             let response = ui.add(button).on_hover_text(format!("Fix: {}", f.fix));
             if response.clicked() {
-                *clicked = Some(f);
+                clicked = Some(f);
             }
         });
-    };
-    let area = egui::ScrollArea::vertical().auto_shrink([false, true]);
-    if findings.len() <= LONG_LIST {
-        area.show(ui, |ui| {
-            for f in findings {
-                row(ui, f, true, &mut clicked);
-            }
-        });
-    } else {
-        // A big stage's list: only the rows in view are laid out, one line
-        // each (the full text shows on hover).
-        let height = ui.spacing().interact_size.y;
-        area.show_rows(ui, height, findings.len(), |ui, range| {
-            for f in &findings[range] {
-                row(ui, f, false, &mut clicked);
-            }
-        });
-    }
+    });
     clicked
 }
-
-/// Lists longer than this show only the rows in view.
-pub(super) const LONG_LIST: usize = 200;

@@ -20,6 +20,7 @@ pub mod folding;
 mod fonts;
 mod help;
 pub mod inspector;
+mod long_list;
 mod orgevo_app;
 pub mod present;
 pub mod rule_settings;

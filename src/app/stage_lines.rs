@@ -9,7 +9,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::batch::QuadBatch;
 use super::card::{
-    ZOOM_BOX_ONLY, collaboration_dashes, collaboration_route, paint_collaboration_line,
+    ZOOM_BOX_ONLY, collaboration_dashes, collaboration_route, is_dot, paint_collaboration_line,
     paint_reporting_line, reporting_route,
 };
 use crate::layout::{CARD_HEIGHT, stacks_reports};
@@ -38,7 +38,7 @@ pub fn paint_stage_lines(
     // pixel wide.
     let far = zoom < ZOOM_BOX_ONLY;
     // Cards a few pixels high: a line is one straight stroke between them.
-    let tiny = zoom * CARD_HEIGHT < 3.0;
+    let tiny = is_dot(CARD_HEIGHT, zoom);
     let mut strokes = QuadBatch::with_capacity(if far { stage.link_count() * 3 } else { 0 });
     let mut dashes = collaboration_dashes(painter.ctx(), zoom);
     let far_width = (1.0 / zoom.max(1e-3)).max(1.6);
@@ -51,37 +51,30 @@ pub fn paint_stage_lines(
         if !visible.intersects(ra.union(rb)) {
             continue;
         }
-        match edge.weight() {
-            LinkKind::ReportsTo | LinkKind::CollaboratesWith if tiny => {
-                let color = match edge.weight() {
-                    LinkKind::ReportsTo => line_color,
-                    LinkKind::CollaboratesWith => visuals.selection.stroke.color,
-                };
-                strokes.segment(ra.center_top(), rb.center_bottom(), far_width, color);
-            }
+        let kind = *edge.weight();
+        let color = match kind {
+            LinkKind::ReportsTo => line_color,
+            LinkKind::CollaboratesWith => visuals.selection.stroke.color,
+        };
+        let stacked = || stacking.contains(&edge.target());
+        match kind {
+            _ if tiny => strokes.segment(ra.center_top(), rb.center_bottom(), far_width, color),
             LinkKind::ReportsTo if far => {
-                let route = reporting_route(rb, ra, stacking.contains(&edge.target()));
-                strokes.polyline(&route, far_width, line_color);
+                strokes.polyline(&reporting_route(rb, ra, stacked()), far_width, color);
             }
-            LinkKind::ReportsTo => paint_reporting_line(
-                painter,
-                rb,
-                ra,
-                stacking.contains(&edge.target()),
-                Stroke::new(1.6, line_color),
-            ),
-            // Far out, dashes would not read: a thin solid curve in the
-            // collaboration colour.
+            LinkKind::ReportsTo => {
+                paint_reporting_line(painter, rb, ra, stacked(), Stroke::new(1.6, color));
+            }
+            // Far out, dashes would not read: a thin solid curve.
             LinkKind::CollaboratesWith if far => {
-                let route = collaboration_route(ra, rb, 8);
-                strokes.polyline(&route, far_width, visuals.selection.stroke.color);
+                strokes.polyline(&collaboration_route(ra, rb, 8), far_width, color);
             }
             LinkKind::CollaboratesWith => paint_collaboration_line(
                 &mut dashes,
                 painter.clip_rect(),
                 ra,
                 rb,
-                Stroke::new(1.6, visuals.selection.stroke.color),
+                Stroke::new(1.6, color),
                 zoom,
             ),
         }

@@ -127,13 +127,9 @@ impl DiffCache {
             ctx,
         } = *input;
         let previous = plan.previous_non_empty(index);
-        let pair = previous.and_then(|p| Some((plan.stages.get(p)?, plan.stages.get(index)?)));
-        let Some((before, now)) = pair else {
-            self.overlay = ChangeOverlay::default();
-            self.overlay_key = None;
-            self.diff = None;
-            self.key = None;
-            self.pending = None;
+        let pair = previous.and_then(|p| Some((p, plan.stages.get(p)?, plan.stages.get(index)?)));
+        let Some((previous, before, now)) = pair else {
+            self.invalidate();
             return;
         };
         let overlay_key = (index, before.revision(), now.revision());
@@ -143,24 +139,23 @@ impl DiffCache {
         }
         self.receive();
         let key = (state, index, before.revision(), now.revision());
-        let wanted =
-            want_full || before.member_count() + now.member_count() < DIFF_IN_BACKGROUND_FROM;
-        if !wanted || self.key == Some(key) || self.pending.as_ref().is_some_and(|(k, _)| *k == key)
+        let small = before.member_count() + now.member_count() < DIFF_IN_BACKGROUND_FROM;
+        if !(want_full || small)
+            || self.key == Some(key)
+            || self.pending.as_ref().is_some_and(|(k, _)| *k == key)
         {
             return;
         }
-        let (findings_a, findings_b) = match previous {
-            Some(p) => (findings.stage(p).to_vec(), findings.stage(index).to_vec()),
-            None => return,
-        };
-        if before.member_count() + now.member_count() < DIFF_IN_BACKGROUND_FROM {
-            self.diff = Some(diff_with_findings(before, now, &findings_a, &findings_b));
+        let (findings_a, findings_b) = (findings.stage(previous), findings.stage(index));
+        if small {
+            self.diff = Some(diff_with_findings(before, now, findings_a, findings_b));
             self.key = Some(key);
             self.pending = None;
             return;
         }
         // Copies of stages share their members: cheap to hand over.
         let (before, now) = (before.clone(), now.clone());
+        let (findings_a, findings_b) = (findings_a.to_vec(), findings_b.to_vec());
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {

@@ -69,7 +69,7 @@ pub fn run_layout(args: &LayoutArgs, out: &mut dyn Write, err: &mut dyn Write) -
         .file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let plan = if is_csv {
+    let loaded = if is_csv {
         let import = ImportArgs {
             file: args.file.clone(),
             output: args.output.clone(),
@@ -78,20 +78,15 @@ pub fn run_layout(args: &LayoutArgs, out: &mut dyn Write, err: &mut dyn Write) -
             columns: Vec::new(),
             function_map: Vec::new(),
         };
-        match super::import::read_people(&import) {
-            Ok((plan, _)) => plan,
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                return ExitCode::from(EXIT_LOAD_ERROR);
-            }
-        }
+        super::import::read_people(&import).map(|(plan, _)| plan)
     } else {
-        match load_plan(&args.file) {
-            Ok(plan) => plan,
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                return ExitCode::from(EXIT_LOAD_ERROR);
-            }
+        load_plan(&args.file).map_err(|e| e.to_string())
+    };
+    let plan = match loaded {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::from(EXIT_LOAD_ERROR);
         }
     };
     let stage = match &args.stage {

@@ -30,7 +30,7 @@ fn unshared_bytes(before: &Plan, after: &Plan) -> usize {
         .map(|stage| match after.stage(&stage.id) {
             Some(now) => stage.bytes_not_shared_with(now),
             // A removed stage: its members live only in this step.
-            None => stage.bytes_not_shared_with(stage) + stage.member_count() * 256,
+            None => stage.chart_bytes() + stage.member_count() * 256,
         })
         .sum::<usize>()
         + 256

@@ -70,7 +70,7 @@ mod tests {
         };
         // One step copies one stage's structure: bound the history to
         // about ten of them.
-        let step = p.stages[1].bytes_not_shared_with(&p.stages[1]);
+        let step = p.stages[1].chart_bytes();
         let mut h = History::bounded(200, step * 10);
         let start = p.clone();
         for n in 0..30 {

@@ -66,6 +66,22 @@ fn stage_reports<'a>(plan: &'a Plan, indices: &[usize]) -> Vec<StageReport<'a>> 
         .collect()
 }
 
+/// The stage's members by hat, as headings with the people wearing it
+/// (unescaped; hats nobody wears are left out).
+fn roster(stage: &Stage) -> Vec<(&'static str, Vec<String>)> {
+    HATS.iter()
+        .map(|(hat, heading)| {
+            let people = stage
+                .members()
+                .filter(|m| m.hat() == *hat)
+                .map(who)
+                .collect();
+            (*heading, people)
+        })
+        .filter(|(_, people): &(_, Vec<String>)| !people.is_empty())
+        .collect()
+}
+
 fn who(m: &Member) -> String {
     let mut s = m.display_name().to_owned();
     if !m.title.is_empty() {
@@ -116,15 +132,9 @@ pub fn markdown(plan: &Plan, indices: &[usize]) -> String {
             let _ = writeln!(out, "{}\n", md_text(&stage.notes));
         }
         let _ = writeln!(out, "### Roster\n");
-        for (hat, heading) in HATS {
-            let people: Vec<String> = stage
-                .members()
-                .filter(|m| m.hat() == hat)
-                .map(|m| md_text(&who(m)))
-                .collect();
-            if !people.is_empty() {
-                let _ = writeln!(out, "- **{heading}:** {}", people.join("; "));
-            }
+        for (heading, people) in roster(stage) {
+            let people: Vec<String> = people.iter().map(|p| md_text(p)).collect();
+            let _ = writeln!(out, "- **{heading}:** {}", people.join("; "));
         }
         let _ = writeln!(out, "\n### Who holds what\n");
         let holders = holders(stage);
@@ -236,15 +246,9 @@ pub fn html(plan: &Plan, indices: &[usize]) -> String {
             let _ = write!(out, "<div class=\"chart\">{}</div>", svg.text);
         }
         out.push_str("<h3>Roster</h3><ul>");
-        for (hat, heading) in HATS {
-            let people: Vec<String> = stage
-                .members()
-                .filter(|m| m.hat() == hat)
-                .map(|m| xml_text(&who(m)))
-                .collect();
-            if !people.is_empty() {
-                let _ = write!(out, "<li><b>{heading}:</b> {}</li>", people.join("; "));
-            }
+        for (heading, people) in roster(stage) {
+            let people: Vec<String> = people.iter().map(|p| xml_text(p)).collect();
+            let _ = write!(out, "<li><b>{heading}:</b> {}</li>", people.join("; "));
         }
         out.push_str("</ul><h3>Who holds what</h3>");
         write_coverage_html(&mut out, stage);

@@ -113,24 +113,32 @@ impl Stage {
         Arc::ptr_eq(&self.body, &other.body)
     }
 
+    /// Roughly how many bytes this stage's chart takes: the graph structure
+    /// and the id index (the members themselves are shared between copies
+    /// unless changed).
+    pub fn chart_bytes(&self) -> usize {
+        self.structure_bytes() + self.index_bytes()
+    }
+
     /// Roughly how many bytes this stage's chart holds that `other` does not
-    /// share (the graph structure and the id index; members are shared
-    /// between copies unless changed). Passing the stage itself gives the
-    /// cost of the structure alone. Undo uses this to bound its memory.
+    /// share. Undo uses this to bound its memory.
     pub fn bytes_not_shared_with(&self, other: &Stage) -> usize {
-        if !std::ptr::eq(self, other) && self.shares_chart_with(other) {
-            return 0;
+        if self.shares_chart_with(other) {
+            0
+        } else if Arc::ptr_eq(&self.body.index, &other.body.index) {
+            self.structure_bytes()
+        } else {
+            self.chart_bytes()
         }
+    }
+
+    fn structure_bytes(&self) -> usize {
         let graph = &self.body.graph;
-        let structure =
-            graph.node_count() * (std::mem::size_of::<Arc<Member>>() + 8) + graph.edge_count() * 24;
-        let index =
-            if Arc::ptr_eq(&self.body.index, &other.body.index) && !std::ptr::eq(self, other) {
-                0
-            } else {
-                self.body.index.len() * 56
-            };
-        structure + index
+        graph.node_count() * (std::mem::size_of::<Arc<Member>>() + 8) + graph.edge_count() * 24
+    }
+
+    fn index_bytes(&self) -> usize {
+        self.body.index.len() * 56
     }
 
     /// The chart, for changing; copies it first if it is shared.
@@ -184,10 +192,7 @@ impl Stage {
     /// allowed; use [`Stage::rename_member_id`].
     pub fn member_mut(&mut self, id: &str) -> Option<&mut Member> {
         let node = self.node(id)?;
-        self.body_mut()
-            .graph
-            .node_weight_mut(node)
-            .map(Arc::make_mut)
+        self.member_at_mut(node)
     }
 
     /// The member at a graph node, for editing (not its `id`; see

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::convergence::installs_management;
 use super::finding::Finding;
-use super::registry::{RuleScope, check_stage_scoped, merge_findings};
+use super::registry::{RuleScope, check_stage_parts, check_stage_scoped, merge_findings};
 use crate::model::{Plan, Settings, Stage, StageKind};
 
 /// What identifies a stage's content: its fields and the revision of its
@@ -105,8 +105,7 @@ impl PlanFindings {
                 }
                 _ => {
                     checked += 1;
-                    let own = check_stage_scoped(plan, index, RuleScope::OwnStage);
-                    let across = check_stage_scoped(plan, index, RuleScope::EarlierStages);
+                    let (own, across) = check_stage_parts(plan, index);
                     Checked {
                         findings: merge_findings(&own, &across),
                         installs: installs_management(stage),

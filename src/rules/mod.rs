@@ -18,8 +18,8 @@ pub use context::{MemberFacts, StageContext, stage_coverage, tag_list};
 pub use finding::{Finding, Hit, Severity, Summary};
 pub use incremental::PlanFindings;
 pub use registry::{
-    RULES, Rule, RuleFamily, RuleScope, check_plan, check_stage, check_stage_scoped,
-    merge_findings, rule_by_id,
+    RULES, Rule, RuleFamily, RuleScope, check_plan, check_stage, check_stage_parts,
+    check_stage_scoped, merge_findings, rule_by_id,
 };
 
 #[cfg(test)]

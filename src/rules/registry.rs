@@ -272,13 +272,31 @@ pub enum RuleScope {
 /// [`RuleScope::OwnStage`] and [`RuleScope::EarlierStages`] put together
 /// with [`merge_findings`] equal those of [`RuleScope::All`].
 pub fn check_stage_scoped(plan: &Plan, index: usize, scope: RuleScope) -> Vec<Finding> {
-    let Some(stage) = plan.stages.get(index) else {
-        return Vec::new();
-    };
-    if stage.member_count() == 0 {
-        return Vec::new();
-    }
-    let ctx = StageContext::new(stage, &plan.stages[..index], &plan.settings);
+    context(plan, index).map_or_else(Vec::new, |ctx| run_rules(&ctx, scope))
+}
+
+/// The findings of a stage's own rules and of its rules reading earlier
+/// stages, from one [`StageContext`]: [`check_stage_scoped`] for both
+/// [`RuleScope::OwnStage`] and [`RuleScope::EarlierStages`].
+pub fn check_stage_parts(plan: &Plan, index: usize) -> (Vec<Finding>, Vec<Finding>) {
+    context(plan, index).map_or_else(Default::default, |ctx| {
+        (
+            run_rules(&ctx, RuleScope::OwnStage),
+            run_rules(&ctx, RuleScope::EarlierStages),
+        )
+    })
+}
+
+/// What the rules see of the stage at `index`; none for a missing or empty
+/// stage (empty stages get no findings).
+fn context(plan: &Plan, index: usize) -> Option<StageContext<'_>> {
+    let stage = plan.stages.get(index)?;
+    (stage.member_count() > 0)
+        .then(|| StageContext::new(stage, &plan.stages[..index], &plan.settings))
+}
+
+/// The rules of `scope` on `ctx`, by severity then catalogue order.
+fn run_rules(ctx: &StageContext, scope: RuleScope) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in RULES {
         let runs = match scope {
@@ -286,10 +304,10 @@ pub fn check_stage_scoped(plan: &Plan, index: usize, scope: RuleScope) -> Vec<Fi
             RuleScope::OwnStage => !rule.reads_earlier,
             RuleScope::EarlierStages => rule.reads_earlier,
         };
-        let Some(severity) = rule.severity_in(&plan.settings).filter(|_| runs) else {
+        let Some(severity) = rule.severity_in(ctx.settings).filter(|_| runs) else {
             continue;
         };
-        for hit in (rule.check)(&ctx) {
+        for hit in (rule.check)(ctx) {
             findings.push(ctx.finding(rule.id, severity, hit));
         }
     }
@@ -308,7 +326,7 @@ pub fn merge_findings(own: &[Finding], across: &[Finding]) -> Vec<Finding> {
             .unwrap_or(usize::MAX)
     };
     let mut all: Vec<Finding> = own.iter().chain(across).cloned().collect();
-    all.sort_by_key(|f| (f.severity, position(f)));
+    all.sort_by_cached_key(|f| (f.severity, position(f)));
     all
 }
 
