@@ -21,15 +21,43 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+
+    /// True about one time in `n`.
+    fn one_in(&mut self, n: usize) -> bool {
+        self.below(n) == 0
+    }
 }
 
+/// How many people move to another manager from one stage to the next: one
+/// in this many.
+const MOVE_ONE_IN: usize = 10;
+/// How many people get new responsibility tags from one stage to the next.
+const RETAG_ONE_IN: usize = 20;
+
 /// A plan with three stages (founder-led, split roles, converged) of
-/// `members` members each: one reporting tree with up to `fan_out` reports
-/// per manager, tags spread over leaders and managers, some marketing and
-/// technical members, and a collaboration line for about one member in ten.
-pub fn synthetic_plan(members: usize, fan_out: usize, seed: u64) -> Plan {
+/// `members` members each, shaped like a real company: one reporting tree
+/// where each manager has `span - 3` to `span + 3` reports, tags spread over
+/// leaders and managers, some marketing and technical members, and a
+/// collaboration line for about one member in ten. From one stage to the
+/// next, about one person in ten moves to another manager and one in twenty
+/// changes responsibilities; everyone stays.
+pub fn synthetic_plan(members: usize, span: usize, seed: u64) -> Plan {
     let mut rng = Rng(seed | 1);
     let mut plan = Plan::new(format!("Synthetic plan, {members} members a stage"));
+    let mut people = Vec::with_capacity(members);
+    let mut managers = reporting_tree(members, span, &mut rng);
+    for (i, manager) in managers.iter().enumerate() {
+        people.push(synthetic_member(i, *manager, &mut rng));
+    }
+    let mut collaborations = Vec::new();
+    for i in 1..members {
+        if rng.one_in(10) {
+            let other = rng.below(members);
+            if other != i {
+                collaborations.push((i, other));
+            }
+        }
+    }
     for (i, kind) in [
         StageKind::FounderLed,
         StageKind::SplitRoles,
@@ -38,70 +66,118 @@ pub fn synthetic_plan(members: usize, fan_out: usize, seed: u64) -> Plan {
     .into_iter()
     .enumerate()
     {
-        plan.stages.push(synthetic_stage(
-            &format!("s{i}"),
-            kind,
-            members,
-            fan_out,
-            &mut rng,
-        ));
+        if i > 0 {
+            move_and_retag(&mut managers, &mut people, &mut rng);
+        }
+        let id = format!("s{i}");
+        let mut stage = Stage::new(&id, format!("Stage {id}"), kind);
+        for member in &people {
+            // Ids are unique by construction.
+            let _ = stage.add_member(member.clone());
+        }
+        for (i, manager) in managers.iter().enumerate() {
+            if let Some(manager) = manager {
+                let _ = stage.add_link(&Link::new(
+                    member_id(i),
+                    member_id(*manager),
+                    LinkKind::ReportsTo,
+                ));
+            }
+        }
+        for (a, b) in &collaborations {
+            let _ = stage.add_link(&Link::new(
+                member_id(*a),
+                member_id(*b),
+                LinkKind::CollaboratesWith,
+            ));
+        }
+        plan.stages.push(stage);
     }
     plan
 }
 
-fn synthetic_stage(id: &str, kind: StageKind, n: usize, fan_out: usize, rng: &mut Rng) -> Stage {
-    let mut stage = Stage::new(id, format!("Stage {id}"), kind);
-    let fan_out = fan_out.max(1);
-    for i in 0..n {
-        let function = if i == 0 {
-            Function::Owner
-        } else if i <= fan_out {
-            [
-                Function::SalesManager,
-                Function::Marketing,
-                Function::Technical,
-            ][rng.below(3)]
-        } else {
-            [
-                Function::Sales,
-                Function::Sales,
-                Function::Sales,
-                Function::Operations,
-            ][rng.below(4)]
-        };
-        let mut member = Member::new(format!("m{i}"), format!("Member {i}"), function);
-        member.title = function.label().to_owned();
-        let tags = 1 + rng.below(3);
-        for _ in 0..tags {
-            let r = Responsibility::ALL[rng.below(12)];
-            if !member.tags.contains(&Tag::Core(r)) {
-                member.tags.push(Tag::Core(r));
-            }
+fn member_id(i: usize) -> String {
+    format!("m{i}")
+}
+
+/// Each member's manager (none for the root), filled breadth-first so a
+/// manager always comes before their reports.
+fn reporting_tree(members: usize, span: usize, rng: &mut Rng) -> Vec<Option<usize>> {
+    let (low, high) = (span.saturating_sub(3).max(1), span + 3);
+    let mut managers = Vec::with_capacity(members);
+    let (mut current, mut left) = (0, 0);
+    for i in 0..members {
+        if i == 0 {
+            managers.push(None);
+            left = low + rng.below(high - low + 1);
+            continue;
         }
-        if rng.below(5) == 0 {
-            member.tags.push(Tag::Custom("territory".to_owned()));
+        if left == 0 {
+            current += 1;
+            left = low + rng.below(high - low + 1);
         }
-        member.planned = rng.below(4) == 0;
-        // Ids are unique by construction.
-        let _ = stage.add_member(member);
+        managers.push(Some(current));
+        left -= 1;
     }
-    for i in 1..n {
-        let manager = (i - 1) / fan_out;
-        let _ = stage.add_link(&Link::new(
-            format!("m{i}"),
-            format!("m{manager}"),
-            LinkKind::ReportsTo,
-        ));
-        if rng.below(10) == 0 {
-            let other = rng.below(n);
-            let _ = stage.add_link(&Link::new(
-                format!("m{i}"),
-                format!("m{other}"),
-                LinkKind::CollaboratesWith,
-            ));
+    managers
+}
+
+fn synthetic_member(i: usize, manager: Option<usize>, rng: &mut Rng) -> Member {
+    let function = match manager {
+        None => Function::Owner,
+        Some(0) => [
+            Function::SalesManager,
+            Function::Marketing,
+            Function::Technical,
+        ][rng.below(3)],
+        Some(_) => [
+            Function::Sales,
+            Function::Sales,
+            Function::Sales,
+            Function::Operations,
+        ][rng.below(4)],
+    };
+    let mut member = Member::new(member_id(i), format!("Member {i}"), function);
+    member.title = function.label().to_owned();
+    member.tags = synthetic_tags(rng);
+    member.planned = rng.one_in(4);
+    member
+}
+
+fn synthetic_tags(rng: &mut Rng) -> Vec<Tag> {
+    let mut tags = Vec::new();
+    for _ in 0..1 + rng.below(3) {
+        let tag = Tag::Core(Responsibility::ALL[rng.below(Responsibility::ALL.len())]);
+        if !tags.contains(&tag) {
+            tags.push(tag);
         }
     }
-    stage
+    if rng.one_in(5) {
+        tags.push(Tag::Custom("territory".to_owned()));
+    }
+    tags
+}
+
+/// The changes from one stage to the next: about one person in ten moves to
+/// a manager earlier in the tree (so no reporting cycle can appear), and one
+/// in twenty gets new tags.
+fn move_and_retag(managers: &mut [Option<usize>], people: &mut [Member], rng: &mut Rng) {
+    let leads: Vec<usize> = {
+        let mut has_reports = vec![false; managers.len()];
+        for manager in managers.iter().flatten() {
+            has_reports[*manager] = true;
+        }
+        (0..managers.len()).filter(|i| has_reports[*i]).collect()
+    };
+    for i in 1..managers.len() {
+        if rng.one_in(MOVE_ONE_IN) {
+            let earlier = leads.partition_point(|lead| *lead < i);
+            managers[i] = Some(leads[rng.below(earlier)]);
+        }
+        if rng.one_in(RETAG_ONE_IN) {
+            people[i].tags = synthetic_tags(rng);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -121,5 +197,28 @@ mod tests {
             assert_eq!(roots, 1);
         }
         assert_eq!(synthetic_plan(100, 7, 42), plan);
+    }
+
+    #[test]
+    fn spans_vary_and_about_one_in_ten_moves() {
+        let plan = synthetic_plan(2_000, 6, 7);
+        let [first, second, _] = &plan.stages[..] else {
+            panic!("three stages");
+        };
+        let spans: Vec<usize> = first
+            .members()
+            .map(|m| first.reports_of(&m.id).len())
+            .filter(|n| *n > 0)
+            .collect();
+        // All full managers have 3 to 9 reports; the last one may have fewer.
+        let full = &spans[..spans.len() - 1];
+        assert!(full.iter().all(|n| (3..=9).contains(n)), "{full:?}");
+        assert!(full.contains(&3) && full.contains(&9));
+        let manager = |stage: &Stage, id: &str| stage.manager_of(id).map(|m| m.id.clone());
+        let moved = first
+            .members()
+            .filter(|m| manager(first, &m.id) != manager(second, &m.id))
+            .count();
+        assert!((150..=250).contains(&moved), "{moved} of 2,000 moved");
     }
 }
