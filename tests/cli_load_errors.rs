@@ -202,6 +202,16 @@ fn wrong_types_name_the_path() {
 }
 
 #[test]
+fn members_or_links_of_the_wrong_type_name_the_path() {
+    // Stages' members and lines are parsed apart from the rest of the file:
+    // a wrong type there still names the place.
+    let text = edited("\"links\": [", "\"links\": null, \"old_links\": [");
+    assert_refused(text.as_bytes(), &["stages[0].links", "null", "line"]);
+    let text = edited("\"function\": \"owner\"", "\"function\": 7");
+    assert_refused(text.as_bytes(), &["stages[0].members[0].function", "line"]);
+}
+
+#[test]
 fn missing_file_is_a_load_error() {
     let (code, _, stderr) = check_path(Path::new("no/such/plan.orgevo.json"));
     assert_eq!(code, 2);

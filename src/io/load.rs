@@ -6,6 +6,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::error::{FileLoadError, LoadError};
+use super::outline::{PlanOutline, StageOutline, parse_outline};
 use super::schema::{
     CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, SettingsFile, StageFile,
 };
@@ -21,13 +22,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, FileLoadError> {
         error: Box::new(error),
     };
     let bytes = std::fs::read(path).map_err(|e| wrap(LoadError::Read(e)))?;
-    let file = decode_text(&bytes)
-        .and_then(parse_plan_file)
-        .map_err(wrap)?;
-    // The text is not needed any more: a big file's bytes and its plan are
-    // never in memory together.
-    drop(bytes);
-    plan_from_file(file).map_err(wrap)
+    decode_text(&bytes).and_then(plan_from_str).map_err(wrap)
 }
 
 /// Parses and validates a plan from raw file bytes.
@@ -38,26 +33,55 @@ pub fn plan_from_bytes(bytes: &[u8]) -> Result<Plan, LoadError> {
 
 /// Parses and validates a plan from JSON text.
 pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
-    plan_from_file(parse_plan_file(text)?)
-}
-
-/// The file's JSON parsed against the schema, its header checked.
-fn parse_plan_file(text: &str) -> Result<PlanFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    // One pass over the text when the file is good: parse the plan, then
-    // check its header.
-    if let Ok(file) = serde_json::from_str::<PlanFile>(text) {
-        let (format, version) = (
-            Value::String(file.format.clone()),
-            Value::from(file.version),
-        );
-        check_header_fields(Some(&format), Some(&version))?;
-        return Ok(file);
+    // A good file is read once, its stages parsed and built on all cores.
+    if let Some(outline) = parse_outline(text)
+        && let Some(plan) = plan_from_outline(outline)
+    {
+        return plan;
     }
-    // The file is bad: parse again for the precise message. The header
+    plan_from_file(parse_plan_file(text)?)
+}
+
+/// The plan from its outline, or `None` when a stage's members or lines
+/// are not well-formed JSON of the schema (the precise parse then names the
+/// place).
+fn plan_from_outline(outline: PlanOutline<'_>) -> Option<Result<Plan, LoadError>> {
+    let (format, version) = (Value::String(outline.format), Value::from(outline.version));
+    let built = (|| {
+        check_header_fields(Some(&format), Some(&version))?;
+        check_stage_ids(outline.stages.iter().map(|s| s.id.as_str()))?;
+        Ok((outline.title, settings_from_file(outline.settings)?))
+    })();
+    let (title, settings) = match built {
+        Ok(head) => head,
+        Err(e) => return Some(Err(e)),
+    };
+    let stages = crate::parallel::map(outline.stages, StageOutline::weight, |outline| {
+        outline.parse().map(stage_from_file)
+    });
+    // Schema errors come first, wherever they are, as in the precise parse.
+    let stages: Vec<Result<Stage, LoadError>> =
+        stages.into_iter().collect::<Result<_, _>>().ok()?;
+    Some(
+        stages
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map(|stages| Plan {
+                title,
+                settings,
+                stages,
+            }),
+    )
+}
+
+/// The file's JSON parsed against the schema, its header checked, with
+/// precise errors.
+fn parse_plan_file(text: &str) -> Result<PlanFile, LoadError> {
+    // The header
     // comes first, so a file from a newer orgevo says so instead of failing
     // on a renamed field; then the schema error with its path.
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
@@ -204,19 +228,7 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
         settings: settings_from_file(file.settings)?,
         stages: Vec::with_capacity(file.stages.len()),
     };
-    let mut ids = std::collections::HashSet::new();
-    for (index, stage_file) in file.stages.iter().enumerate() {
-        if stage_file.id.trim().is_empty() {
-            return Err(LoadError::EmptyId {
-                place: format!("stage #{}", index + 1),
-            });
-        }
-        if !ids.insert(stage_file.id.as_str()) {
-            return Err(LoadError::DuplicateStage {
-                id: stage_file.id.clone(),
-            });
-        }
-    }
+    check_stage_ids(file.stages.iter().map(|s| s.id.as_str()))?;
     // Big plans build their stages on all cores; the first error in file
     // order is the one reported.
     let built = crate::parallel::map(
@@ -228,6 +240,22 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
         plan.stages.push(stage?);
     }
     Ok(plan)
+}
+
+/// Every stage id is set and used once.
+fn check_stage_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), LoadError> {
+    let mut seen = std::collections::HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(LoadError::EmptyId {
+                place: format!("stage #{}", index + 1),
+            });
+        }
+        if !seen.insert(id) {
+            return Err(LoadError::DuplicateStage { id: id.to_owned() });
+        }
+    }
+    Ok(())
 }
 
 /// The thresholds, and the rule levels with every rule id and level checked.
@@ -264,6 +292,7 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
         expected: StageKind::expected(),
     })?;
     let mut stage = Stage::new(file.id, file.name, kind);
+    stage.reserve(file.members.len(), file.links.len());
     stage.when = file.when;
     stage.notes = file.notes;
     for (index, member_file) in file.members.into_iter().enumerate() {
@@ -384,5 +413,52 @@ fn unreachable_model_error(stage: &str, error: ModelError) -> LoadError {
     LoadError::InvalidStage {
         stage: stage.to_owned(),
         message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan through the precise parse alone.
+    fn precisely(text: &str) -> Result<Plan, LoadError> {
+        plan_from_file(parse_plan_file(text)?)
+    }
+
+    #[test]
+    fn the_fast_way_in_gives_the_plan_the_precise_parse_gives() {
+        let mut synthetic = crate::model::synthetic_plan(300, 5, 3);
+        synthetic.stages[1].notes = "Notes with \"quotes\", \\ and ü".into();
+        let texts = [
+            crate::io::BUNDLED_EXAMPLE.to_owned(),
+            crate::io::plan_to_string(&synthetic).unwrap(),
+        ];
+        for text in &texts {
+            let fast = plan_from_str(text).unwrap();
+            assert_eq!(fast, precisely(text).unwrap());
+            assert!(fast.member_count() > 0);
+        }
+        assert_eq!(plan_from_str(&texts[1]).unwrap(), synthetic);
+    }
+
+    #[test]
+    fn a_bad_stage_gives_the_error_the_precise_parse_gives() {
+        let good = crate::io::BUNDLED_EXAMPLE;
+        let bad = [
+            // Schema errors inside members and links, parsed apart.
+            good.replacen("\"planned\": false", "\"planned\": \"no\"", 1),
+            good.replacen("\"links\": [", "\"links\": {\"a\": [", 1),
+            // An error the model finds once the stage is built.
+            good.replacen(
+                "\"function\": \"marketing\"",
+                "\"function\": \"astrology\"",
+                1,
+            ),
+        ];
+        for text in &bad {
+            assert_ne!(text, good);
+            let fast = plan_from_str(text).unwrap_err().to_string();
+            assert_eq!(fast, precisely(text).unwrap_err().to_string());
+        }
     }
 }

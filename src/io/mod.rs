@@ -2,13 +2,16 @@
 
 mod csv_columns;
 mod csv_import;
+mod csv_table;
 mod error;
 mod load;
+mod outline;
 mod save;
 pub mod schema;
 
 pub use csv_columns::{Field, department_function};
-pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv};
+pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv, read_people_table};
+pub use csv_table::PeopleTable;
 pub use error::{FileLoadError, LoadError, SaveError};
 pub use load::{load_plan, plan_from_bytes, plan_from_str};
 pub use save::{plan_to_string, save_plan, write_atomically};

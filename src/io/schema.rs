@@ -13,9 +13,10 @@ pub const FORMAT: &str = "orgevo";
 /// The newest file version this build reads and the one it writes.
 pub const CURRENT_VERSION: u64 = 1;
 
-/// The whole file.
+/// The whole file. `S` is how a stage is read: whole ([`StageFile`]), or
+/// in outline with its members and lines left raw for a parallel parse.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct PlanFile {
+pub struct PlanFile<S = StageFile> {
     /// Always [`FORMAT`].
     pub format: String,
     /// File version.
@@ -27,8 +28,8 @@ pub struct PlanFile {
     #[serde(default)]
     pub settings: SettingsFile,
     /// Stages in timeline order.
-    #[serde(default)]
-    pub stages: Vec<StageFile>,
+    #[serde(default = "Vec::new")]
+    pub stages: Vec<S>,
 }
 
 /// `settings`.

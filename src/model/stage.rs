@@ -72,10 +72,24 @@ struct Body {
     revision: u64,
 }
 
-/// A number never handed out before in this process.
+/// A number never handed out before in this process. Each thread takes
+/// numbers from a block of its own, so threads building stages side by side
+/// do not contend for one counter.
 fn fresh_revision() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+    const BLOCK: u64 = 1 << 16;
+    static NEXT_BLOCK: AtomicU64 = AtomicU64::new(1);
+    thread_local! {
+        static RANGE: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+    }
+    RANGE.with(|range| {
+        let (mut next, mut end) = range.get();
+        if next == end {
+            next = NEXT_BLOCK.fetch_add(BLOCK, Ordering::Relaxed);
+            end = next + BLOCK;
+        }
+        range.set((next + 1, end));
+        next
+    })
 }
 
 impl Stage {
@@ -170,6 +184,15 @@ impl Stage {
         Ok(node)
     }
 
+    /// Makes room for `members` more members and `links` more lines, so a
+    /// big stage built at once (a file, an import) never regrows.
+    pub fn reserve(&mut self, members: usize, links: usize) {
+        let body = self.body_mut();
+        body.graph.reserve_nodes(members);
+        body.graph.reserve_edges(links);
+        Arc::make_mut(&mut body.index).reserve(members);
+    }
+
     /// Removes a member and every line touching it.
     pub fn remove_member(&mut self, id: &str) -> Option<Member> {
         self.node(id)?;
@@ -239,23 +262,47 @@ impl Stage {
     pub fn add_link(&mut self, link: &Link) -> Result<EdgeIndex, ModelError> {
         let from = self.require(&link.from)?;
         let to = self.require(&link.to)?;
-        if link.kind == LinkKind::ReportsTo
+        self.add_link_between(from, to, link.kind)
+    }
+
+    /// [`Stage::add_link`] between the members at two graph nodes, with the
+    /// same refusals (a node with no member is an unknown member).
+    pub fn add_link_between(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        kind: LinkKind,
+    ) -> Result<EdgeIndex, ModelError> {
+        // Ids are copied only for an error message.
+        let id = |node: NodeIndex| {
+            self.member_at(node).map_or_else(
+                || format!("(graph node {})", node.index()),
+                |m| m.id.clone(),
+            )
+        };
+        if let Some(missing) = [from, to]
+            .into_iter()
+            .find(|n| self.member_at(*n).is_none())
+        {
+            return Err(ModelError::UnknownMember { id: id(missing) });
+        }
+        if kind == LinkKind::ReportsTo
             && let Some(existing) = self.manager_node(from)
         {
             return Err(ModelError::SecondManager {
-                member: link.from.clone(),
-                existing: self.body.graph[existing].id.clone(),
-                new: link.to.clone(),
+                member: id(from),
+                existing: id(existing),
+                new: id(to),
             });
         }
-        if self.find_link(link).is_some() {
+        if self.find_link_between(from, to, kind).is_some() {
             return Err(ModelError::DuplicateLink {
-                from: link.from.clone(),
-                to: link.to.clone(),
-                kind: link.kind,
+                from: id(from),
+                to: id(to),
+                kind,
             });
         }
-        Ok(self.body_mut().graph.add_edge(from, to, link.kind))
+        Ok(self.body_mut().graph.add_edge(from, to, kind))
     }
 
     /// Removes a line; `false` when there was no such line.
@@ -269,16 +316,24 @@ impl Stage {
     /// The edge of a line, if present. A collaboration line has no
     /// direction: `b` collaborates with `a` finds the line `a` → `b`.
     pub fn find_link(&self, link: &Link) -> Option<EdgeIndex> {
-        let from = self.node(&link.from)?;
-        let to = self.node(&link.to)?;
+        self.find_link_between(self.node(&link.from)?, self.node(&link.to)?, link.kind)
+    }
+
+    /// [`Stage::find_link`] between the members at two graph nodes.
+    pub fn find_link_between(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        kind: LinkKind,
+    ) -> Option<EdgeIndex> {
         let connecting = |a, b| {
             self.body
                 .graph
                 .edges_connecting(a, b)
-                .find(|e| *e.weight() == link.kind)
+                .find(|e| *e.weight() == kind)
                 .map(|e| e.id())
         };
-        match link.kind {
+        match kind {
             LinkKind::ReportsTo => connecting(from, to),
             LinkKind::CollaboratesWith => connecting(from, to).or_else(|| connecting(to, from)),
         }
