@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub use change::{Change, Who};
 
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use crate::model::{LinkKind, Member, Plan, Responsibility, ResponsibilitySet, Stage};
 use crate::rules::{Finding, check_stage, tag_list};
@@ -76,7 +77,7 @@ pub fn diff_with_findings(
 /// and lines (plus sorting ids once): each member is looked up in the other
 /// stage once.
 pub fn diff_stages(a: &Stage, b: &Stage) -> StageDiff {
-    let (side_a, side_b) = (Side::of(a, b), Side::of(b, a));
+    let (side_a, side_b) = Side::both(a, b);
     let mut changes = Vec::new();
     let pairs = hand_over_pairs(&side_a, &side_b);
     changes.extend(role_merges(&side_b, &pairs));
@@ -185,8 +186,8 @@ struct Entry<'m> {
     other: Option<(&'m Member, NodeIndex)>,
     /// The core responsibilities the same id holds in the other stage.
     held_there: ResponsibilitySet,
-    /// Position in id order, so ties are broken by comparing numbers.
-    rank: usize,
+    /// Position among its side's entries: who it is, for flags and maps.
+    position: usize,
 }
 
 /// A stage's members in stable order, each matched with the other stage.
@@ -195,30 +196,44 @@ struct Side<'m> {
 }
 
 impl<'m> Side<'m> {
-    fn of(stage: &'m Stage, other: &'m Stage) -> Self {
+    /// Both stages' sides. Each member of `a` is looked up in `b` once; `b`'s
+    /// matches come from those lookups.
+    fn both(a: &'m Stage, b: &'m Stage) -> (Self, Self) {
+        let side_a = Self::of(a, |_, member| {
+            b.node(&member.id)
+                .and_then(|n| b.member_at(n).map(|m| (m, n)))
+        });
+        let mut back = vec![None; b.graph().node_bound()];
+        for e in &side_a.entries {
+            if let Some((_, node)) = e.other {
+                back[node.index()] = Some((e.member, e.node));
+            }
+        }
+        let side_b = Self::of(b, |node, _| back.get(node.index()).copied().flatten());
+        (side_a, side_b)
+    }
+
+    fn of(
+        stage: &'m Stage,
+        other: impl Fn(NodeIndex, &'m Member) -> Option<(&'m Member, NodeIndex)>,
+    ) -> Self {
         let graph = stage.graph();
-        let mut entries: Vec<Entry<'m>> = graph
+        let entries = graph
             .node_indices()
-            .map(|node| {
+            .enumerate()
+            .map(|(position, node)| {
                 let member: &Member = &graph[node];
-                let there = other
-                    .node(&member.id)
-                    .and_then(|n| other.member_at(n).map(|m| (m, n)));
+                let there = other(node, member);
                 Entry {
                     member,
                     node,
                     held: member.responsibilities(),
                     held_there: there.map(|(m, _)| m.responsibilities()).unwrap_or_default(),
                     other: there,
-                    rank: 0,
+                    position,
                 }
             })
             .collect();
-        let mut by_id: Vec<usize> = (0..entries.len()).collect();
-        by_id.sort_unstable_by(|&x, &y| entries[x].member.id.cmp(&entries[y].member.id));
-        for (rank, &i) in by_id.iter().enumerate() {
-            entries[i].rank = rank;
-        }
         Self { entries }
     }
 }
@@ -279,11 +294,11 @@ fn hand_over_pairs<'m>(a: &'m Side<'m>, b: &'m Side<'m>) -> Vec<Pair<'m>> {
             let t = *best_taker
                 .entry(g.held)
                 .or_insert_with(|| best(&taker_groups, g.held));
-            paired[t.rank] = true;
+            paired[t.position] = true;
             out.push((r, *g, t));
         }
         let mut best_giver: HashMap<ResponsibilitySet, &'m Entry<'m>> = HashMap::new();
-        for t in takers.iter().filter(|t| !paired[t.rank]) {
+        for t in takers.iter().filter(|t| !paired[t.position]) {
             let g = *best_giver
                 .entry(t.held)
                 .or_insert_with(|| best(&giver_groups, t.held));
@@ -302,14 +317,14 @@ fn groups<'m>(entries: &[&'m Entry<'m>]) -> Vec<(ResponsibilitySet, &'m Entry<'m
         by_set
             .entry(e.held)
             .and_modify(|best| {
-                if e.rank < best.rank {
+                if e.member.id < best.member.id {
                     *best = e;
                 }
             })
             .or_insert(e);
     }
     let mut out: Vec<_> = by_set.into_iter().collect();
-    out.sort_by_key(|(_, e)| e.rank);
+    out.sort_by(|(_, x), (_, y)| x.member.id.cmp(&y.member.id));
     out
 }
 
@@ -325,7 +340,7 @@ fn best<'m>(
             held.intersection(set).len(),
             held.intersection(winner.0).len(),
         );
-        if score > top || (score == top && e.rank < winner.1.rank) {
+        if score > top || (score == top && e.member.id < winner.1.member.id) {
             winner = (set, e);
         }
     }
@@ -364,11 +379,14 @@ fn same_names(a: &Side<'_>, b: &Side<'_>) -> Vec<Change> {
 /// least half of theirs to it (as the hand-overs pair them). Linear in the
 /// members and hand-overs.
 fn role_merges(b: &Side<'_>, pairs: &[Pair<'_>]) -> Vec<Change> {
-    // For each taker (by rank in B), the givers and the tags each handed.
+    // For each taker (by position in B), the givers and the tags each handed.
     let mut handed: HashMap<usize, Vec<(&Entry<'_>, ResponsibilitySet)>> = HashMap::new();
     for (r, g, t) in pairs {
-        let list = handed.entry(t.rank).or_default();
-        match list.iter_mut().find(|(giver, _)| giver.rank == g.rank) {
+        let list = handed.entry(t.position).or_default();
+        match list
+            .iter_mut()
+            .find(|(giver, _)| giver.position == g.position)
+        {
             Some((_, set)) => set.insert(*r),
             None => {
                 let mut set = ResponsibilitySet::EMPTY;
@@ -388,7 +406,7 @@ fn role_merges(b: &Side<'_>, pairs: &[Pair<'_>]) -> Vec<Change> {
         if !before.is_empty() && 2 * before.intersection(now).len() >= before.len() {
             sources.push(who(eb.member));
         }
-        if let Some(givers) = handed.get_mut(&eb.rank) {
+        if let Some(givers) = handed.get_mut(&eb.position) {
             // In A's member order.
             givers.sort_by_key(|(g, _)| g.node.index());
             for (ga, taken) in givers.iter() {
@@ -409,16 +427,15 @@ fn role_merges(b: &Side<'_>, pairs: &[Pair<'_>]) -> Vec<Change> {
 
 /// Collaboration lines added and removed (undirected). Reporting lines are
 /// covered by added, removed and moved members.
-fn collaboration_changes(a: &Stage, b: &Stage) -> Vec<Change> {
-    let pairs = |s: &Stage| -> Vec<(String, String)> {
-        s.links()
-            .filter(|l| l.kind == LinkKind::CollaboratesWith)
-            .map(|l| {
-                if l.from <= l.to {
-                    (l.from, l.to)
-                } else {
-                    (l.to, l.from)
-                }
+fn collaboration_changes<'s>(a: &'s Stage, b: &'s Stage) -> Vec<Change> {
+    let pairs = |s: &'s Stage| -> Vec<(&'s str, &'s str)> {
+        let graph = s.graph();
+        graph
+            .edge_references()
+            .filter(|e| *e.weight() == LinkKind::CollaboratesWith)
+            .map(|e| {
+                let (from, to) = (graph[e.source()].id.as_str(), graph[e.target()].id.as_str());
+                if from <= to { (from, to) } else { (to, from) }
             })
             .collect()
     };
