@@ -228,3 +228,55 @@ fn orgevo_layout_writes_positions_breadth_first() {
     };
     assert!(y("a") < y("b") && y("b") < y("c") && (y("b") - y("d")).abs() < 1e-6);
 }
+
+#[test]
+fn a_people_list_is_laid_out_as_its_imported_plan_is() {
+    // Big enough to be written in pieces on all cores, shuffled so that
+    // reports come before their managers, with ids that need escaping.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 25_000;
+    let mut rows: Vec<String> = (0..n)
+        .map(|i| {
+            let manager = if i == 0 {
+                String::new()
+            } else {
+                format!("p\"\"{}", (i - 1) / 6)
+            };
+            format!("\"p\"\"{i}\",Person {i},\"{manager}\",Title {}", i % 7)
+        })
+        .collect();
+    rows.reverse();
+    rows.swap(5, n / 2);
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        format!("id,name,manager,title\n{}\n", rows.join("\n")),
+    )
+    .unwrap();
+    let plan = dir.path().join("people.orgevo.json");
+    let (code, _, stderr) = common::orgevo(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let layout = |file: &std::path::Path, out: &str| {
+        let out = dir.path().join(out);
+        let (code, _, stderr) = common::orgevo(&[
+            "layout",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let text = std::fs::read_to_string(out).unwrap();
+        serde_json::from_str::<Vec<serde_json::Value>>(&text).unwrap()
+    };
+    let (from_csv, from_plan) = (layout(&csv, "a.json"), layout(&plan, "b.json"));
+    assert_eq!(from_csv.len(), n);
+    assert_eq!(from_csv, from_plan);
+    // The head first, then their reports in file order (reversed here).
+    assert_eq!(from_csv[0]["id"], "p\"0");
+    assert_eq!(from_csv[1]["id"], "p\"6");
+}

@@ -2,127 +2,178 @@
 //! benchmarks: `[{"id", "x", "y"}]` breadth-first from the root, x the card's
 //! centre, y its top.
 
-use std::collections::VecDeque;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_LOAD_ERROR, EXIT_OK, ImportArgs, LayoutArgs};
-use crate::io::{load_plan, write_atomically};
-use crate::layout::{card_size, tidy_layout};
-use crate::model::Stage;
-use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
 
-/// The positions of `stage` as the JSON `orgevo layout` writes, from
-/// `centres` as [`tidy_layout`] gives them (one per member, in graph order).
-pub fn positions_json(stage: &Stage, centres: &[(String, [f32; 2])]) -> String {
-    let graph = stage.graph();
-    let mut centre_of = vec![None; graph.node_bound()];
-    for (node, (id, centre)) in graph.node_indices().zip(centres) {
-        if graph[node].id == *id {
-            centre_of[node.index()] = Some(*centre);
-        }
-    }
-    // Breadth-first from the roots (members without a manager), reports in
-    // stable order.
-    let mut order: Vec<NodeIndex> = Vec::with_capacity(stage.member_count());
-    let mut seen = vec![false; graph.node_bound()];
-    let mut queue: VecDeque<NodeIndex> = graph
-        .node_indices()
-        .filter(|&n| stage.manager_node(n).is_none_or(|m| m == n))
+use super::{EXIT_LOAD_ERROR, EXIT_OK, LayoutArgs};
+use crate::io::{CsvOptions, load_plan, read_people_table, write_atomically};
+use crate::layout::{CARD_HEIGHT, LayoutParams, tidy_layout_nodes};
+use crate::model::Stage;
+
+/// The positions `orgevo layout` writes, for cards `0..count` given
+/// densely: each card's id, manager and centre. Breadth-first from the
+/// roots (cards without a manager), reports in card order; cards in a
+/// reporting cycle, which no root reaches, come last.
+pub fn positions_json<'a>(
+    count: usize,
+    id: impl Fn(usize) -> &'a str + Sync,
+    manager: impl Fn(usize) -> Option<usize>,
+    centres: &[[f32; 2]],
+) -> String {
+    // Reports of each card in card order, as one flat list (`first[i]` is
+    // where card i's reports start).
+    let managers: Vec<Option<usize>> = (0..count)
+        .map(|i| manager(i).filter(|m| *m != i && *m < count))
         .collect();
-    let mut reports = Vec::new();
-    while let Some(node) = queue.pop_front() {
-        if std::mem::replace(&mut seen[node.index()], true) {
-            continue;
-        }
-        order.push(node);
-        reports.clear();
-        reports.extend(stage.report_nodes(node).filter(|&r| r != node));
-        reports.sort();
-        queue.extend(reports.iter().copied());
+    let mut first = vec![0usize; count + 1];
+    for m in managers.iter().flatten() {
+        first[m + 1] += 1;
     }
-    // Members in a cycle have no root to be reached from: list them last.
-    order.extend(graph.node_indices().filter(|n| !seen[n.index()]));
-    let mut out = String::with_capacity(order.len() * 48);
-    out.push('[');
-    let mut first = true;
-    for node in order {
-        let (Some([x, y]), member) = (centre_of[node.index()], &graph[node]) else {
-            continue;
-        };
-        let top = y - card_size(member)[1] / 2.0;
-        if !first {
-            out.push(',');
+    for i in 0..count {
+        first[i + 1] += first[i];
+    }
+    let mut fill = first.clone();
+    let mut reports = vec![0usize; first[count]];
+    for (i, m) in managers.iter().enumerate() {
+        if let Some(m) = m {
+            reports[fill[*m]] = i;
+            fill[*m] += 1;
         }
-        first = false;
-        let id = serde_json::Value::String(member.id.clone());
-        out.push_str(&format!("\n  {{\"id\": {id}, \"x\": {x}, \"y\": {top}}}"));
+    }
+    let mut order: Vec<usize> = (0..count).filter(|i| managers[*i].is_none()).collect();
+    let mut seen = vec![false; count];
+    let mut next = 0;
+    while let Some(&card) = order.get(next) {
+        next += 1;
+        seen[card] = true;
+        order.extend_from_slice(&reports[first[card]..first[card + 1]]);
+    }
+    order.extend((0..count).filter(|i| !seen[*i]));
+    // A big list is written in pieces on all cores, then joined.
+    let pieces: Vec<&[usize]> = order.chunks(PIECE).collect();
+    let written = crate::parallel::map(
+        pieces,
+        |piece| piece.len(),
+        |piece| {
+            let mut out = String::with_capacity(piece.len() * 48);
+            for &card in piece {
+                let Some([x, y]) = centres.get(card) else {
+                    continue;
+                };
+                out.push_str(",\n  {\"id\": ");
+                push_json_string(&mut out, id(card));
+                // Every card is as high as the next (a card's width varies).
+                let top = y - CARD_HEIGHT / 2.0;
+                let _ = write!(out, ", \"x\": {x}, \"y\": {top}}}");
+            }
+            out
+        },
+    );
+    let mut out = String::with_capacity(written.iter().map(String::len).sum::<usize>() + 4);
+    out.push('[');
+    for piece in &written {
+        // Every entry starts with a comma; the first one's is dropped.
+        out.push_str(if out.len() == 1 {
+            piece.strip_prefix(',').unwrap_or(piece)
+        } else {
+            piece
+        });
     }
     out.push_str("\n]\n");
     out
 }
 
-/// Runs `orgevo layout`.
-pub fn run_layout(args: &LayoutArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+/// Cards a piece of [`positions_json`] writes.
+const PIECE: usize = 16_384;
+
+/// The positions of a stage's fresh tidy layout, as [`positions_json`]
+/// writes them.
+pub fn stage_positions_json(stage: &Stage) -> String {
+    let graph = stage.graph();
+    let laid_out = tidy_layout_nodes(stage, &LayoutParams::EDITOR);
+    let mut dense = vec![usize::MAX; graph.node_bound()];
+    for (i, (node, _)) in laid_out.iter().enumerate() {
+        dense[node.index()] = i;
+    }
+    let centres: Vec<[f32; 2]> = laid_out.iter().map(|(_, centre)| *centre).collect();
+    positions_json(
+        laid_out.len(),
+        |i| graph[laid_out[i].0].id.as_str(),
+        |i| {
+            let manager = stage.manager_node(laid_out[i].0)?;
+            dense.get(manager.index()).copied()
+        },
+        &centres,
+    )
+}
+
+/// `text` as a JSON string.
+fn push_json_string(out: &mut String, text: &str) {
+    let plain = text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    if plain {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&serde_json::Value::String(text.to_owned()).to_string());
+    }
+}
+
+/// The positions JSON of `args.file` (a plan or a people list), and how
+/// many positions it holds.
+fn positions_of(args: &LayoutArgs) -> Result<(String, usize), String> {
     let is_csv = args
         .file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let loaded = if is_csv {
-        let import = ImportArgs {
-            file: args.file.clone(),
-            output: args.output.clone(),
-            kind: None,
-            name: None,
-            columns: Vec::new(),
-            function_map: Vec::new(),
-        };
-        super::import::read_people(&import).map(|(plan, _)| plan)
-    } else {
-        load_plan(&args.file).map_err(|e| e.to_string())
-    };
-    let plan = match loaded {
-        Ok(plan) => plan,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return ExitCode::from(EXIT_LOAD_ERROR);
-        }
-    };
+    if is_csv {
+        let bytes = std::fs::read(&args.file)
+            .map_err(|e| format!("{}: cannot read the file: {e}", args.file.display()))?;
+        let table = read_people_table(&bytes, &CsvOptions::default())
+            .map_err(|e| format!("{}: {e}", args.file.display()))?;
+        let centres = table.layout();
+        let json = positions_json(table.len(), |i| table.id(i), |i| table.manager(i), &centres);
+        let count = table.len();
+        // Freeing a big table takes a while, and `orgevo` exits next.
+        std::thread::spawn(move || drop((bytes, table, centres)));
+        return Ok((json, count));
+    }
+    let plan = load_plan(&args.file).map_err(|e| e.to_string())?;
     let stage = match &args.stage {
         Some(id) => plan.stage(id),
         None => plan.stages.first(),
     };
     let Some(stage) = stage else {
         let known: Vec<&str> = plan.stages.iter().map(|s| s.id.as_str()).collect();
-        let _ = writeln!(
-            err,
-            "error: {}: no stage `{}` (stages: {})",
+        return Err(format!(
+            "{}: no stage `{}` (stages: {})",
             args.file.display(),
             args.stage.as_deref().unwrap_or(""),
             known.join(", ")
-        );
-        return ExitCode::from(EXIT_LOAD_ERROR);
+        ));
     };
-    // An imported stage is laid out already; a plan is laid out afresh.
-    let centres: Vec<(String, [f32; 2])> = if is_csv {
-        stage
-            .members()
-            .filter_map(|m| Some((m.id.clone(), m.pos?)))
-            .collect()
-    } else {
-        tidy_layout(stage)
+    let json = stage_positions_json(stage);
+    let count = stage.member_count();
+    std::thread::spawn(move || drop(plan));
+    Ok((json, count))
+}
+
+/// Runs `orgevo layout`.
+pub fn run_layout(args: &LayoutArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let (json, count) = match positions_of(args) {
+        Ok(positions) => positions,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::from(EXIT_LOAD_ERROR);
+        }
     };
-    let json = positions_json(stage, &centres);
     if let Err(e) = write_atomically(&args.output, json.as_bytes()) {
         let _ = writeln!(err, "error: {e}");
         return ExitCode::from(EXIT_LOAD_ERROR);
     }
-    let _ = writeln!(
-        out,
-        "wrote {} positions to {}",
-        centres.len(),
-        args.output.display()
-    );
+    let _ = writeln!(out, "wrote {count} positions to {}", args.output.display());
     ExitCode::from(EXIT_OK)
 }

@@ -14,7 +14,7 @@ pub use check::run_check;
 pub use diff::run_diff;
 pub use export::run_export;
 pub use import::run_import;
-pub use layout::{positions_json, run_layout};
+pub use layout::{positions_json, run_layout, stage_positions_json};
 
 /// Design how a company's sales organisation evolves.
 #[derive(Debug, Parser)]

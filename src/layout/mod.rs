@@ -6,7 +6,7 @@
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
 
-use crate::model::{Member, Stage};
+use crate::model::{Hat, Member, Stage};
 
 mod walker;
 
@@ -33,11 +33,18 @@ pub const STACK_INDENT: f32 = 24.0;
 /// The size of a member's card: wide enough for the name and title, within
 /// [`CARD_MIN_WIDTH`]..=[`CARD_MAX_WIDTH`]. The canvas draws cards this size.
 pub fn card_size(member: &Member) -> [f32; 2] {
+    [
+        card_width(member.display_name(), &member.title, member.hat()),
+        CARD_HEIGHT,
+    ]
+}
+
+/// The width of a card showing `name` and `title` with `hat`'s badge.
+pub fn card_width(name: &str, title: &str, hat: Hat) -> f32 {
     let chars = |s: &str| s.chars().count() as f32;
-    let name = chars(member.display_name()) * 8.2 + hat_badge_room(member);
-    let title = chars(&member.title) * 6.6;
-    let width = (name.max(title) + 28.0).clamp(CARD_MIN_WIDTH, CARD_MAX_WIDTH);
-    [width, CARD_HEIGHT]
+    let name = chars(name) * 8.2 + hat_badge_room(hat);
+    let title = chars(title) * 6.6;
+    (name.max(title) + 28.0).clamp(CARD_MIN_WIDTH, CARD_MAX_WIDTH)
 }
 
 /// Gives every member without a position one: a tidy layout when nobody
@@ -89,10 +96,10 @@ pub fn stacks_reports(stage: &Stage, node: NodeIndex) -> bool {
 }
 
 /// Room the hat badge (L, M, L+M) takes beside the name.
-fn hat_badge_room(member: &Member) -> f32 {
-    match member.hat() {
-        crate::model::Hat::None => 0.0,
-        crate::model::Hat::Both => 48.0,
+fn hat_badge_room(hat: Hat) -> f32 {
+    match hat {
+        Hat::None => 0.0,
+        Hat::Both => 48.0,
         _ => 30.0,
     }
 }
@@ -151,7 +158,7 @@ impl LayoutParams {
 /// below it.
 pub fn presentation_card_size(member: &Member) -> [f32; 2] {
     let chars = |s: &str| s.chars().count() as f32;
-    let name = chars(member.display_name()) * 12.5 + hat_badge_room(member);
+    let name = chars(member.display_name()) * 12.5 + hat_badge_room(member.hat());
     // A planned hire's title line reads "Title · planned".
     let suffix = if member.planned && !member.title.is_empty() {
         chars(" · planned")
@@ -172,29 +179,54 @@ pub fn tidy_layout(stage: &Stage) -> Vec<(String, [f32; 2])> {
 /// [`tidy_layout`] with other card sizes and spacing.
 pub fn tidy_layout_with(stage: &Stage, params: &LayoutParams) -> Vec<(String, [f32; 2])> {
     let graph = stage.graph();
+    tidy_layout_nodes(stage, params)
+        .into_iter()
+        .map(|(node, centre)| (graph[node].id.clone(), centre))
+        .collect()
+}
+
+/// [`tidy_layout_with`] by graph node, in the stage's member order.
+pub fn tidy_layout_nodes(stage: &Stage, params: &LayoutParams) -> Vec<(NodeIndex, [f32; 2])> {
+    let graph = stage.graph();
     let nodes: Vec<NodeIndex> = graph.node_indices().collect();
     let mut dense = vec![usize::MAX; graph.node_bound()];
     for (i, node) in nodes.iter().enumerate() {
         dense[node.index()] = i;
     }
-    let n = nodes.len();
-    // Node `n` is a virtual root above every tree, so trees pack side by side.
-    let root = n;
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
-    let mut work = vec![Work::default(); n + 1];
+    let widths: Vec<f32> = nodes
+        .iter()
+        .map(|node| (params.card_size)(&graph[*node])[0])
+        .collect();
     let manager_of = |i: usize| {
         stage
             .manager_node(nodes[i])
             .map(|m| dense[m.index()])
             .filter(|m| *m != i)
     };
-    for i in 0..n {
-        work[i].width = (params.card_size)(&graph[nodes[i]])[0];
-        work[i].card_width = work[i].width;
+    let centres = tidy_forest(&widths, &manager_of, params);
+    nodes.into_iter().zip(centres).collect()
+}
+
+/// The tidy layout of a forest given densely: card `i` is `widths[i]` wide
+/// and reports to `manager_of(i)` (a reporting cycle is cut, never looped
+/// over). Returns each card's centre, in the same order. Linear in cards.
+pub fn tidy_forest(
+    widths: &[f32],
+    manager_of: &dyn Fn(usize) -> Option<usize>,
+    params: &LayoutParams,
+) -> Vec<[f32; 2]> {
+    let n = widths.len();
+    // Node `n` is a virtual root above every tree, so trees pack side by side.
+    let root = n;
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    let mut work = vec![Work::default(); n + 1];
+    for (i, width) in widths.iter().enumerate() {
+        work[i].width = *width;
+        work[i].card_width = *width;
         work[i].ancestor = i;
     }
     work[root].ancestor = root;
-    attach_forest(n, &manager_of, &mut children);
+    attach_forest(n, manager_of, &mut children);
     stack_leaves(root, &mut children, &mut work, params);
     for (parent, kids) in children.iter().enumerate() {
         for (k, &child) in kids.iter().enumerate() {
@@ -203,12 +235,7 @@ pub fn tidy_layout_with(stage: &Stage, params: &LayoutParams) -> Vec<(String, [f
         }
     }
     first_walk_all(root, &children, &mut work, params);
-    let positions = second_walk(root, &children, &work, params);
-    nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| (graph[*node].id.clone(), positions[i]))
-        .collect()
+    second_walk(root, &children, &work, params)
 }
 
 #[cfg(test)]
