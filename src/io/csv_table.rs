@@ -269,7 +269,8 @@ impl PeopleTable {
         tidy_forest(&widths, &|i| self.manager(i), &LayoutParams::EDITOR)
     }
 
-    /// The checked table as a laid-out stage (id `imported`, kind custom).
+    /// Fills `stage` (empty) with the checked table's members and lines,
+    /// laid out.
     pub(super) fn into_stage(self, stage: &mut Stage) -> Result<(), CsvError> {
         let centres = self.layout();
         stage.reserve(self.rows.len(), self.rows.len() + self.collaborations.len());
