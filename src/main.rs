@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use orgevo::cli::{Cli, Command, run_check, run_diff, run_export, run_import, run_layout};
+use orgevo::cli::{
+    Cli, Command, run_check, run_diff, run_export, run_import, run_layout, run_save_loop,
+};
 
 /// Loading a big plan makes millions of small allocations; mimalloc makes
 /// them (and freeing them) several times cheaper than the system allocator.
@@ -27,6 +29,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Export(args)) => {
             run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::SaveLoop(args)) => {
+            run_save_loop(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         #[cfg(feature = "gui")]
         None => orgevo::app::run(cli.file, cli.present),

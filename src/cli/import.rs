@@ -35,8 +35,8 @@ pub fn parse_function_map(text: &str) -> Result<(String, Function), String> {
 
 /// Reads the CSV of `args` into a one-stage plan.
 pub fn read_people(args: &ImportArgs) -> Result<(Plan, Vec<String>), String> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| format!("{}: cannot read the file: {e}", args.file.display()))?;
+    let bytes =
+        crate::io::read_limited(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
     let options = CsvOptions {
         columns: args.columns.clone(),
         function_map: args.function_map.clone(),

@@ -130,8 +130,8 @@ fn positions_of(args: &LayoutArgs) -> Result<(String, usize), String> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
-        let bytes = std::fs::read(&args.file)
-            .map_err(|e| format!("{}: cannot read the file: {e}", args.file.display()))?;
+        let bytes = crate::io::read_limited(&args.file)
+            .map_err(|e| format!("{}: {e}", args.file.display()))?;
         let table = read_people_table(&bytes, &CsvOptions::default())
             .map_err(|e| format!("{}: {e}", args.file.display()))?;
         let centres = table.layout();

@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod import;
 mod layout;
+mod save_loop;
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ pub use diff::run_diff;
 pub use export::run_export;
 pub use import::run_import;
 pub use layout::{positions_json, run_layout, stage_positions_json};
+pub use save_loop::run_save_loop;
 
 /// Design how a company's sales organisation evolves.
 #[derive(Debug, Parser)]
@@ -69,6 +71,24 @@ pub enum Command {
     /// FILE is a plan or a CSV people list. Output: `[{"id", "x", "y"}]`,
     /// breadth-first from the root, x the card's centre, y its top.
     Layout(LayoutArgs),
+    /// Saves two plans over one file, turn about, for the crash-safety test,
+    /// which kills it mid-save. Not for users.
+    #[command(hide = true)]
+    SaveLoop(SaveLoopArgs),
+}
+
+/// Arguments of the hidden `orgevo save-loop`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SaveLoopArgs {
+    /// The file saved over and over.
+    pub target: PathBuf,
+    /// The plan saved on even turns.
+    pub first: PathBuf,
+    /// The plan saved on odd turns.
+    pub second: PathBuf,
+    /// How many saves; without it, until the process is killed.
+    #[arg(long)]
+    pub times: Option<u64>,
 }
 
 /// Arguments of `orgevo import`.

@@ -1,7 +1,7 @@
 //! Writing a plan: deterministic pretty JSON, saved atomically.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::error::SaveError;
 use super::schema::{
@@ -18,19 +18,39 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, serde_json::Error> {
 }
 
 /// Saves atomically: writes a temporary file beside `path`, flushes it to
-/// disk, then renames it over `path`. On error the old file is untouched.
+/// disk, keeps the file's previous version as `NAME.bak` beside it, then
+/// renames the new file over `path`. On error the old file is untouched.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     let text = plan_to_string(plan).map_err(|e| SaveError {
         path: path.to_owned(),
         source: std::io::Error::other(e),
     })?;
-    write_atomically(path, text.as_bytes())
+    write_file(path, text.as_bytes(), KeepBackup::Yes)
+}
+
+/// The file a save keeps the previous version of `path` in:
+/// `NAME.orgevo.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".bak");
+    path.with_file_name(name)
 }
 
 /// Writes `bytes` to `path` atomically (a sibling temporary file, flushed,
-/// synced, renamed over `path`), for plans and exports alike. On error the
-/// old file is untouched.
+/// synced, renamed over `path`, the folder synced), for plans and exports
+/// alike. On error the old file is untouched. The file keeps its
+/// permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_file(path, bytes, KeepBackup::No)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeepBackup {
+    Yes,
+    No,
+}
+
+fn write_file(path: &Path, bytes: &[u8], backup: KeepBackup) -> Result<(), SaveError> {
     let error = |source| SaveError {
         path: path.to_owned(),
         source,
@@ -39,25 +59,108 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    // Temporaries are named after the file and this process, so the next
+    // save can tell those left by a crash from those still being written.
+    let ours = format!(".{name}.{}.", std::process::id());
+    remove_stale_temporaries(dir, &name);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".orgevo-save-").suffix(".tmp");
+    builder.prefix(&ours).suffix(TEMPORARY);
     // The file keeps the permissions it had; a new file gets what any new
     // file gets (0666 less the umask), not the temporary file's 0600.
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let existing = std::fs::metadata(path).ok();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(dir).map_err(error)?;
-    if let Some(permissions) = existing {
-        temp.as_file().set_permissions(permissions).map_err(error)?;
+    if let Some(existing) = &existing {
+        temp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(error)?;
     }
     temp.write_all(bytes).map_err(error)?;
     temp.flush().map_err(error)?;
     temp.as_file().sync_all().map_err(error)?;
+    if backup == KeepBackup::Yes && existing.is_some_and(|m| m.is_file()) {
+        keep_backup(path, dir, &ours).map_err(error)?;
+    }
     temp.persist(path).map_err(|e| error(e.error))?;
+    sync_folder(dir);
     Ok(())
+}
+
+/// Suffix of a temporary file being written; `.bak` copies on their way in
+/// end in [`BACKUP_TEMPORARY`].
+const TEMPORARY: &str = ".orgevo-tmp";
+const BACKUP_TEMPORARY: &str = ".orgevo-bak-tmp";
+
+/// Makes `NAME.bak` the current contents of `path`, atomically: a hard link
+/// (or, where links are not possible, a copy) renamed over the old `.bak`.
+fn keep_backup(path: &Path, dir: &Path, ours: &str) -> std::io::Result<()> {
+    let incoming = dir.join(format!("{ours}{BACKUP_TEMPORARY}"));
+    let _ = std::fs::remove_file(&incoming);
+    if std::fs::hard_link(path, &incoming).is_err() {
+        std::fs::copy(path, &incoming)?;
+    }
+    std::fs::rename(&incoming, backup_path(path)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&incoming);
+    })
+}
+
+/// Removes the temporaries of earlier saves of `name` whose process is gone
+/// (it crashed or was killed mid-save). Best effort: a folder that cannot be
+/// listed is left alone.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if !(rest.ends_with(TEMPORARY) || rest.ends_with(BACKUP_TEMPORARY)) {
+            continue;
+        }
+        let pid = rest.split('.').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !process_is_gone(pid, &entry)) {
+            continue;
+        }
+        let _ = std::fs::remove_file(entry.path());
+    }
+}
+
+/// Whether the process that wrote a temporary is gone. Where processes
+/// cannot be looked up, a temporary untouched for ten minutes counts as
+/// left behind.
+fn process_is_gone(pid: u32, temporary: &std::fs::DirEntry) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        return !Path::new("/proc").join(pid.to_string()).exists();
+    }
+    temporary
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(600))
+}
+
+/// Syncs the folder so a rename in it survives a power cut. Best effort:
+/// some systems cannot open or sync a folder, and the file itself is synced.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 fn plan_to_file(plan: &Plan) -> PlanFile {
