@@ -188,8 +188,8 @@ impl OrgevoApp {
 
     /// Reads `path` and shows the Import dialog.
     pub fn read_csv(&mut self, path: &Path) {
-        let read = std::fs::read(path)
-            .map_err(|e| format!("cannot read the file: {e}"))
+        let read = crate::io::read_limited(path)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 import_csv(&bytes, &CsvOptions::default()).map_err(|e| e.to_string())
             });

@@ -1,7 +1,45 @@
 //! Edits: every change the app makes to a plan, as data that can be applied,
 //! recorded and undone.
 
+use crate::model::limits::{self, MAX_MEMBERS, MAX_STAGES, MAX_TEXT_CHARS, thousands};
 use crate::model::{Link, LinkKind, Member, ModelError, Plan, Settings, Stage, StageKind};
+
+/// Refuses a text over [`MAX_TEXT_CHARS`] characters.
+fn check_text(what: &str, text: &str) -> Result<(), EditError> {
+    match limits::too_long(text) {
+        Some(chars) => Err(EditError::OverLimit(format!(
+            "the {what} is {} characters long; the limit is {}",
+            thousands(chars as u64),
+            thousands(MAX_TEXT_CHARS as u64)
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn check_member(member: &Member) -> Result<(), EditError> {
+    for (what, text) in [
+        ("id", &member.id),
+        ("name", &member.name),
+        ("title", &member.title),
+        ("notes", &member.notes),
+    ] {
+        check_text(what, text)?;
+    }
+    member
+        .tags
+        .iter()
+        .try_for_each(|tag| check_text("tag", tag.as_str()))
+}
+
+fn full_stage(count: usize) -> Result<(), EditError> {
+    if count >= MAX_MEMBERS {
+        return Err(EditError::OverLimit(format!(
+            "a stage holds at most {} members",
+            thousands(MAX_MEMBERS as u64)
+        )));
+    }
+    Ok(())
+}
 
 /// Why an edit was refused. The plan is left as it was.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -15,6 +53,10 @@ pub enum EditError {
     /// The stage refused the change.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// A text, or the plan or a stage, would grow past a limit
+    /// ([`crate::model::limits`]).
+    #[error("{0}")]
+    OverLimit(String),
     /// The new manager already reports (directly or not) to the member.
     #[error("{manager} already reports to {member}, so {member} cannot report to {manager}")]
     WouldCycle {
@@ -151,10 +193,50 @@ impl Edit {
         }
     }
 
+    /// Refuses an edit that would take a text, a stage or the plan past a
+    /// limit, so that whatever is saved loads again.
+    fn check_limits(&self, plan: &Plan) -> Result<(), EditError> {
+        match self {
+            Self::AddMember { stage, member, .. } => {
+                check_member(member)?;
+                full_stage(plan.stage(stage).map_or(0, Stage::member_count))
+            }
+            Self::UpdateMember { member, .. } => check_member(member),
+            Self::SetTitle(title) => check_text("title", title),
+            Self::AddStage { stage, .. } => {
+                if plan.stages.len() >= MAX_STAGES {
+                    return Err(EditError::OverLimit(format!(
+                        "a plan holds at most {} stages",
+                        thousands(MAX_STAGES as u64)
+                    )));
+                }
+                full_stage(stage.member_count().saturating_sub(1))?;
+                for (what, text) in [
+                    ("stage id", &stage.id),
+                    ("stage name", &stage.name),
+                    ("stage's when", &stage.when),
+                    ("stage notes", &stage.notes),
+                ] {
+                    check_text(what, text)?;
+                }
+                stage.members().try_for_each(check_member)
+            }
+            Self::SetStageInfo {
+                name, when, notes, ..
+            } => {
+                check_text("stage name", name)?;
+                check_text("stage's when", when)?;
+                check_text("stage notes", notes)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Applies the edit to `plan`. On error `plan` may be partly changed;
     /// [`crate::edit::History`] applies edits to a copy, so callers going
     /// through it never see that.
     pub fn apply(&self, plan: &mut Plan) -> Result<(), EditError> {
+        self.check_limits(plan)?;
         match self {
             Self::AddMember {
                 stage,

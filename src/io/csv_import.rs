@@ -4,6 +4,7 @@
 
 use super::csv_columns::{Field, map_columns};
 use super::csv_table::PeopleTable;
+use crate::model::limits::{MAX_FILE_BYTES, MAX_MEMBERS, thousands};
 use crate::model::{Function, Stage, StageKind};
 
 /// How to read a CSV file.
@@ -96,6 +97,17 @@ struct ReadTable {
 }
 
 fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(error(
+            None,
+            None,
+            format!(
+                "the file is {} bytes; orgevo reads people lists of up to {} bytes (256 MiB)",
+                thousands(bytes.len() as u64),
+                thousands(MAX_FILE_BYTES)
+            ),
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -178,6 +190,16 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
                     "{} values but {} columns; quote a value that contains the separator",
                     record.len(),
                     headers.len()
+                ),
+            ));
+        }
+        if table.len() == MAX_MEMBERS {
+            return Err(error(
+                Some(line),
+                None,
+                format!(
+                    "more than {} people; a stage holds at most that many",
+                    thousands(MAX_MEMBERS as u64)
                 ),
             ));
         }

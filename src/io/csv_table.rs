@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt};
 use super::csv_columns::{Field, department_function};
 use super::csv_import::{CsvError, CsvOptions, error};
 use crate::layout::{LayoutParams, card_width, tidy_forest};
-use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag};
+use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag, limits};
 
 /// A piece of the arena.
 #[derive(Clone, Copy, Default)]
@@ -117,6 +117,19 @@ impl PeopleTable {
         options: &CsvOptions,
     ) -> Result<(&'r str, Function), CsvError> {
         let get = |f: Field| column(f).and_then(|i| record.get(i)).map_or("", str::trim);
+        for field in Field::ALL {
+            if let Some(chars) = limits::too_long(get(field)) {
+                return Err(error(
+                    Some(line),
+                    header(field),
+                    format!(
+                        "the value is {} characters long; the limit is {}",
+                        limits::thousands(chars as u64),
+                        limits::thousands(limits::MAX_TEXT_CHARS as u64)
+                    ),
+                ));
+            }
+        }
         let id = get(Field::Id);
         if id.is_empty() {
             return Err(error(
@@ -129,6 +142,21 @@ impl PeopleTable {
             "" => [get(Field::FirstName), get(Field::LastName)],
             name => [name, ""],
         };
+        let joined = name[0].len() + name[1].len() + 1 > limits::MAX_TEXT_CHARS;
+        if let Some(chars) = joined
+            .then(|| name.join(" "))
+            .and_then(|n| limits::too_long(&n))
+        {
+            return Err(error(
+                Some(line),
+                header(Field::FirstName),
+                format!(
+                    "the first and last names make a name {} characters long; the limit is {}",
+                    limits::thousands(chars as u64),
+                    limits::thousands(limits::MAX_TEXT_CHARS as u64)
+                ),
+            ));
+        }
         let function_value = [get(Field::Function), get(Field::Department)]
             .into_iter()
             .find(|v| !v.is_empty())

@@ -3,12 +3,56 @@
 
 use std::path::PathBuf;
 
+use crate::model::limits::{MAX_FILE_BYTES, MAX_MEMBERS, MAX_STAGES, MAX_TEXT_CHARS, thousands};
+
 /// Why a plan could not be read. Messages are one line.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
     #[error("cannot read the file: {0}")]
     Read(#[from] std::io::Error),
+    /// A file over [`MAX_FILE_BYTES`].
+    #[error(
+        "the file is {} bytes; orgevo reads plans and people lists of up to {} bytes (256 MiB)",
+        thousands(*bytes),
+        thousands(MAX_FILE_BYTES)
+    )]
+    TooBig {
+        /// The file's size.
+        bytes: u64,
+    },
+    /// More than [`MAX_STAGES`] stages.
+    #[error("the plan has {} stages; the limit is {}", thousands(*count as u64), thousands(MAX_STAGES as u64))]
+    TooManyStages {
+        /// How many the file has.
+        count: usize,
+    },
+    /// More than [`MAX_MEMBERS`] members in a stage.
+    #[error(
+        "stage `{stage}` has {} members; the limit is {} a stage",
+        thousands(*count as u64),
+        thousands(MAX_MEMBERS as u64)
+    )]
+    TooManyMembers {
+        /// Stage id.
+        stage: String,
+        /// How many the stage has.
+        count: usize,
+    },
+    /// A text over [`MAX_TEXT_CHARS`] characters.
+    #[error(
+        "{place}: the {field} is {} characters long; the limit is {}",
+        thousands(*chars as u64),
+        thousands(MAX_TEXT_CHARS as u64)
+    )]
+    TooLong {
+        /// Where: the plan, a stage, a member.
+        place: String,
+        /// Which text, e.g. "notes".
+        field: &'static str,
+        /// Its length.
+        chars: usize,
+    },
     /// Zero bytes, or only whitespace.
     #[error("the file is empty; an orgevo plan is a JSON object")]
     Empty,

@@ -10,6 +10,7 @@ use super::outline::{PlanOutline, StageOutline, parse_outline};
 use super::schema::{
     CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, SettingsFile, StageFile,
 };
+use crate::model::limits::{self, MAX_FILE_BYTES, MAX_MEMBERS, MAX_STAGES};
 use crate::model::{
     Function, Link, LinkKind, Member, ModelError, Plan, RuleLevel, Settings, Stage, StageKind, Tag,
 };
@@ -21,8 +22,28 @@ pub fn load_plan(path: &Path) -> Result<Plan, FileLoadError> {
         path: path.to_owned(),
         error: Box::new(error),
     };
-    let bytes = std::fs::read(path).map_err(|e| wrap(LoadError::Read(e)))?;
+    let bytes = read_limited(path).map_err(wrap)?;
     decode_text(&bytes).and_then(plan_from_str).map_err(wrap)
+}
+
+/// The bytes of a file of at most [`MAX_FILE_BYTES`]; a bigger one is
+/// refused before it is read.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooBig { bytes: size });
+    }
+    // The file may grow while it is read: read one byte past the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooBig {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Parses and validates a plan from raw file bytes.
@@ -33,6 +54,11 @@ pub fn plan_from_bytes(bytes: &[u8]) -> Result<Plan, LoadError> {
 
 /// Parses and validates a plan from JSON text.
 pub fn plan_from_str(text: &str) -> Result<Plan, LoadError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooBig {
+            bytes: text.len() as u64,
+        });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
@@ -54,6 +80,7 @@ fn plan_from_outline(outline: PlanOutline<'_>) -> Option<Result<Plan, LoadError>
     let built = (|| {
         check_header_fields(Some(&format), Some(&version))?;
         check_stage_ids(outline.stages.iter().map(|s| s.id.as_str()))?;
+        check_text(|| "the plan".to_owned(), "title", &outline.title)?;
         Ok((outline.title, settings_from_file(outline.settings)?))
     })();
     let (title, settings) = match built {
@@ -229,6 +256,7 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
         stages: Vec::with_capacity(file.stages.len()),
     };
     check_stage_ids(file.stages.iter().map(|s| s.id.as_str()))?;
+    check_text(|| "the plan".to_owned(), "title", &plan.title)?;
     // Big plans build their stages on all cores; the first error in file
     // order is the one reported.
     let built = crate::parallel::map(
@@ -242,8 +270,11 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
     Ok(plan)
 }
 
-/// Every stage id is set and used once.
-fn check_stage_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), LoadError> {
+/// At most [`MAX_STAGES`] stages, every stage id set and used once.
+fn check_stage_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Result<(), LoadError> {
+    if ids.len() > MAX_STAGES {
+        return Err(LoadError::TooManyStages { count: ids.len() });
+    }
     let mut seen = std::collections::HashSet::new();
     for (index, id) in ids.enumerate() {
         if id.trim().is_empty() {
@@ -285,7 +316,39 @@ fn settings_from_file(file: SettingsFile) -> Result<Settings, LoadError> {
     })
 }
 
+/// Refuses a text over [`MAX_TEXT_CHARS`] characters.
+fn check_text(
+    place: impl FnOnce() -> String,
+    field: &'static str,
+    text: &str,
+) -> Result<(), LoadError> {
+    match limits::too_long(text) {
+        Some(chars) => Err(LoadError::TooLong {
+            place: place(),
+            field,
+            chars,
+        }),
+        None => Ok(()),
+    }
+}
+
 fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
+    if file.members.len() > MAX_MEMBERS {
+        return Err(LoadError::TooManyMembers {
+            stage: file.id,
+            count: file.members.len(),
+        });
+    }
+    let place = || format!("stage `{}…`", file.id.chars().take(40).collect::<String>());
+    check_text(place, "id", &file.id)?;
+    let place = || format!("stage `{}`", file.id);
+    for (field, text) in [
+        ("name", &file.name),
+        ("when", &file.when),
+        ("notes", &file.notes),
+    ] {
+        check_text(place, field, text)?;
+    }
     let kind = StageKind::from_id(&file.kind).ok_or_else(|| LoadError::UnknownStageKind {
         stage: file.id.clone(),
         value: file.kind.clone(),
@@ -312,6 +375,18 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
 }
 
 fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Member, LoadError> {
+    let place = || format!("stage `{stage}`, member #{}", index + 1);
+    for (field, text) in [
+        ("id", &file.id),
+        ("name", &file.name),
+        ("title", &file.title),
+        ("notes", &file.notes),
+    ] {
+        check_text(place, field, text)?;
+    }
+    for tag in &file.tags {
+        check_text(place, "tag", tag)?;
+    }
     if file.id.trim().is_empty() {
         return Err(LoadError::EmptyId {
             place: format!("stage `{stage}`, member #{}", index + 1),

@@ -6,6 +6,7 @@
 mod builder;
 mod error;
 mod kinds;
+pub mod limits;
 mod member;
 pub(crate) mod named_enum;
 mod plan;
@@ -20,6 +21,6 @@ pub use kinds::{Function, LinkKind, RuleLevel, StageKind};
 pub use member::Member;
 pub use plan::{Plan, Settings};
 pub use stage::{Link, Stage};
-pub use synthetic::synthetic_plan;
+pub use synthetic::{SeededRng, synthetic_plan};
 pub use tags::{DIRECTION_TAGS, Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
 pub use templates::stage_template;
