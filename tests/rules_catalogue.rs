@@ -4,6 +4,7 @@
 mod common;
 
 use orgevo::io::load_plan;
+use orgevo::model::{Link, Member, Plan, SeededRng, Stage};
 use orgevo::rules::{RULES, Severity, check_plan};
 
 const ACME: &str = "examples/plans/acme-evolution.orgevo.json";
@@ -174,9 +175,47 @@ fn stage_filter_limits_the_report() {
 
 #[test]
 fn findings_come_out_in_a_stable_order() {
-    let plan = load_plan(MISPLACED.as_ref()).unwrap();
-    assert_eq!(check_plan(&plan), check_plan(&plan.clone()));
-    let (_, a, _) = check(&[MISPLACED]);
-    let (_, b, _) = check(&[MISPLACED]);
-    assert_eq!(a, b);
+    // The same plans with their members and lines in other orders give the
+    // same findings in the same order.
+    for file in [
+        MISPLACED,
+        "examples/plans/four-mistakes.orgevo.json",
+        "examples/plans/acme-evolution.orgevo.json",
+    ] {
+        let plan = load_plan(file.as_ref()).unwrap();
+        let findings = check_plan(&plan);
+        assert!(!findings.is_empty(), "{file}");
+        for seed in 1..=8u64 {
+            let shuffled = shuffled(&plan, seed);
+            assert_eq!(check_plan(&shuffled), findings, "{file}, shuffle {seed}");
+        }
+    }
+}
+
+/// `plan` with each stage's members and lines in a pseudo-random order.
+fn shuffled(plan: &Plan, seed: u64) -> Plan {
+    let mut rng = SeededRng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut shuffle = |len: usize| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..len).collect();
+        for i in (1..len).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        order
+    };
+    let mut out = plan.clone();
+    for stage in &mut out.stages {
+        let members: Vec<Member> = stage.members().cloned().collect();
+        let links: Vec<Link> = stage.links().collect();
+        let mut fresh = Stage::new(stage.id.clone(), stage.name.clone(), stage.kind);
+        fresh.when = stage.when.clone();
+        fresh.notes = stage.notes.clone();
+        for i in shuffle(members.len()) {
+            fresh.add_member(members[i].clone()).unwrap();
+        }
+        for i in shuffle(links.len()) {
+            fresh.add_link(&links[i]).unwrap();
+        }
+        *stage = fresh;
+    }
+    out
 }

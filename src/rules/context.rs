@@ -74,6 +74,13 @@ impl<'a> StageContext<'a> {
         self.stage.graph().node_indices()
     }
 
+    /// `nodes` in the order of their members' ids, so that a finding naming
+    /// several members reads the same whatever order the file lists them in.
+    pub fn by_id(&self, mut nodes: Vec<NodeIndex>) -> Vec<NodeIndex> {
+        nodes.sort_by(|a, b| self.member(*a).id.cmp(&self.member(*b).id));
+        nodes
+    }
+
     /// The member at `node`.
     pub fn member(&self, node: NodeIndex) -> &'a Member {
         &self.stage.graph()[node]

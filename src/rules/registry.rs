@@ -311,27 +311,36 @@ fn run_rules(ctx: &StageContext, scope: RuleScope) -> Vec<Finding> {
             findings.push(ctx.finding(rule.id, severity, hit));
         }
     }
-    findings.sort_by_key(|f| f.severity);
+    sort_findings(&mut findings);
     findings
 }
 
-/// Puts a stage's findings of its own rules and of the rules reading
-/// earlier stages together, in the order [`check_stage`] gives: by
-/// severity, then catalogue order.
-pub fn merge_findings(own: &[Finding], across: &[Finding]) -> Vec<Finding> {
+/// Puts findings in the order every check gives: by severity, then
+/// catalogue order, then the members involved, so the order of members and
+/// lines in a file does not change it.
+fn sort_findings(findings: &mut [Finding]) {
     let position = |f: &Finding| {
         RULES
             .iter()
             .position(|r| r.id == f.rule)
             .unwrap_or(usize::MAX)
     };
+    findings.sort_by(|a, b| {
+        (a.severity, position(a), &a.members).cmp(&(b.severity, position(b), &b.members))
+    });
+}
+
+/// Puts a stage's findings of its own rules and of the rules reading
+/// earlier stages together, in the order [`check_stage`] gives: by
+/// severity, then catalogue order, then members.
+pub fn merge_findings(own: &[Finding], across: &[Finding]) -> Vec<Finding> {
     let mut all: Vec<Finding> = own.iter().chain(across).cloned().collect();
-    all.sort_by_cached_key(|f| (f.severity, position(f)));
+    sort_findings(&mut all);
     all
 }
 
 /// Runs every rule on every stage. Findings come out by stage (timeline
-/// order), then severity, then catalogue order.
+/// order), then severity, then catalogue order, then members.
 pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     let indices: Vec<usize> = (0..plan.stages.len()).collect();
     crate::parallel::map(

@@ -178,14 +178,16 @@ fn missing_manager(
 /// The members a converged stage counts as wearing both hats: function
 /// `growth-leader`, `sales-leader` or `sales-manager`, holding both families.
 pub(super) fn converged_leaders(ctx: &StageContext) -> Vec<NodeIndex> {
-    ctx.nodes()
+    let leaders = ctx
+        .nodes()
         .filter(|n| {
             matches!(
                 ctx.function(*n),
                 Function::GrowthLeader | Function::SalesLeader | Function::SalesManager
             ) && ctx.hat(*n) == Hat::Both
         })
-        .collect()
+        .collect();
+    ctx.by_id(leaders)
 }
 
 /// `converged-shape`: in a converged stage exactly one growth leader, sales
