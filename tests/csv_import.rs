@@ -280,3 +280,73 @@ fn a_people_list_is_laid_out_as_its_imported_plan_is() {
     assert_eq!(from_csv[0]["id"], "p\"0");
     assert_eq!(from_csv[1]["id"], "p\"6");
 }
+
+/// Text that looks like a people list: a header from the names HR tools use
+/// (or not), then rows of ids, names, quotes, separators and lists.
+fn arb_people_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let header = prop::sample::select(vec![
+        "id,name,manager_id",
+        "id,name,manager_id,title,function,tags,collaborates_with,planned",
+        "employeeId;firstName;lastName;parentId;department;job_title",
+        "\u{feff}id,name,reports_to,department",
+        "name,id",
+        "",
+    ]);
+    let field = prop::sample::select(vec![
+        "",
+        "a",
+        "b",
+        "c",
+        "1",
+        "2",
+        "a;b",
+        "sales",
+        "Marketing",
+        "astrology",
+        "vision;rigor",
+        "vision;;x",
+        "yes",
+        "maybe",
+        "\"q,u\"\"o\"",
+        "\"",
+        " ",
+        "ü",
+        "\r",
+        "x y",
+    ]);
+    let row = prop::collection::vec(field, 0..9);
+    (
+        header,
+        prop::collection::vec(row, 0..12),
+        prop::sample::select(vec![",", ";"]),
+    )
+        .prop_map(|(header, rows, sep)| {
+            let mut text = header.to_owned();
+            for row in rows {
+                text.push('\n');
+                text.push_str(&row.join(sep));
+            }
+            text
+        })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn any_text_imports_or_names_its_row(text in arb_people_text()) {
+        // The csv reader ends a record at `\n`, `\r` or both.
+        let lines = text.split(['\n', '\r']).count();
+        match import_csv(text.as_bytes(), &CsvOptions::default()) {
+            Ok(import) => {
+                proptest::prop_assert!(import.stage.member_count() < lines.max(1));
+                proptest::prop_assert!(import.stage.members().all(|m| m.pos.is_some()));
+            }
+            Err(e) => {
+                proptest::prop_assert!(!e.message.is_empty());
+                proptest::prop_assert!(e.row.is_none_or(|row| row <= lines + 1), "{e}");
+            }
+        }
+    }
+}

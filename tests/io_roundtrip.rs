@@ -1,9 +1,15 @@
 //! Load/save round trips, determinism, atomic saving, and a loader that never
 //! panics on arbitrary input.
 
-use orgevo::io::{LoadError, load_plan, plan_from_bytes, plan_from_str, plan_to_string, save_plan};
+use orgevo::io::{
+    LoadError, backup_path, load_plan, plan_from_bytes, plan_from_str, plan_to_string, save_plan,
+    write_atomically,
+};
 use orgevo::model::{Function, Link, LinkKind, Member, Plan, Stage, StageKind, Tag};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+
+mod common;
 
 const GOOD: &str = include_str!("../examples/plans/acme-evolution.orgevo.json");
 
@@ -117,17 +123,45 @@ proptest! {
         prop_assert_eq!(plan_to_string(&loaded).unwrap(), text);
     }
 
+}
+
+/// A plan that loaded saves and loads back to itself; an error says what
+/// and where.
+fn loaded_round_trips(result: Result<Plan, LoadError>) -> Result<(), TestCaseError> {
+    match result {
+        Ok(plan) => {
+            let text = plan_to_string(&plan).unwrap();
+            prop_assert_eq!(plan_from_str(&text).unwrap(), plan);
+        }
+        Err(e) => prop_assert!(!e.to_string().is_empty()),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
     #[test]
-    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = plan_from_bytes(&bytes);
+    fn random_bytes_load_or_give_a_typed_error(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        loaded_round_trips(plan_from_bytes(&bytes))?;
     }
 
     #[test]
-    fn random_json_values_never_panic(value in arb_json()) {
-        let _ = plan_from_str(&value.to_string());
+    fn random_json_values_load_or_give_a_typed_error(value in arb_json()) {
+        loaded_round_trips(plan_from_str(&value.to_string()))?;
         // Also as the body of an otherwise well-formed header.
         let wrapped = serde_json::json!({"format": "orgevo", "version": 1, "stages": value});
-        let _ = plan_from_str(&wrapped.to_string());
+        loaded_round_trips(plan_from_str(&wrapped.to_string()))?;
+    }
+
+    #[test]
+    fn mutated_plans_load_or_give_a_typed_error(choices in prop::collection::vec(any::<u64>(), 64)) {
+        let mut bytes = GOOD.as_bytes().to_vec();
+        let mut choices = choices.into_iter().cycle();
+        common::mutation::mutate(&mut bytes, &mut |n| {
+            (choices.next().unwrap_or(0) % n.max(1) as u64) as usize
+        });
+        loaded_round_trips(plan_from_bytes(&bytes))?;
     }
 }
 
@@ -191,21 +225,72 @@ fn failed_save_leaves_the_old_file_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.orgevo.json");
     std::fs::write(&path, "old contents").unwrap();
-    // Saving over a path whose target is a directory fails at the rename.
-    let blocked = dir.path().join("blocked");
-    std::fs::create_dir_all(blocked.join("inner")).unwrap();
-    assert!(save_plan(&plan, &blocked).is_err());
-    assert!(blocked.join("inner").is_dir());
+    // The save of `path` fails late, after its new text is written: the
+    // place of its `.bak` is taken by a folder that cannot be replaced.
+    std::fs::create_dir_all(backup_path(&path).join("inner")).unwrap();
+    let err = save_plan(&plan, &path).unwrap_err();
+    assert!(err.to_string().contains("plan.orgevo.json"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old contents");
+    // Saving where the folder does not exist fails at once.
     let missing_dir = dir.path().join("no-such-dir").join("plan.orgevo.json");
     let err = save_plan(&plan, &missing_dir).unwrap_err();
     assert!(err.to_string().contains("no-such-dir"), "{err}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old contents");
     // The failed saves left no temporary file behind.
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn a_save_keeps_the_previous_version_as_bak() {
+    let first = plan_from_str(GOOD).unwrap();
+    let mut second = first.clone();
+    second.title = "Second".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.orgevo.json");
+    save_plan(&first, &path).unwrap();
+    assert!(
+        !backup_path(&path).exists(),
+        "nothing to keep on the first save"
+    );
+    save_plan(&second, &path).unwrap();
+    assert_eq!(load_plan(&path).unwrap(), second);
+    assert_eq!(load_plan(&backup_path(&path)).unwrap(), first);
+    save_plan(&first, &path).unwrap();
+    assert_eq!(load_plan(&backup_path(&path)).unwrap(), second);
+    // Exports and other writes keep no `.bak`.
+    let export = dir.path().join("chart.svg");
+    write_atomically(&export, b"one").unwrap();
+    write_atomically(&export, b"two").unwrap();
+    assert!(!backup_path(&export).exists());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_clears_temporaries_left_by_a_crash_but_not_those_being_written() {
+    let plan = plan_from_str(GOOD).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.orgevo.json");
+    // A process that no longer exists (pids stop far below this), one that
+    // does (pid 1), and a file that only looks alike.
+    let crashed = dir
+        .path()
+        .join(".plan.orgevo.json.4000000000.abc123.orgevo-tmp");
+    let crashed_backup = dir
+        .path()
+        .join(".plan.orgevo.json.4000000000.orgevo-bak-tmp");
+    let running = dir.path().join(".plan.orgevo.json.1.def456.orgevo-tmp");
+    let other = dir
+        .path()
+        .join(".other.orgevo.json.4000000000.x.orgevo-tmp");
+    for file in [&crashed, &crashed_backup, &running, &other] {
+        std::fs::write(file, "partial").unwrap();
+    }
+    save_plan(&plan, &path).unwrap();
+    assert!(!crashed.exists() && !crashed_backup.exists());
+    assert!(running.exists() && other.exists());
 }
 
 #[test]

@@ -7,19 +7,30 @@ use super::stage::{Link, Stage};
 use super::tags::{Responsibility, Tag};
 
 /// A small deterministic pseudo-random generator (xorshift), so generated
-/// plans are the same on every machine.
-struct Rng(u64);
+/// plans, shuffles and fuzz runs are the same on every machine.
+#[derive(Clone, Debug)]
+pub struct SeededRng(u64);
 
-impl Rng {
-    fn next(&mut self) -> u64 {
+/// The name used inside this file.
+type Rng = SeededRng;
+
+impl SeededRng {
+    /// A generator started from `seed` (any value).
+    pub fn new(seed: u64) -> Self {
+        Self(seed | 1)
+    }
+
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     /// True about one time in `n`.
@@ -42,7 +53,7 @@ const RETAG_ONE_IN: usize = 20;
 /// next, about one person in ten moves to another manager and one in twenty
 /// changes responsibilities; everyone stays.
 pub fn synthetic_plan(members: usize, span: usize, seed: u64) -> Plan {
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let mut plan = Plan::new(format!("Synthetic plan, {members} members a stage"));
     let mut people = Vec::with_capacity(members);
     let mut managers = reporting_tree(members, span, &mut rng);

@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+pub mod mutation;
+
 #[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]
