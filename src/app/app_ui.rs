@@ -358,6 +358,15 @@ impl OrgevoApp {
             ModalAnswer::Export(choice) => self.choose_export_path(choice),
             ModalAnswer::Path(PathPurpose::ImportCsv, path) => self.read_csv(&path),
             ModalAnswer::ImportCsv(dialog) => self.import_from(ctx, *dialog),
+            ModalAnswer::Overwrite(path, then) => {
+                if self.save_over(&path)
+                    && let Some(then) = then
+                {
+                    self.perform_pending(ctx, then);
+                }
+            }
+            ModalAnswer::SaveElsewhere(then) => self.save_as(then),
+            ModalAnswer::Reload(path) => self.open_path(&path),
             ModalAnswer::Path(PathPurpose::Save { then }, path) => {
                 if self.save_to(&path)
                     && let Some(then) = then

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{Id, RichText};
 
 use super::csv_dialog::{CsvAnswer, CsvDialog, csv_dialog_ui};
+use super::disk_dialogs::changed_on_disk_ui;
 use super::export_dialog::{ExportAnswer, ExportChoice, export_dialog_ui};
 
 /// What to do once unsaved changes are dealt with.
@@ -60,6 +61,13 @@ pub enum Modal {
     Export(ExportChoice),
     /// File ▸ Import CSV…: the people as read, before importing.
     ImportCsv(Box<CsvDialog>),
+    /// Saving would overwrite a file another program changed.
+    ChangedOnDisk {
+        /// The document's file.
+        path: PathBuf,
+        /// What to do after a save.
+        then: Option<Pending>,
+    },
     /// The in-app file path field (no native dialog available).
     PathPrompt {
         /// Open or save.
@@ -84,6 +92,12 @@ pub enum ModalAnswer {
     Export(ExportChoice),
     /// The Import dialog said Import.
     ImportCsv(Box<CsvDialog>),
+    /// The file changed on disk: overwrite it anyway, then carry on.
+    Overwrite(PathBuf, Option<Pending>),
+    /// The file changed on disk: save under another name, then carry on.
+    SaveElsewhere(Option<Pending>),
+    /// The file changed on disk: open what is on disk instead.
+    Reload(PathBuf),
 }
 
 impl Modal {
@@ -150,6 +164,9 @@ impl Modal {
                     Some(ExportAnswer::Cancel) => Some(ModalAnswer::Dismiss),
                     None => None,
                 };
+            }
+            Self::ChangedOnDisk { path, then } => {
+                answer = changed_on_disk_ui(ctx, path, then);
             }
             Self::PathPrompt { purpose, text } => {
                 let (heading, action) = match purpose {

@@ -1,9 +1,14 @@
 //! The open document: the plan, where it lives on disk, and its history.
 
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use crate::edit::{Edit, EditError, History};
-use crate::io::{FileLoadError, SaveError, load_plan, save_plan};
+use crate::io::{
+    FileLoadError, LoadError, SaveError, plan_from_bytes, plan_to_string, read_limited,
+    save_plan_text,
+};
 use crate::layout::place_missing_positions;
 use crate::model::Plan;
 
@@ -17,6 +22,61 @@ pub struct Document {
     fallback_name: String,
     history: History,
     saved_state: u64,
+    /// What the file held when the document last read or wrote it.
+    disk: Option<DiskStamp>,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveProblem {
+    /// Another program changed the document's file since it was opened or
+    /// last saved; overwriting it needs the user's word.
+    #[error("{} changed on disk since it was opened or last saved", .0.display())]
+    ChangedOnDisk(PathBuf),
+    /// Writing failed; the file on disk is as it was.
+    #[error(transparent)]
+    Failed(#[from] SaveError),
+}
+
+/// What a file held when the document last read or wrote it: enough to
+/// tell whether another program changed it since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl DiskStamp {
+    fn new(bytes: &[u8], path: &Path) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            hash: content_hash(bytes),
+        }
+    }
+
+    /// Whether `path` still holds what was stamped. A file that is gone
+    /// has not been overwritten by anyone: saving writes it again.
+    fn still_holds(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return true;
+        };
+        if meta.len() != self.len {
+            return false;
+        }
+        if meta.modified().ok() == self.modified {
+            return true;
+        }
+        // Touched, maybe rewritten with the same size: compare contents.
+        read_limited(path).is_ok_and(|bytes| content_hash(&bytes) == self.hash)
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 impl Document {
@@ -34,13 +94,32 @@ impl Document {
             fallback_name: fallback_name.to_owned(),
             history,
             saved_state,
+            disk: None,
         }
     }
 
     /// Loads a document from disk.
     pub fn open(path: &Path) -> Result<Self, FileLoadError> {
-        let plan = load_plan(path)?;
-        Ok(Self::new(plan, Some(path.to_owned()), ""))
+        let wrap = |error: LoadError| FileLoadError {
+            path: path.to_owned(),
+            error: Box::new(error),
+        };
+        let bytes = read_limited(path).map_err(wrap)?;
+        let plan = plan_from_bytes(&bytes).map_err(wrap)?;
+        let stamp = DiskStamp::new(&bytes, path);
+        drop(bytes);
+        let mut doc = Self::new(plan, Some(path.to_owned()), "");
+        doc.disk = Some(stamp);
+        Ok(doc)
+    }
+
+    /// Whether another program changed the document's file since the
+    /// document read or wrote it.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.disk) {
+            (Some(path), Some(stamp)) => !stamp.still_holds(path),
+            _ => false,
+        }
     }
 
     /// The plan.
@@ -105,10 +184,25 @@ impl Document {
         self.history.state()
     }
 
-    /// Saves to `path` and makes it the document's path. On error nothing
-    /// changes.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        save_plan(&self.plan, path)?;
+    /// Saves to `path` and makes it the document's path. Refuses to
+    /// overwrite the document's own file when another program changed it
+    /// (see [`Document::save_over`]). On error nothing changes.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveProblem> {
+        if self.path.as_deref() == Some(path) && self.changed_on_disk() {
+            return Err(SaveProblem::ChangedOnDisk(path.to_owned()));
+        }
+        Ok(self.save_over(path)?)
+    }
+
+    /// Saves to `path` whatever it holds now (its previous contents are kept
+    /// as `NAME.bak`) and makes it the document's path.
+    pub fn save_over(&mut self, path: &Path) -> Result<(), SaveError> {
+        let text = plan_to_string(&self.plan).map_err(|e| SaveError {
+            path: path.to_owned(),
+            source: std::io::Error::other(e),
+        })?;
+        save_plan_text(&text, path)?;
+        self.disk = Some(DiskStamp::new(text.as_bytes(), path));
         self.path = Some(path.to_owned());
         self.saved_state = self.history.state();
         Ok(())

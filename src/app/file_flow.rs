@@ -4,7 +4,7 @@
 use egui::ViewportCommand;
 
 use super::dialogs::{Modal, PathPurpose, Pending};
-use super::document::Document;
+use super::document::{Document, SaveProblem};
 use super::files::{Picked, remember_recent};
 use super::orgevo_app::OrgevoApp;
 use crate::model::{Function, Member, Plan, Responsibility, Stage, StageKind};
@@ -76,7 +76,7 @@ impl OrgevoApp {
     /// Saves to the current file, or asks for one. Returns whether it saved.
     pub(super) fn save(&mut self, then: Option<Pending>) -> bool {
         match self.doc.path().map(|p| p.to_path_buf()) {
-            Some(path) => self.save_to(&path),
+            Some(path) => self.save_to_then(&path, then),
             None => {
                 self.save_as(then);
                 false
@@ -115,14 +115,40 @@ impl OrgevoApp {
 
     /// Saves to `path`; shows the error and keeps the document on failure.
     pub fn save_to(&mut self, path: &std::path::Path) -> bool {
-        match self.doc.save_as(path) {
+        self.save_to_then(path, None)
+    }
+
+    /// Saves to `path`. When another program changed the document's file,
+    /// asks first (and does `then` once saved); shows the error and keeps
+    /// the document on failure.
+    fn save_to_then(&mut self, path: &std::path::Path, then: Option<Pending>) -> bool {
+        let saved = self.doc.save_as(path);
+        self.after_save(path, saved.map_err(|problem| (problem, then)))
+    }
+
+    /// Saves over `path` whatever it holds now (the user said Overwrite).
+    pub(super) fn save_over(&mut self, path: &std::path::Path) -> bool {
+        let saved = self.doc.save_over(path);
+        self.after_save(path, saved.map_err(|e| (SaveProblem::Failed(e), None)))
+    }
+
+    fn after_save(
+        &mut self,
+        path: &std::path::Path,
+        saved: Result<(), (SaveProblem, Option<Pending>)>,
+    ) -> bool {
+        match saved {
             Ok(()) => {
                 remember_recent(&mut self.settings.recent_files, path.to_path_buf());
                 self.status = format!("Saved {}", path.display());
                 true
             }
-            Err(e) => {
-                self.show_error("Could not save the plan", e.to_string());
+            Err((SaveProblem::ChangedOnDisk(path), then)) => {
+                self.modal = Modal::ChangedOnDisk { path, then };
+                false
+            }
+            Err((problem, _)) => {
+                self.show_error("Could not save the plan", problem.to_string());
                 false
             }
         }

@@ -11,6 +11,7 @@ pub mod command;
 pub mod compare;
 pub mod csv_dialog;
 pub mod dialogs;
+mod disk_dialogs;
 pub mod document;
 pub mod export_dialog;
 mod file_flow;

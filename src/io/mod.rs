@@ -14,7 +14,7 @@ pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv, read_people_ta
 pub use csv_table::PeopleTable;
 pub use error::{FileLoadError, LoadError, SaveError};
 pub use load::{load_plan, plan_from_bytes, plan_from_str, read_limited};
-pub use save::{backup_path, plan_to_string, save_plan, write_atomically};
+pub use save::{backup_path, plan_to_string, save_plan, save_plan_text, write_atomically};
 
 /// A file- and id-friendly version of a title: lowercase letters and digits
 /// in words joined by `-` ("Acme sales org, 2026" → "acme-sales-org-2026");

@@ -25,6 +25,11 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
         path: path.to_owned(),
         source: std::io::Error::other(e),
     })?;
+    save_plan_text(&text, path)
+}
+
+/// [`save_plan`] for a plan already turned into text by [`plan_to_string`].
+pub fn save_plan_text(text: &str, path: &Path) -> Result<(), SaveError> {
     write_file(path, text.as_bytes(), KeepBackup::Yes)
 }
 
