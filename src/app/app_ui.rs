@@ -28,6 +28,7 @@ impl OrgevoApp {
             self.perform_pending(&ctx, then);
         }
         self.handle_close_request(&ctx);
+        self.autosave_tick(&ctx);
         if self.presenter.is_some() {
             self.present_ui(ui);
             return;
@@ -367,6 +368,11 @@ impl OrgevoApp {
             }
             ModalAnswer::SaveElsewhere(then) => self.save_as(then),
             ModalAnswer::Reload(path) => self.open_path(&path),
+            ModalAnswer::Restore(copy, rest) => self.restore(&copy, rest),
+            ModalAnswer::DiscardCopy(copy, rest) => {
+                copy.discard();
+                self.offer_recovery(rest);
+            }
             ModalAnswer::Path(PathPurpose::Save { then }, path) => {
                 if self.save_to(&path)
                     && let Some(then) = then
@@ -469,5 +475,10 @@ impl eframe::App for OrgevoApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, self.settings());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: the recovery copy is not needed any more.
+        self.end_cleanly();
     }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use egui::{Id, RichText};
 
 use super::csv_dialog::{CsvAnswer, CsvDialog, csv_dialog_ui};
-use super::disk_dialogs::changed_on_disk_ui;
+use super::disk_dialogs::{changed_on_disk_ui, recover_ui};
 use super::export_dialog::{ExportAnswer, ExportChoice, export_dialog_ui};
 
 /// What to do once unsaved changes are dealt with.
@@ -68,6 +68,8 @@ pub enum Modal {
         /// What to do after a save.
         then: Option<Pending>,
     },
+    /// Copies of plans from apps that ended without saving: restore them?
+    Recover(Vec<crate::io::RecoveryCopy>),
     /// The in-app file path field (no native dialog available).
     PathPrompt {
         /// Open or save.
@@ -98,6 +100,10 @@ pub enum ModalAnswer {
     SaveElsewhere(Option<Pending>),
     /// The file changed on disk: open what is on disk instead.
     Reload(PathBuf),
+    /// Restore this recovery copy; offer the rest after.
+    Restore(crate::io::RecoveryCopy, Vec<crate::io::RecoveryCopy>),
+    /// Delete this recovery copy; offer the rest after.
+    DiscardCopy(crate::io::RecoveryCopy, Vec<crate::io::RecoveryCopy>),
 }
 
 impl Modal {
@@ -168,6 +174,7 @@ impl Modal {
             Self::ChangedOnDisk { path, then } => {
                 answer = changed_on_disk_ui(ctx, path, then);
             }
+            Self::Recover(copies) => answer = recover_ui(ctx, copies),
             Self::PathPrompt { purpose, text } => {
                 let (heading, action) = match purpose {
                     PathPurpose::Open => ("Open a plan", "Open"),

@@ -24,6 +24,8 @@ pub struct Document {
     saved_state: u64,
     /// What the file held when the document last read or wrote it.
     disk: Option<DiskStamp>,
+    /// Restored from a recovery copy and not saved since.
+    recovered: bool,
 }
 
 /// Why a save did not happen.
@@ -95,7 +97,16 @@ impl Document {
             history,
             saved_state,
             disk: None,
+            recovered: false,
         }
+    }
+
+    /// A document restored from a recovery copy: the plan as it was when
+    /// the copy was written, belonging to `path`, unsaved.
+    pub fn recovered(plan: Plan, path: Option<PathBuf>, fallback_name: &str) -> Self {
+        let mut doc = Self::new(plan, path, fallback_name);
+        doc.recovered = true;
+        doc
     }
 
     /// Loads a document from disk.
@@ -146,7 +157,7 @@ impl Document {
 
     /// Whether there are changes not saved to [`Document::path`].
     pub fn is_dirty(&self) -> bool {
-        self.history.state() != self.saved_state
+        self.recovered || self.history.state() != self.saved_state
     }
 
     /// Applies an edit as one undo step.
@@ -179,6 +190,11 @@ impl Document {
         &self.history
     }
 
+    /// How many edits were applied so far (undo and redo are not edits).
+    pub fn edit_count(&self) -> u64 {
+        self.history.edit_count()
+    }
+
     /// An id of the plan's current state (changes with every edit, undo, redo).
     pub fn state(&self) -> u64 {
         self.history.state()
@@ -205,6 +221,7 @@ impl Document {
         self.disk = Some(DiskStamp::new(text.as_bytes(), path));
         self.path = Some(path.to_owned());
         self.saved_state = self.history.state();
+        self.recovered = false;
         Ok(())
     }
 }

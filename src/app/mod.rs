@@ -2,6 +2,7 @@
 //! report events; the app turns them into [`crate::edit::Edit`]s.
 
 mod app_ui;
+mod autosave;
 mod batch;
 pub mod canvas;
 mod canvas_gestures;
@@ -24,6 +25,7 @@ pub mod inspector;
 mod long_list;
 mod orgevo_app;
 pub mod present;
+mod recovery_flow;
 pub mod rule_settings;
 pub mod search;
 mod selection;
@@ -85,6 +87,9 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
             let mut app = OrgevoApp::new(doc, settings, FileDialogs::detect());
+            if let Some(dir) = crate::io::recovery_dir() {
+                app.enable_recovery(&dir);
+            }
             if let Some(message) = error {
                 app.show_error("Could not open the plan", message);
             } else if present {

@@ -48,6 +48,8 @@ pub struct OrgevoApp {
     /// The find bar (Ctrl+F), when open.
     pub(super) search: Option<super::search::Search>,
     pub(super) export_choice: super::export_dialog::ExportChoice,
+    /// Recovery copies of the plan while it has unsaved changes.
+    pub(super) autosave: super::autosave::Autosave,
 }
 
 /// What the user is looking at: which stage, what is selected, where each
@@ -119,6 +121,7 @@ impl OrgevoApp {
             show_shortcuts: false,
             export_choice: Default::default(),
             search: None,
+            autosave: Default::default(),
         };
         app.replace_document_view();
         app

@@ -76,6 +76,11 @@ impl History {
         }
     }
 
+    /// How many edits were applied so far (undo and redo are not edits).
+    pub fn edit_count(&self) -> u64 {
+        self.next_state - 1
+    }
+
     /// An id of the current document state: equal ids mean equal plans, so
     /// "unsaved changes" is `state() != saved_state`.
     pub fn state(&self) -> u64 {

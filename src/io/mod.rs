@@ -6,6 +6,7 @@ mod csv_table;
 mod error;
 mod load;
 mod outline;
+mod recovery;
 mod save;
 pub mod schema;
 
@@ -14,6 +15,9 @@ pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv, read_people_ta
 pub use csv_table::PeopleTable;
 pub use error::{FileLoadError, LoadError, SaveError};
 pub use load::{load_plan, plan_from_bytes, plan_from_str, read_limited};
+pub use recovery::{
+    CopyInfo, RecoveryCopy, RecoverySlot, orphaned_copies, recovery_dir, write_recovery_copy,
+};
 pub use save::{backup_path, plan_to_string, save_plan, save_plan_text, write_atomically};
 
 /// A file- and id-friendly version of a title: lowercase letters and digits
