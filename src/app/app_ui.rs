@@ -29,11 +29,16 @@ impl OrgevoApp {
         }
         self.handle_close_request(&ctx);
         self.autosave_tick(&ctx);
+        self.opening_ui(&ctx);
+        if self.present_on_open && self.loading.is_none() {
+            self.present_on_open = false;
+            self.start_presenting(&ctx);
+        }
         if self.presenter.is_some() {
             self.present_ui(ui);
             return;
         }
-        if matches!(self.modal(), Modal::None) {
+        if matches!(self.modal(), Modal::None) && self.loading.is_none() {
             for command in pressed_commands(&ctx) {
                 self.run_command(&ctx, command);
             }

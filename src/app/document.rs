@@ -7,7 +7,7 @@ use std::time::SystemTime;
 use crate::edit::{Edit, EditError, History};
 use crate::io::{
     FileLoadError, LoadError, SaveError, plan_from_bytes, plan_to_string, read_limited,
-    save_plan_text,
+    read_limited_with, save_plan_text,
 };
 use crate::layout::place_missing_positions;
 use crate::model::Plan;
@@ -111,11 +111,20 @@ impl Document {
 
     /// Loads a document from disk.
     pub fn open(path: &Path) -> Result<Self, FileLoadError> {
+        Self::open_with(path, &mut |_, _| true)
+    }
+
+    /// [`Document::open`], telling `progress` (bytes read, file size) as the
+    /// file is read; when it answers `false` opening stops.
+    pub fn open_with(
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> Result<Self, FileLoadError> {
         let wrap = |error: LoadError| FileLoadError {
             path: path.to_owned(),
             error: Box::new(error),
         };
-        let bytes = read_limited(path).map_err(wrap)?;
+        let bytes = read_limited_with(path, progress).map_err(wrap)?;
         let plan = plan_from_bytes(&bytes).map_err(wrap)?;
         let stamp = DiskStamp::new(&bytes, path);
         drop(bytes);

@@ -6,6 +6,7 @@ use egui::ViewportCommand;
 use super::dialogs::{Modal, PathPurpose, Pending};
 use super::document::{Document, SaveProblem};
 use super::files::{Picked, remember_recent};
+use super::loading::{Loading, Opened};
 use super::orgevo_app::OrgevoApp;
 use crate::model::{Function, Member, Plan, Responsibility, Stage, StageKind};
 
@@ -60,16 +61,54 @@ impl OrgevoApp {
         }
     }
 
-    /// Opens `path`; on failure shows the error and keeps the current plan.
+    /// Opens `path` on a worker thread; a plan that takes a while shows a
+    /// progress dialog. On failure shows the error and keeps the current
+    /// plan.
     pub fn open_path(&mut self, path: &std::path::Path) {
-        match Document::open(path) {
-            Ok(doc) => {
-                self.doc = doc;
+        let (loading, opened) = Loading::start(path);
+        self.loading = Some(loading);
+        self.finish_opening(opened);
+    }
+
+    /// Whether a plan is being opened.
+    pub fn is_opening(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Shows the progress of the plan being opened, and takes it in once it
+    /// is ready.
+    pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        if loading.ui(ctx) {
+            loading.cancel();
+            self.status = format!("Opening {} cancelled", loading.path().display());
+            self.loading = None;
+            return;
+        }
+        let opened = loading.poll();
+        self.finish_opening(opened);
+    }
+
+    fn finish_opening(&mut self, opened: Opened) {
+        let path = match opened {
+            Opened::Pending => return,
+            Opened::Done(doc) => {
+                self.doc = *doc;
                 self.replace_document_view();
-                remember_recent(&mut self.settings.recent_files, path.to_path_buf());
-                self.status = format!("Opened {}", path.display());
+                self.doc.path().map(std::path::Path::to_path_buf)
             }
-            Err(e) => self.show_error("Could not open the plan", e.to_string()),
+            Opened::Failed(e) => {
+                self.show_error("Could not open the plan", e.to_string());
+                self.present_on_open = false;
+                None
+            }
+        };
+        self.loading = None;
+        if let Some(path) = path {
+            remember_recent(&mut self.settings.recent_files, path.clone());
+            self.status = format!("Opened {}", path.display());
         }
     }
 

@@ -22,6 +22,7 @@ pub mod folding;
 mod fonts;
 mod help;
 pub mod inspector;
+mod loading;
 mod long_list;
 mod orgevo_app;
 pub mod present;
@@ -51,17 +52,9 @@ use state::{AppSettings, SETTINGS_KEY};
 /// when `present` is set. A file that cannot be loaded opens a new plan with
 /// the error shown in a dialog.
 pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
+    // A file is opened once the window shows, with progress for a big one.
     let (doc, error) = match &file {
-        Some(path) => match Document::open(path) {
-            Ok(doc) => (doc, None),
-            Err(e) => {
-                eprintln!("error: {e}");
-                (
-                    Document::new(new_plan(), None, "Untitled"),
-                    Some(e.to_string()),
-                )
-            }
-        },
+        Some(_) => (Document::new(new_plan(), None, "Untitled"), None),
         None => match plan_from_str(BUNDLED_EXAMPLE) {
             Ok(plan) => (Document::new(plan, None, BUNDLED_EXAMPLE_NAME), None),
             Err(e) => (
@@ -92,6 +85,9 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
             }
             if let Some(message) = error {
                 app.show_error("Could not open the plan", message);
+            } else if let Some(path) = &file {
+                app.open_path(path);
+                app.present_on_open = present;
             } else if present {
                 app.start_presenting(&cc.egui_ctx);
             }

@@ -50,6 +50,10 @@ pub struct OrgevoApp {
     pub(super) export_choice: super::export_dialog::ExportChoice,
     /// Recovery copies of the plan while it has unsaved changes.
     pub(super) autosave: super::autosave::Autosave,
+    /// The plan being opened, if any.
+    pub(super) loading: Option<super::loading::Loading>,
+    /// Present the plan being opened once it is ready.
+    pub(super) present_on_open: bool,
 }
 
 /// What the user is looking at: which stage, what is selected, where each
@@ -122,6 +126,8 @@ impl OrgevoApp {
             export_choice: Default::default(),
             search: None,
             autosave: Default::default(),
+            loading: None,
+            present_on_open: false,
         };
         app.replace_document_view();
         app

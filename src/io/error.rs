@@ -53,6 +53,9 @@ pub enum LoadError {
         /// Its length.
         chars: usize,
     },
+    /// The user stopped the loading.
+    #[error("opening was cancelled")]
+    Cancelled,
     /// Zero bytes, or only whitespace.
     #[error("the file is empty; an orgevo plan is a JSON object")]
     Empty,

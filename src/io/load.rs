@@ -29,15 +29,35 @@ pub fn load_plan(path: &Path) -> Result<Plan, FileLoadError> {
 /// The bytes of a file of at most [`MAX_FILE_BYTES`]; a bigger one is
 /// refused before it is read.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_limited_with(path, &mut |_, _| true)
+}
+
+/// [`read_limited`], telling `progress` (bytes read, file size) after each
+/// piece; when it answers `false` the reading stops with
+/// [`LoadError::Cancelled`].
+pub fn read_limited_with(
+    path: &Path,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
+    const PIECE: u64 = 1 << 20;
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooBig { bytes: size });
     }
     // The file may grow while it is read: read one byte past the limit.
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    loop {
+        let read = (&mut reader).take(PIECE).read_to_end(&mut bytes)?;
+        if read == 0 {
+            break;
+        }
+        if !progress(bytes.len() as u64, size) {
+            return Err(LoadError::Cancelled);
+        }
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooBig {
             bytes: bytes.len() as u64,

@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+pub mod bad_files;
 pub mod mutation;
 
 #[cfg(feature = "gui")]
