@@ -157,6 +157,12 @@ impl OrgevoApp {
         self.view.stage_index
     }
 
+    /// The findings of stage `index` as the app shows them (worked out
+    /// again only for what an edit touched).
+    pub fn findings_of(&self, index: usize) -> &[crate::rules::Finding] {
+        self.derived.findings.stage(index)
+    }
+
     /// The selected member ids.
     pub fn selection(&self) -> &BTreeSet<String> {
         &self.view.selection
