@@ -198,7 +198,7 @@ proptest! {
             check(h.state())?;
         }
         let ctx = h.ctx.clone();
-        let mut walk = |h: &mut Harness<'_, OrgevoApp>, command: AppCommand| -> Result<(), TestCaseError> {
+        let walk = |h: &mut Harness<'_, OrgevoApp>, command: AppCommand| -> Result<(), TestCaseError> {
             let more = |app: &OrgevoApp| match command {
                 AppCommand::Undo => app.document().history().undo_label().is_some(),
                 _ => app.document().history().redo_label().is_some(),
