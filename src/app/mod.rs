@@ -26,6 +26,7 @@ mod loading;
 mod long_list;
 mod orgevo_app;
 pub mod present;
+mod queries;
 mod recovery_flow;
 pub mod rule_settings;
 pub mod search;

@@ -6,6 +6,7 @@ mod csv_table;
 mod error;
 mod load;
 mod outline;
+mod read;
 mod recovery;
 mod save;
 pub mod schema;
@@ -14,7 +15,8 @@ pub use csv_columns::{Field, department_function};
 pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv, read_people_table};
 pub use csv_table::PeopleTable;
 pub use error::{FileLoadError, LoadError, SaveError};
-pub use load::{load_plan, plan_from_bytes, plan_from_str, read_limited, read_limited_with};
+pub use load::{load_plan, plan_from_bytes, plan_from_str};
+pub use read::{read_limited, read_limited_with};
 pub use recovery::{
     CopyInfo, RecoveryCopy, RecoverySlot, orphaned_copies, recovery_dir, write_recovery_copy,
 };
