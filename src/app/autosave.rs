@@ -125,3 +125,59 @@ impl Autosave {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+    use crate::model::synthetic_plan;
+
+    fn copies(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| {
+                        e.file_name()
+                            .to_string_lossy()
+                            .ends_with(".orgevo-recovery")
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_copy_is_written_30_seconds_after_the_first_unsaved_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut autosave, orphans) = Autosave::start(dir.path()).unwrap();
+        assert!(orphans.is_empty());
+        let mut doc = Document::new(synthetic_plan(20, 3, 1), None, "Untitled");
+        let start = Instant::now();
+        assert_eq!(
+            autosave.tick(&doc, start),
+            (None, None),
+            "nothing to keep yet"
+        );
+        doc.apply(&Edit::SetTitle("Changed".into())).unwrap();
+        let (wake, _) = autosave.tick(&doc, start);
+        assert_eq!(wake, Some(AUTOSAVE_EVERY), "wakes the app in time");
+        autosave.tick(&doc, start + Duration::from_secs(29));
+        assert_eq!(autosave.flush(), None);
+        assert_eq!(copies(dir.path()), 0, "not due before 30 seconds");
+        autosave.tick(&doc, start + Duration::from_secs(30));
+        assert_eq!(autosave.flush(), None);
+        assert_eq!(copies(dir.path()), 1);
+        // Up to date: no new copy until the plan changes again.
+        assert_eq!(
+            autosave.tick(&doc, start + Duration::from_secs(90)),
+            (None, None)
+        );
+        // Undone back to the saved state: the copy goes.
+        doc.undo();
+        autosave.tick(&doc, start + Duration::from_secs(91));
+        assert_eq!(copies(dir.path()), 0);
+        autosave.release();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
