@@ -7,6 +7,7 @@ use super::canvas::CanvasEvent;
 use super::changes_panel::changes_ui;
 use super::command::{AppCommand, pressed_commands};
 use super::dialogs::{Modal, ModalAnswer, PathPurpose, Pending};
+use super::findings_panel::FindingAction;
 use super::inspector::InspectorAction;
 use super::orgevo_app::{BottomTab, OrgevoApp};
 use super::state::{SETTINGS_KEY, ThemeChoice};
@@ -73,11 +74,11 @@ impl OrgevoApp {
                 });
                 ui.separator();
                 match self.view.bottom_tab {
-                    BottomTab::Findings => {
-                        if let Some(members) = self.draw_findings(ui) {
-                            self.select_and_center(members);
-                        }
-                    }
+                    BottomTab::Findings => match self.draw_findings(ui) {
+                        Some(FindingAction::Select(members)) => self.select_and_center(members),
+                        Some(FindingAction::Why(rule)) => self.why = Some(rule),
+                        None => {}
+                    },
                     BottomTab::Changes => {
                         let plan = self.document().plan();
                         let previous = plan
@@ -198,6 +199,10 @@ impl OrgevoApp {
                 ui.radio_value(theme, ThemeChoice::Light, "Light");
             });
             ui.menu_button("Help", |ui| {
+                if ui.button(super::learn::LEARN_TITLE).clicked() {
+                    self.learn_open = true;
+                    ui.close();
+                }
                 if ui.button("Keyboard shortcuts").clicked() {
                     self.show_shortcuts = true;
                     ui.close();
@@ -207,6 +212,8 @@ impl OrgevoApp {
         let mut open = self.show_shortcuts;
         super::help::shortcuts_window(&ctx, &mut open);
         self.show_shortcuts = open;
+        super::learn::learn_window(&ctx, &mut self.learn_open);
+        super::learn::why_window(&ctx, &mut self.why);
     }
 
     fn command_button(&mut self, ui: &mut Ui, command: AppCommand) {

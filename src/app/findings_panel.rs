@@ -6,8 +6,18 @@ use super::long_list::list_ui;
 use super::style::{severity_color, severity_icon};
 use crate::rules::{Finding, Summary};
 
-/// Lists `findings`; returns the finding the user clicked.
-pub fn findings_ui<'a>(ui: &mut Ui, findings: &'a [Finding]) -> Option<&'a Finding> {
+/// What the user asked of a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindingAction {
+    /// Select (and show) the members involved.
+    Select(Vec<String>),
+    /// Explain the rule.
+    Why(String),
+}
+
+/// Lists `findings`, each with "Why?" (the rule explained) and "Fix" (the
+/// members involved selected); returns what the user asked.
+pub fn findings_ui(ui: &mut Ui, findings: &[Finding]) -> Option<FindingAction> {
     let summary = Summary::of(findings);
     let mut clicked = None;
     ui.horizontal(|ui| {
@@ -32,9 +42,19 @@ pub fn findings_ui<'a>(ui: &mut Ui, findings: &'a [Finding]) -> Option<&'a Findi
             } else {
                 button.truncate()
             };
+            if ui
+                .small_button("Why?")
+                .on_hover_text(format!("Why {} matters", f.rule))
+                .clicked()
+            {
+                clicked = Some(FindingAction::Why(f.rule.to_owned()));
+            }
+            let fix = ui
+                .small_button("Fix")
+                .on_hover_text(format!("Select who is involved. {}", f.fix));
             let response = ui.add(button).on_hover_text(format!("Fix: {}", f.fix));
-            if response.clicked() {
-                clicked = Some(f);
+            if response.clicked() || fix.clicked() {
+                clicked = Some(FindingAction::Select(f.members.clone()));
             }
         });
     });

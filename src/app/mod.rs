@@ -22,6 +22,7 @@ pub mod folding;
 mod fonts;
 mod help;
 pub mod inspector;
+mod learn;
 mod loading;
 mod long_list;
 mod orgevo_app;

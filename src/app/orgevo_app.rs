@@ -12,7 +12,7 @@ use super::compare::CompareView;
 use super::dialogs::{Modal, Pending};
 use super::document::Document;
 use super::files::FileDialogs;
-use super::findings_panel::findings_ui;
+use super::findings_panel::{FindingAction, findings_ui};
 use super::folding::Folded;
 use super::inspector::Inspector;
 use super::inspector::InspectorAction;
@@ -45,6 +45,10 @@ pub struct OrgevoApp {
     pub(super) window_before_present: Option<egui::Rect>,
     pub(super) present_frames: u32,
     pub(super) show_shortcuts: bool,
+    /// Help ▸ Leadership and management is open.
+    pub(super) learn_open: bool,
+    /// The rule whose "Why?" is open.
+    pub(super) why: Option<String>,
     /// The find bar (Ctrl+F), when open.
     pub(super) search: Option<super::search::Search>,
     pub(super) export_choice: super::export_dialog::ExportChoice,
@@ -123,6 +127,8 @@ impl OrgevoApp {
             window_before_present: None,
             present_frames: 0,
             show_shortcuts: false,
+            learn_open: false,
+            why: None,
             export_choice: Default::default(),
             search: None,
             autosave: Default::default(),
@@ -508,9 +514,8 @@ impl OrgevoApp {
         )
     }
 
-    /// Draws the findings list; returns the members of a clicked finding.
-    pub(super) fn draw_findings(&mut self, ui: &mut egui::Ui) -> Option<Vec<String>> {
+    /// Draws the findings list; returns what the user asked of a finding.
+    pub(super) fn draw_findings(&mut self, ui: &mut egui::Ui) -> Option<FindingAction> {
         findings_ui(ui, self.derived.findings.stage(self.view.stage_index))
-            .map(|f| f.members.clone())
     }
 }

@@ -6,6 +6,7 @@
 mod across;
 mod context;
 mod convergence;
+mod docs;
 mod finding;
 mod incremental;
 mod marketing;
@@ -15,6 +16,7 @@ mod shape;
 mod structure;
 
 pub use context::{MemberFacts, StageContext, stage_coverage, tag_list};
+pub use docs::{RULES_DOC, idea_behind_the_rules, plain_text, rule_explanation};
 pub use finding::{Finding, Hit, Severity, Summary};
 pub use incremental::PlanFindings;
 pub use registry::{

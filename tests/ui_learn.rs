@@ -1,0 +1,63 @@
+//! Learning in the app: "Why?" on a finding opens its rule's explanation
+//! (the text of docs/RULES.md), "Fix" selects who is involved, and Help ▸
+//! Leadership and management explains the idea and draws the three stages.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+use orgevo::rules::{idea_behind_the_rules, plain_text, rule_explanation};
+
+#[test]
+fn why_on_a_finding_opens_that_rules_explanation() {
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    let finding = h.state().findings_of(h.state().stage_index())[0].clone();
+    h.get_all_by_label("Why?").next().unwrap().click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("Why: {}", finding.rule))
+            .is_some()
+    );
+    for paragraph in plain_text(rule_explanation(finding.rule).unwrap()) {
+        assert!(
+            h.query_by_label(&paragraph).is_some(),
+            "missing: {paragraph}"
+        );
+    }
+}
+
+#[test]
+fn fix_on_a_finding_selects_the_members_involved() {
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    let finding = h.state().findings_of(h.state().stage_index())[0].clone();
+    assert!(h.state().selection().is_empty());
+    h.get_all_by_label("Fix").next().unwrap().click();
+    h.run();
+    let selected: Vec<&String> = h.state().selection().iter().collect();
+    let mut involved: Vec<&String> = finding.members.iter().collect();
+    involved.sort();
+    assert_eq!(selected, involved);
+}
+
+#[test]
+fn the_learn_view_opens_from_the_help_menu() {
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    assert!(h.query_by_label("Leadership and management").is_none());
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Leadership and management").click();
+    h.run();
+    let idea = plain_text(idea_behind_the_rules().unwrap());
+    assert!(idea.len() > 5);
+    for paragraph in &idea {
+        assert!(
+            h.query_by_label(paragraph).is_some(),
+            "missing: {paragraph}"
+        );
+    }
+    for stage in ["Founder-led", "Split roles", "Converged"] {
+        assert!(h.query_all_by_label(stage).count() >= 1, "{stage}");
+    }
+}
