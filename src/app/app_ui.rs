@@ -380,6 +380,7 @@ impl OrgevoApp {
             }
             ModalAnswer::SaveElsewhere(then) => self.save_as(then),
             ModalAnswer::Reload(path) => self.open_path(&path),
+            ModalAnswer::Start(choice) => self.start_with(ctx, choice),
             ModalAnswer::Restore(copy, rest) => self.restore(&copy, rest),
             ModalAnswer::DiscardCopy(copy, rest) => {
                 copy.discard();
@@ -486,6 +487,9 @@ impl eframe::App for OrgevoApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // The file open now is reopened at the next start.
+        let open = self.document().path().map(std::path::Path::to_path_buf);
+        self.settings_mut().last_open = open;
         eframe::set_value(storage, SETTINGS_KEY, self.settings());
     }
 

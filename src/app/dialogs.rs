@@ -7,6 +7,7 @@ use egui::{Id, RichText};
 use super::csv_dialog::{CsvAnswer, CsvDialog, csv_dialog_ui};
 use super::disk_dialogs::{changed_on_disk_ui, recover_ui};
 use super::export_dialog::{ExportAnswer, ExportChoice, export_dialog_ui};
+use super::start::{StartChoice, start_ui};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +69,9 @@ pub enum Modal {
         /// What to do after a save.
         then: Option<Pending>,
     },
+    /// The start screen: the example, a template, a file, a people list, or
+    /// a recent file.
+    Start(Vec<PathBuf>),
     /// Copies of plans from apps that ended without saving: restore them?
     Recover(Vec<crate::io::RecoveryCopy>),
     /// The in-app file path field (no native dialog available).
@@ -100,6 +104,8 @@ pub enum ModalAnswer {
     SaveElsewhere(Option<Pending>),
     /// The file changed on disk: open what is on disk instead.
     Reload(PathBuf),
+    /// A start-screen choice.
+    Start(StartChoice),
     /// Restore this recovery copy; offer the rest after.
     Restore(crate::io::RecoveryCopy, Vec<crate::io::RecoveryCopy>),
     /// Delete this recovery copy; offer the rest after.
@@ -175,6 +181,7 @@ impl Modal {
                 answer = changed_on_disk_ui(ctx, path, then);
             }
             Self::Recover(copies) => answer = recover_ui(ctx, copies),
+            Self::Start(recent) => answer = start_ui(ctx, recent).map(ModalAnswer::Start),
             Self::PathPrompt { purpose, text } => {
                 let (heading, action) = match purpose {
                     PathPurpose::Open => ("Open a plan", "Open"),

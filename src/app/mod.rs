@@ -33,6 +33,7 @@ pub mod rule_settings;
 pub mod search;
 mod selection;
 mod stage_lines;
+mod start;
 pub mod state;
 mod style;
 pub mod timeline;
@@ -50,13 +51,15 @@ use crate::io::{BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_NAME, plan_from_str};
 use files::FileDialogs;
 use state::{AppSettings, SETTINGS_KEY};
 
-/// Opens the app on `file`, or on the bundled example plan, in present mode
-/// when `present` is set. A file that cannot be loaded opens a new plan with
-/// the error shown in a dialog.
+/// Opens the app on `file`; without one, on the file open when the app last
+/// closed, else on the bundled example with the start screen over it
+/// (`present` alone presents the example). A file that cannot be loaded leaves a new plan open, with the
+/// error shown in a dialog.
 pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
     // A file is opened once the window shows, with progress for a big one.
+    // Without one, the file open last time is; else the bundled example,
+    // under the start screen (`--present` alone presents the example).
     let (doc, error) = match &file {
-        Some(_) => (Document::new(new_plan(), None, "Untitled"), None),
         None => match plan_from_str(BUNDLED_EXAMPLE) {
             Ok(plan) => (Document::new(plan, None, BUNDLED_EXAMPLE_NAME), None),
             Err(e) => (
@@ -64,6 +67,7 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
                 Some(format!("the bundled example plan is broken: {e}")),
             ),
         },
+        Some(_) => (Document::new(new_plan(), None, "Untitled"), None),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -81,17 +85,20 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
+            let last_open = settings.last_open.clone().filter(|p| p.is_file());
             let mut app = OrgevoApp::new(doc, settings, FileDialogs::detect());
             if let Some(dir) = crate::io::recovery_dir() {
                 app.enable_recovery(&dir);
             }
             if let Some(message) = error {
                 app.show_error("Could not open the plan", message);
-            } else if let Some(path) = &file {
+            } else if let Some(path) = file.as_ref().or(last_open.as_ref().filter(|_| !present)) {
                 app.open_path(path);
                 app.present_on_open = present;
             } else if present {
                 app.start_presenting(&cc.egui_ctx);
+            } else if matches!(app.modal(), dialogs::Modal::None) {
+                app.show_start_screen();
             }
             Ok(Box::new(app))
         }),

@@ -48,6 +48,9 @@ pub struct AppSettings {
     pub recent_files: Vec<PathBuf>,
     /// The theme.
     pub theme: ThemeChoice,
+    /// The file that was open when the app last closed, reopened at the next
+    /// start when no file is named.
+    pub last_open: Option<PathBuf>,
 }
 
 /// The state derived from the document, kept apart from it and from the
