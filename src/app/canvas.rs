@@ -15,6 +15,7 @@ use super::batch::QuadBatch;
 use super::card::{
     CardLook, ChangeBadge, ZOOM_BOX_ONLY, is_dot, marker_rect, paint_card, paint_card_box,
 };
+use super::card_parts::card_part_meaning;
 use super::folding::Folded;
 use super::stage_lines::paint_stage_lines;
 use super::style::severity_icon;
@@ -365,6 +366,15 @@ impl Canvas {
             };
             response
                 .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+            // The hat badge and the tag chips explain themselves on hover.
+            let meaning = response
+                .hover_pos()
+                .filter(|_| !response.dragged())
+                .and_then(|pointer| card_part_meaning(&painter, rect, member, zoom, pointer));
+            let response = match meaning {
+                Some(text) => response.on_hover_text_at_pointer(text),
+                None => response,
+            };
             let member_findings = by_member.get(member.id.as_str());
             let look = CardLook {
                 selected,

@@ -5,10 +5,11 @@ use egui::{
 };
 
 use super::batch::{DashBatch, QuadBatch};
-use super::style::{color, faded, function_color, hat_color, severity_color};
+use super::card_parts::{paint_chips, paint_hat_badge};
+use super::style::{color, faded, function_color, severity_color};
 use crate::look::lines::{self, Bounds};
 use crate::look::{self, card as geometry};
-use crate::model::{Hat, Member};
+use crate::model::Member;
 use crate::rules::Severity;
 
 /// How a card should look this frame.
@@ -41,7 +42,7 @@ pub enum ChangeBadge {
 }
 
 /// Below this zoom a card shows only its name and badge.
-const ZOOM_NAME_ONLY: f32 = 0.45;
+pub(super) const ZOOM_NAME_ONLY: f32 = 0.45;
 /// Below this zoom a card is a coloured box.
 pub(super) const ZOOM_BOX_ONLY: f32 = 0.2;
 
@@ -144,13 +145,7 @@ pub fn paint_card(
         accent,
     );
     paint_badges(painter, rect, look);
-    paint_chips(
-        &clip,
-        pos2(left, rect.min.y + geometry::CHIPS.0),
-        rect.max.x - 8.0,
-        member,
-        weak,
-    );
+    paint_chips(&clip, rect, member, weak);
 }
 
 /// Name and title in presentation size (for
@@ -288,76 +283,6 @@ fn paint_marker(painter: &Painter, card: Rect, severity: Severity, count: usize)
         FontId::proportional(11.5),
         Color32::WHITE,
     );
-}
-
-fn paint_hat_badge(painter: &Painter, rect: Rect, hat: Hat) -> f32 {
-    if hat == Hat::None {
-        return 0.0;
-    }
-    let label = hat.badge();
-    let (top, height, size) = geometry::BADGE;
-    let width = geometry::badge_width(label.len());
-    let badge = Rect::from_min_size(
-        pos2(rect.max.x - width - geometry::BADGE_RIGHT, rect.min.y + top),
-        vec2(width, height),
-    );
-    painter.rect_filled(badge, CornerRadius::same(9), hat_color(hat));
-    painter.text(
-        badge.center(),
-        Align2::CENTER_CENTER,
-        label,
-        FontId::proportional(size),
-        Color32::WHITE,
-    );
-    width
-}
-
-fn paint_chips(painter: &Painter, start: Pos2, right: f32, member: &Member, weak: Color32) {
-    let (_, height, size) = geometry::CHIPS;
-    let font = FontId::proportional(size);
-    let width_of = |label: &str| {
-        painter
-            .layout_no_wrap(label.to_owned(), font.clone(), Color32::WHITE)
-            .size()
-            .x
-            + 2.0 * geometry::CHIP_PAD
-    };
-    let chips = look::tag_chips(member);
-    let total: f32 = chips
-        .iter()
-        .map(|(label, _)| width_of(label) + geometry::CHIP_GAP)
-        .sum();
-    let chips = if start.x + total <= right {
-        chips
-    } else {
-        look::summary_chips(member)
-    };
-    let mut x = start.x;
-    for (label, chip_color) in chips {
-        let galley = painter.layout_no_wrap(label, font.clone(), Color32::WHITE);
-        let width = galley.size().x + 2.0 * geometry::CHIP_PAD;
-        if x + width > right {
-            painter.text(
-                pos2(x + 2.0, start.y + height / 2.0),
-                Align2::LEFT_CENTER,
-                "…",
-                font,
-                weak,
-            );
-            return;
-        }
-        let chip = Rect::from_min_size(pos2(x, start.y), vec2(width, height));
-        painter.rect_filled(chip, CornerRadius::same(8), faded(color(chip_color), 0.9));
-        painter.galley(
-            pos2(
-                x + geometry::CHIP_PAD,
-                start.y + height / 2.0 - galley.size().y / 2.0,
-            ),
-            galley,
-            Color32::WHITE,
-        );
-        x += width + geometry::CHIP_GAP;
-    }
 }
 
 fn paint_dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {

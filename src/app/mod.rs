@@ -7,6 +7,7 @@ mod batch;
 pub mod canvas;
 mod canvas_gestures;
 pub mod card;
+mod card_parts;
 mod changes_panel;
 pub mod command;
 pub mod compare;

@@ -296,7 +296,7 @@ fn write_chips(out: &mut String, card: &ChartCard, start: f32, right: f32) {
     let chips = look::tag_chips(m);
     let total: f32 = chips
         .iter()
-        .map(|(l, _)| width_of(l) + geometry::CHIP_GAP)
+        .map(|chip| width_of(&chip.label) + geometry::CHIP_GAP)
         .sum();
     let chips = if start + total <= right {
         chips
@@ -304,7 +304,7 @@ fn write_chips(out: &mut String, card: &ChartCard, start: f32, right: f32) {
         look::summary_chips(m)
     };
     let mut x = start;
-    for (label, color) in chips {
+    for look::Chip { label, color, .. } in chips {
         let w = width_of(&label);
         if x + w > right {
             text(out, x + 2.0, y, size, paper::WEAK, "…", "");

@@ -90,31 +90,57 @@ pub fn chip_label(r: Responsibility) -> &'static str {
     }
 }
 
-/// One chip per tag, in the member's order: label and colour.
-pub fn tag_chips(member: &Member) -> Vec<(String, Rgb)> {
+/// A tag chip on a card: its label, colour, and what it means in one
+/// sentence (shown on hover).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chip {
+    /// The short label.
+    pub label: String,
+    /// The colour of its family.
+    pub color: Rgb,
+    /// One sentence explaining it.
+    pub meaning: String,
+}
+
+/// One chip per tag, in the member's order.
+pub fn tag_chips(member: &Member) -> Vec<Chip> {
     member
         .tags
         .iter()
         .map(|tag| match tag {
-            Tag::Core(r) => (chip_label(*r).to_owned(), family_color(r.family())),
-            Tag::Custom(s) => (s.clone(), CUSTOM_TAG_COLOR),
+            Tag::Core(r) => Chip {
+                label: chip_label(*r).to_owned(),
+                color: family_color(r.family()),
+                meaning: responsibility_meaning(*r).to_owned(),
+            },
+            Tag::Custom(s) => Chip {
+                label: s.clone(),
+                color: CUSTOM_TAG_COLOR,
+                meaning: format!(
+                    "`{s}` is a custom tag: a note for you; the rules do not read it."
+                ),
+            },
         })
         .collect()
 }
 
 /// Too many tags to show one by one: one chip per family with a count
 /// ("lead 4/6"), and one for custom tags.
-pub fn summary_chips(member: &Member) -> Vec<(String, Rgb)> {
+pub fn summary_chips(member: &Member) -> Vec<Chip> {
     let held = member.responsibilities();
     let mut out = Vec::new();
     for family in [TagFamily::Leadership, TagFamily::Management] {
         let n = held.of_family(family).len();
         if n > 0 {
-            let short = match family {
-                TagFamily::Leadership => "lead",
-                TagFamily::Management => "mgmt",
+            let (short, word) = match family {
+                TagFamily::Leadership => ("lead", "leadership"),
+                TagFamily::Management => ("mgmt", "management"),
             };
-            out.push((format!("{short} {n}/6"), family_color(family)));
+            out.push(Chip {
+                label: format!("{short} {n}/6"),
+                color: family_color(family),
+                meaning: format!("Holds {n} of the 6 {word} responsibilities."),
+            });
         }
     }
     let custom = member
@@ -123,9 +149,62 @@ pub fn summary_chips(member: &Member) -> Vec<(String, Rgb)> {
         .filter(|t| matches!(t, Tag::Custom(_)))
         .count();
     if custom > 0 {
-        out.push((format!("+{custom} custom"), CUSTOM_TAG_COLOR));
+        out.push(Chip {
+            label: format!("+{custom} custom"),
+            color: CUSTOM_TAG_COLOR,
+            meaning: format!(
+                "{} of your own: notes the rules do not read.",
+                count(custom, "custom tag")
+            ),
+        });
     }
     out
+}
+
+/// What a responsibility means, in one sentence.
+pub fn responsibility_meaning(r: Responsibility) -> &'static str {
+    match r {
+        Responsibility::Vision => "Vision (leadership): sets where the sales team is going.",
+        Responsibility::Inspiration => "Inspiration (leadership): inspires and motivates the team.",
+        Responsibility::Strategy => "Strategy (leadership): sets the strategic direction of sales.",
+        Responsibility::ProcessDesign => {
+            "Process design (leadership): designs the sales process with the whole business in mind."
+        }
+        Responsibility::CrossFunctional => {
+            "Cross-functional (leadership): brings in technical and delivery people where deals need them."
+        }
+        Responsibility::MarketingAlignment => {
+            "Marketing alignment (leadership): keeps marketing's messages in line with sales and delivery."
+        }
+        Responsibility::Execution => "Execution (management): gets the plan done, week by week.",
+        Responsibility::Rigor => "Rigor (management): brings rigor and control to the sales work.",
+        Responsibility::ProcessDiscipline => {
+            "Process discipline (management): installs the process and makes sure it is followed."
+        }
+        Responsibility::Metrics => {
+            "Metrics (management): tracks the numbers that show how sales is going."
+        }
+        Responsibility::Accountability => {
+            "Accountability (management): holds each salesperson to their targets."
+        }
+        Responsibility::Coaching => "Coaching (management): coaches the salespeople week by week.",
+    }
+}
+
+/// What a hat badge means, in one sentence.
+pub fn hat_meaning(hat: Hat) -> &'static str {
+    match hat {
+        Hat::Leader => {
+            "L: a leader, holding leadership responsibilities (vision, strategy, process design) and no management ones."
+        }
+        Hat::Manager => {
+            "M: a manager, holding management responsibilities (execution, metrics, coaching) and no leadership ones."
+        }
+        Hat::Both => {
+            "L+M: wears both hats, leading and managing, like a founder early on or a growth leader later."
+        }
+        Hat::None => "No hat: neither leadership nor management responsibilities.",
+    }
 }
 
 /// `n` and a noun, singular for one: "1 member", "7 members".
@@ -229,7 +308,7 @@ mod tests {
             .iter()
             .map(|t| Tag::parse(t))
             .collect();
-        let labels: Vec<String> = summary_chips(&m).into_iter().map(|c| c.0).collect();
+        let labels: Vec<String> = summary_chips(&m).into_iter().map(|c| c.label).collect();
         assert_eq!(labels, ["lead 2/6", "mgmt 1/6", "+1 custom"]);
     }
 }
