@@ -22,6 +22,7 @@ mod findings_panel;
 pub mod folding;
 mod fonts;
 mod help;
+mod icon;
 pub mod inspector;
 mod learn;
 mod loading;
@@ -70,11 +71,16 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
         },
         Some(_) => (Document::new(new_plan(), None, "Untitled"), None),
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("orgevo")
+        .with_app_id("orgevo")
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([800.0, 500.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("orgevo")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(
