@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use orgevo::cli::{
-    Cli, Command, run_check, run_diff, run_export, run_import, run_layout, run_save_loop,
+    Cli, Command, run_check, run_diff, run_export, run_import, run_layout, run_package_assets,
+    run_save_loop,
 };
 
 /// Loading a big plan makes millions of small allocations; mimalloc makes
@@ -29,6 +30,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Export(args)) => {
             run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::PackageAssets(args)) => {
+            run_package_assets(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::SaveLoop(args)) => {
             run_save_loop(&args, &mut std::io::stdout(), &mut std::io::stderr())

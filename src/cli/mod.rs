@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod import;
 mod layout;
+mod package_assets;
 mod save_loop;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ pub use diff::run_diff;
 pub use export::run_export;
 pub use import::run_import;
 pub use layout::{positions_json, run_layout, stage_positions_json};
+pub use package_assets::{PACKAGE_ASSETS, run_package_assets, write_package_assets};
 pub use save_loop::run_save_loop;
 
 /// Design how a company's sales organisation evolves.
@@ -75,6 +77,18 @@ pub enum Command {
     /// which kills it mid-save. Not for users.
     #[command(hide = true)]
     SaveLoop(SaveLoopArgs),
+    /// Writes the man page and shell completions for packaging. Not for
+    /// users.
+    #[command(hide = true)]
+    PackageAssets(PackageAssetsArgs),
+}
+
+/// Arguments of the hidden `orgevo package-assets`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PackageAssetsArgs {
+    /// The folder to write `orgevo.1`, `orgevo.bash`, `_orgevo` and
+    /// `orgevo.fish` into.
+    pub dir: PathBuf,
 }
 
 /// Arguments of the hidden `orgevo save-loop`.
