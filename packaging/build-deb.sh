@@ -11,7 +11,7 @@ profile=release
 if [[ "${1:-}" == "--dev" ]]; then
   profile=dev
 fi
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+target_dir="${CARGO_TARGET_DIR:-target}"
 cargo build --locked --profile "$profile" --bin orgevo
 built="$target_dir/$([[ $profile == dev ]] && echo debug || echo release)/orgevo"
 "$built" package-assets packaging/generated >&2
