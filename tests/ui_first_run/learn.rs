@@ -2,7 +2,7 @@
 //! (the text of docs/RULES.md), "Fix" selects who is involved, and Help ▸
 //! Leadership and management explains the idea and draws the three stages.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable;
 use orgevo::rules::{idea_behind_the_rules, plain_text, rule_explanation};

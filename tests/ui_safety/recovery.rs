@@ -3,7 +3,7 @@
 //! here, as a crash would), the next start offers the copy back, and
 //! restoring gives the plan exactly as it was.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! why in a dialog; in all cases the open plan stays as it was until a new
 //! one has loaded.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

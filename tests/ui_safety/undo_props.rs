@@ -6,7 +6,7 @@
 //! everything gives back the original plan exactly, redoing everything the
 //! final one.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

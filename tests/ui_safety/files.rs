@@ -1,7 +1,7 @@
 //! Files another program changes: saving over them asks first (overwrite,
 //! save as, reload), and overwriting keeps the other version as `.bak`.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;

@@ -1,7 +1,7 @@
 //! The start screen, as a first-time user meets it: its four actions and
 //! the recent files.
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
