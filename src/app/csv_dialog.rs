@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, Ui};
 
+use super::dialogs::answer_or;
 use super::dialogs::{Modal, PathPurpose, Pending};
 use super::files::Picked;
 use super::orgevo_app::OrgevoApp;
@@ -99,10 +100,7 @@ pub fn csv_dialog_ui(
             }
         });
     });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(CsvAnswer::Cancel);
-    }
-    answer
+    answer_or(&modal, answer, CsvAnswer::Cancel)
 }
 
 fn read_ui(ui: &mut Ui, read: &CsvImport) {

@@ -136,9 +136,7 @@ impl Modal {
                         answer = Some(ModalAnswer::Dismiss);
                     }
                 });
-                if modal.should_close() && answer.is_none() {
-                    answer = Some(ModalAnswer::Dismiss);
-                }
+                answer = answer_or(&modal, answer, ModalAnswer::Dismiss);
             }
             Self::Unsaved { then } => {
                 let modal = egui::Modal::new(Id::unique("unsaved-dialog")).show(ctx, |ui| {
@@ -159,9 +157,7 @@ impl Modal {
                         }
                     });
                 });
-                if modal.should_close() && answer.is_none() {
-                    answer = Some(ModalAnswer::Dismiss);
-                }
+                answer = answer_or(&modal, answer, ModalAnswer::Dismiss);
             }
             Self::ImportCsv(dialog) => {
                 answer = match csv_dialog_ui(ctx, dialog, stage_name) {
@@ -222,9 +218,7 @@ impl Modal {
                         }
                     });
                 });
-                if modal.should_close() && answer.is_none() {
-                    answer = Some(ModalAnswer::Dismiss);
-                }
+                answer = answer_or(&modal, answer, ModalAnswer::Dismiss);
             }
         }
         if answer.is_some() {
@@ -232,6 +226,16 @@ impl Modal {
         }
         answer
     }
+}
+
+/// A dialog's answer: the one given, or `closed` when the dialog was
+/// closed without one (Esc, a click outside it).
+pub(super) fn answer_or<R, T>(
+    modal: &egui::ModalResponse<R>,
+    answer: Option<T>,
+    closed: T,
+) -> Option<T> {
+    answer.or_else(|| modal.should_close().then_some(closed))
 }
 
 /// `~/x` → `$HOME/x`.

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use egui::{Id, RichText};
 
+use super::dialogs::answer_or;
 use super::dialogs::{ModalAnswer, Pending};
 use crate::io::{RecoveryCopy, backup_path};
 
@@ -56,10 +57,7 @@ pub(super) fn changed_on_disk_ui(
             }
         });
     });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(ModalAnswer::Dismiss);
-    }
-    answer
+    answer_or(&modal, answer, ModalAnswer::Dismiss)
 }
 
 /// Copies of unsaved plans whose app ended without a clean exit: restore
@@ -106,10 +104,7 @@ pub(super) fn recover_ui(ctx: &egui::Context, copies: &[RecoveryCopy]) -> Option
             answer = Some(ModalAnswer::Dismiss);
         }
     });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(ModalAnswer::Dismiss);
-    }
-    answer
+    answer_or(&modal, answer, ModalAnswer::Dismiss)
 }
 
 /// "just now", "3 minutes ago", "2 hours ago", "4 days ago".

@@ -4,6 +4,7 @@
 
 use egui::{Id, RichText, Ui};
 
+use super::dialogs::answer_or;
 use super::dialogs::{Modal, PathPurpose};
 use super::files::Picked;
 use super::orgevo_app::OrgevoApp;
@@ -116,10 +117,7 @@ pub fn export_dialog_ui(
             }
         });
     });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(ExportAnswer::Cancel);
-    }
-    answer
+    answer_or(&modal, answer, ExportAnswer::Cancel)
 }
 
 fn format_ui(ui: &mut Ui, choice: &mut ExportChoice) {

@@ -96,11 +96,8 @@ pub(super) fn start_ui(ctx: &egui::Context, recent: &[PathBuf]) -> Option<StartC
         ui.add_space(8.0);
         ui.label(RichText::new("Help ▸ Leadership and management explains the idea.").weak());
     });
-    // Closed without a choice (Esc): the new plan behind it stays.
-    if modal.should_close() && choice.is_none() {
-        return Some(StartChoice::Dismissed);
-    }
-    choice
+    // Closed without a choice (Esc): the plan behind it stays.
+    super::dialogs::answer_or(&modal, choice, StartChoice::Dismissed)
 }
 
 /// A new plan with one stage of each kind, from the templates.

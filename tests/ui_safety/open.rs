@@ -45,8 +45,13 @@ fn big_plan(dir: &Path) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn a_big_plan_opens_with_progress_and_the_open_plan_stays_until_it_is_ready() {
+/// The example app two frames into opening a 120,000-member plan, and the
+/// plan it had open.
+fn opening_a_big_plan() -> (
+    tempfile::TempDir,
+    Harness<'static, OrgevoApp>,
+    orgevo::model::Plan,
+) {
     let dir = tempfile::tempdir().unwrap();
     let path = big_plan(dir.path());
     let mut h = common::harness_with(common::example_app(), 8);
@@ -54,6 +59,12 @@ fn a_big_plan_opens_with_progress_and_the_open_plan_stays_until_it_is_ready() {
     let before = h.state().plan().clone();
     h.state_mut().open_path(&path);
     two_frames(&mut h);
+    (dir, h, before)
+}
+
+#[test]
+fn a_big_plan_opens_with_progress_and_the_open_plan_stays_until_it_is_ready() {
+    let (_dir, mut h, before) = opening_a_big_plan();
     assert!(
         h.state().is_opening(),
         "a 120,000-member plan takes a while"
@@ -73,13 +84,7 @@ fn a_big_plan_opens_with_progress_and_the_open_plan_stays_until_it_is_ready() {
 
 #[test]
 fn cancelling_keeps_the_open_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = big_plan(dir.path());
-    let mut h = common::harness_with(common::example_app(), 8);
-    h.run();
-    let before = h.state().plan().clone();
-    h.state_mut().open_path(&path);
-    two_frames(&mut h);
+    let (_dir, mut h, before) = opening_a_big_plan();
     h.get_by_label("Cancel opening").click();
     two_frames(&mut h);
     assert!(!h.state().is_opening());
