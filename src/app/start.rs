@@ -50,34 +50,28 @@ pub(super) fn start_ui(ctx: &egui::Context, recent: &[PathBuf]) -> Option<StartC
             .weak(),
         );
         ui.add_space(10.0);
-        let big = |ui: &mut egui::Ui, text: &str, hint: &str| {
-            ui.add_sized([ui.available_width(), 34.0], egui::Button::new(text))
-                .on_hover_text(hint)
-                .clicked()
-        };
-        if big(
-            ui,
-            OPEN_EXAMPLE,
-            "A company's story in three stages, with notes",
-        ) {
-            choice = Some(StartChoice::Example);
-        }
-        if big(
-            ui,
-            FROM_TEMPLATE,
-            "Three stages ready to fill in: founder-led, split roles, converged",
-        ) {
-            choice = Some(StartChoice::Template);
-        }
-        if big(ui, OPEN_FILE, "An .orgevo.json plan") {
-            choice = Some(StartChoice::OpenFile);
-        }
-        if big(
-            ui,
-            IMPORT_CSV,
-            "A people list from an HR tool becomes a stage",
-        ) {
-            choice = Some(StartChoice::ImportCsv);
+        for (label, hint, chosen) in [
+            (
+                OPEN_EXAMPLE,
+                "A company's story in three stages, with notes",
+                StartChoice::Example,
+            ),
+            (
+                FROM_TEMPLATE,
+                "Three stages ready to fill in: founder-led, split roles, converged",
+                StartChoice::Template,
+            ),
+            (OPEN_FILE, "An .orgevo.json plan", StartChoice::OpenFile),
+            (
+                IMPORT_CSV,
+                "A people list from an HR tool becomes a stage",
+                StartChoice::ImportCsv,
+            ),
+        ] {
+            let button = ui.add_sized([ui.available_width(), 34.0], egui::Button::new(label));
+            if button.on_hover_text(hint).clicked() {
+                choice = Some(chosen);
+            }
         }
         if !recent.is_empty() {
             ui.add_space(10.0);
