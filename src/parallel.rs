@@ -16,8 +16,22 @@ where
     T: Send,
     R: Send,
 {
-    let total: usize = items.iter().map(&weight).sum();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    map_on(cores, items, weight, f)
+}
+
+/// [`map`] on at most `cores` threads.
+fn map_on<T, R>(
+    cores: usize,
+    items: Vec<T>,
+    weight: impl Fn(&T) -> usize,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+{
+    let total: usize = items.iter().map(&weight).sum();
     let workers = cores.min(items.len());
     if total < PARALLEL_FROM || workers < 2 {
         return items.into_iter().map(f).collect();
@@ -67,24 +81,53 @@ mod tests {
             map(small, |_| 1, |x| x * 2),
             (0..10).map(|x| x * 2).collect::<Vec<_>>()
         );
-        // Heavy enough to be shared out (on a machine with two cores).
+        // Heavy enough to be shared out, on two workers whatever the
+        // machine. The first item waits (ten seconds at most) until another
+        // thread has taken an item, so the work is shared for certain and
+        // the results come back out of order.
         let big: Vec<usize> = (0..100).collect();
+        let caller = std::thread::current().id();
         let threads = Mutex::new(std::collections::HashSet::new());
-        let out = map(
+        let shared = std::sync::atomic::AtomicBool::new(false);
+        let out = map_on(
+            2,
             big,
             |_| PARALLEL_FROM,
             |x| {
+                let me = std::thread::current().id();
                 if let Ok(mut t) = threads.lock() {
-                    t.insert(std::thread::current().id());
+                    t.insert(me);
                 }
-                std::thread::sleep(std::time::Duration::from_micros(200));
+                if me != caller {
+                    shared.store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+                if x == 0 {
+                    let started = std::time::Instant::now();
+                    while !shared.load(std::sync::atomic::Ordering::SeqCst)
+                        && started.elapsed() < std::time::Duration::from_secs(10)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                }
                 x + 1
             },
         );
         assert_eq!(out, (1..101).collect::<Vec<_>>());
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        if cores > 1 {
-            assert!(threads.lock().map_or(0, |t| t.len()) > 1, "work was shared");
-        }
+        assert_eq!(threads.lock().map_or(0, |t| t.len()), 2, "work was shared");
+        // One core: everything on the calling thread.
+        let alone = Mutex::new(std::collections::HashSet::new());
+        let out = map_on(
+            1,
+            (0..10).collect(),
+            |_| PARALLEL_FROM,
+            |x: usize| {
+                if let Ok(mut t) = alone.lock() {
+                    t.insert(std::thread::current().id());
+                }
+                x
+            },
+        );
+        assert_eq!(out, (0..10).collect::<Vec<_>>());
+        assert_eq!(alone.lock().map_or(0, |t| t.len()), 1);
     }
 }

@@ -39,8 +39,13 @@ fn json_matches_the_library() {
     assert_eq!(report["to"], "scale");
     let plan = orgevo::io::load_plan(ACME.as_ref()).unwrap();
     let expected = orgevo::diff::diff_plan_stages(&plan, 1, 2).unwrap();
+    // Every change, in the library's order, with all its fields.
     let changes = report["changes"].as_array().unwrap();
     assert_eq!(changes.len(), expected.changes.len());
+    for (i, (shown, change)) in changes.iter().zip(&expected.changes).enumerate() {
+        assert_eq!(shown, &serde_json::to_value(change).unwrap(), "change {i}");
+        assert!(shown["kind"].is_string(), "change {i} names its kind");
+    }
     assert_eq!(changes[0]["kind"], "role-merge");
     assert_eq!(changes[0]["into"]["id"], "morgan");
 }

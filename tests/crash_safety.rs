@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use orgevo::io::{backup_path, load_plan, save_plan};
+use orgevo::io::{backup_path, explain_temporary, load_plan, save_plan};
 use orgevo::model::{Plan, SeededRng, synthetic_plan};
 
 mod common;
@@ -95,6 +95,15 @@ fn killing_a_save_at_any_moment_leaves_the_old_or_the_new_plan() {
             .collect::<Vec<_>>(),
     );
     assert_eq!(code, 0, "{stderr}");
+    let left: Vec<String> = names_in(work.path())
+        .into_iter()
+        .filter(|n| n != "plan.orgevo.json" && n != "plan.orgevo.json.bak")
+        .map(|n| explain_temporary(&work.path().join(n)))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the last save left these behind: {left:#?}"
+    );
     assert_eq!(
         names_in(work.path()),
         ["plan.orgevo.json", "plan.orgevo.json.bak"]

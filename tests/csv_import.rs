@@ -346,7 +346,58 @@ proptest::proptest! {
             Err(e) => {
                 proptest::prop_assert!(!e.message.is_empty());
                 proptest::prop_assert!(e.row.is_none_or(|row| row <= lines + 1), "{e}");
+                // A column it names is one of the file's headers.
+                if let Some(column) = &e.column {
+                    let header = text.trim_start_matches('\u{feff}').split(['\n', '\r']).next().unwrap_or("");
+                    proptest::prop_assert!(
+                        header.split([',', ';']).any(|h| h.trim() == column),
+                        "{e} names a column the header `{header}` does not have"
+                    );
+                }
             }
         }
+    }
+
+    /// One bad value planted in an otherwise good list: the error names
+    /// exactly its row (the header is row 1) and its column.
+    #[test]
+    fn a_bad_value_is_named_by_its_row_and_column(
+        managers in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..30),
+        at in proptest::prelude::any::<proptest::sample::Index>(),
+        bad in 0..5usize,
+    ) {
+        let n = managers.len() + 1;
+        let mut rows: Vec<[String; 5]> = (0..n)
+            .map(|i| {
+                let manager = if i == 0 {
+                    String::new()
+                } else {
+                    format!("p{}", managers[i - 1].index(i))
+                };
+                [format!("p{i}"), format!("Person {i}"), manager, "no".to_owned(), "vision".to_owned()]
+            })
+            .collect();
+        let header = ["id", "name", "manager_id", "planned", "tags"];
+        // The planted row: any row but the first for a duplicate id.
+        let row = 1 + at.index(n - 1);
+        let (column, value) = match bad {
+            0 => (3, "maybe".to_owned()),
+            1 => (2, "nobody".to_owned()),
+            2 => (4, "vision;;rigor".to_owned()),
+            3 => (0, "p0".to_owned()),
+            _ => (2, rows[row][0].clone()),
+        };
+        rows[row][column] = value;
+        let mut text = header.join(",");
+        for r in &rows {
+            text.push('\n');
+            text.push_str(&r.join(","));
+        }
+        let e = match import_csv(text.as_bytes(), &CsvOptions::default()) {
+            Ok(_) => return Err(proptest::test_runner::TestCaseError::fail(format!("imported:\n{text}"))),
+            Err(e) => e,
+        };
+        proptest::prop_assert_eq!(e.row, Some(row + 2), "{}", e);
+        proptest::prop_assert_eq!(e.column.as_deref(), Some(header[column]), "{}", e);
     }
 }

@@ -219,11 +219,19 @@ proptest! {
             let text = plan_to_string(&plan).unwrap();
             let loaded = plan_from_str(&text);
             prop_assert!(loaded.is_ok(), "saved plan does not load: {:?}", loaded.err());
-            prop_assert_eq!(&loaded.unwrap(), &plan);
-            // Every rule and every diff runs on whatever the edits made.
-            let _ = orgevo::rules::check_plan(&plan);
+            let loaded = loaded.unwrap();
+            prop_assert_eq!(&loaded, &plan);
+            // Every rule and every diff runs on whatever the edits made, and
+            // says what it says of the same plan built fresh from its file.
+            prop_assert_eq!(
+                orgevo::rules::check_plan(&plan),
+                orgevo::rules::check_plan(&loaded)
+            );
             for b in 1..plan.stages.len() {
-                let _ = orgevo::diff::diff_plan_stages(&plan, b - 1, b);
+                prop_assert_eq!(
+                    orgevo::diff::diff_plan_stages(&plan, b - 1, b).map(|d| d.changes),
+                    orgevo::diff::diff_plan_stages(&loaded, b - 1, b).map(|d| d.changes)
+                );
             }
         }
         for expected in states.iter().rev().skip(1) {

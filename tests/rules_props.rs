@@ -4,8 +4,9 @@
 use orgevo::model::{
     Function, Link, LinkKind, Member, Plan, Responsibility, RuleLevel, Stage, StageKind,
 };
-use orgevo::rules::{Finding, RULES, check_plan};
+use orgevo::rules::{Finding, check_plan};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 
 /// A member: function, a bit set of the twelve tags, planned, manager pick.
 type MemberSeed = (usize, u16, bool, Option<prop::sample::Index>);
@@ -79,6 +80,19 @@ fn without(findings: Vec<Finding>, rule: &str) -> Vec<Finding> {
     findings.into_iter().filter(|f| f.rule != rule).collect()
 }
 
+/// One of the rules that fired in `findings`, chosen by `pick`; plans on
+/// which no rule fires are not used.
+fn fired_rule(
+    findings: &[Finding],
+    pick: prop::sample::Index,
+) -> Result<&'static str, TestCaseError> {
+    let mut fired: Vec<&'static str> = findings.iter().map(|f| f.rule).collect();
+    fired.sort_unstable();
+    fired.dedup();
+    prop_assume!(!fired.is_empty());
+    Ok(fired[pick.index(fired.len())])
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -87,8 +101,10 @@ proptest! {
         mut plan in arb_plan(),
         pick in any::<prop::sample::Index>(),
     ) {
-        let rule = RULES[pick.index(RULES.len())].id;
+        // The rule chosen is one that fires on this plan, so turning it off
+        // has something to remove.
         let before = check_plan(&plan);
+        let rule = fired_rule(&before, pick)?;
         plan.settings.rules.insert(rule.to_owned(), RuleLevel::Off);
         let after = check_plan(&plan);
         prop_assert!(after.iter().all(|f| f.rule != rule));
@@ -101,8 +117,8 @@ proptest! {
         pick in any::<prop::sample::Index>(),
         level in prop::sample::select(vec![RuleLevel::Info, RuleLevel::Warning, RuleLevel::Error]),
     ) {
-        let rule = RULES[pick.index(RULES.len())].id;
         let before = check_plan(&plan);
+        let rule = fired_rule(&before, pick)?;
         plan.settings.rules.insert(rule.to_owned(), level);
         let after = check_plan(&plan);
         let key = |f: &Finding| (f.stage.clone(), f.rule, f.members.clone(), f.message.clone());
@@ -110,6 +126,7 @@ proptest! {
         b.sort_by_key(key);
         a.sort_by_key(key);
         prop_assert_eq!(a.len(), b.len());
+        prop_assert!(a.iter().any(|f| f.rule == rule && f.severity.level() == level));
         for (x, y) in b.iter().zip(&a) {
             prop_assert_eq!(key(x), key(y));
             if x.rule == rule {

@@ -6,7 +6,7 @@ use orgevo::diff::{Change, diff_plan_stages};
 use orgevo::edit::History;
 use orgevo::edit::compose::{NewStage, add_stage};
 use orgevo::model::{Function::*, Plan, PlanBuilder, Responsibility, StageKind};
-use orgevo::rules::check_plan;
+use orgevo::rules::{Severity, check_plan};
 
 fn founder_led() -> Plan {
     let all: Vec<&str> = Responsibility::ALL.iter().map(|r| r.id()).collect();
@@ -162,10 +162,14 @@ fn the_whole_plan_built_by_next_stage_has_no_errors_or_shape_warnings() {
     let mut history = History::default();
     next(&mut plan, &mut history, StageKind::SplitRoles);
     next(&mut plan, &mut history, StageKind::Converged);
-    let rules: Vec<_> = check_plan(&plan)
-        .into_iter()
-        .map(|f| (f.stage, f.rule))
+    let findings = check_plan(&plan);
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (&f.stage, f.rule, &f.message))
         .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let rules: Vec<_> = findings.iter().map(|f| (&f.stage, f.rule)).collect();
     for (_, rule) in &rules {
         assert!(
             !rule.ends_with("-shape")

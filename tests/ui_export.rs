@@ -46,8 +46,33 @@ fn exporting_the_current_stage_as_png_writes_the_file() {
     );
 }
 
+/// A real folder this process may not write in: a read-only folder, or,
+/// where permission bits do not stop this user (root), `/sys`, which
+/// refuses new files to anyone.
+#[cfg(unix)]
+fn refusing_folder() -> (Option<tempfile::TempDir>, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(dir.path().join("probe"), "x").is_err() {
+        let path = dir.path().to_owned();
+        return (Some(dir), path);
+    }
+    let _ = std::fs::remove_file(dir.path().join("probe"));
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(std::fs::write("/sys/orgevo-probe", "x").is_err());
+    (None, std::path::PathBuf::from("/sys"))
+}
+
+#[cfg(unix)]
 #[test]
 fn a_failed_export_says_why_and_writes_nothing() {
+    let (_keep, folder) = refusing_folder();
+    let before: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let target = folder.join("plan.pdf");
     let mut h = common::harness_with(common::example_app(), 8);
     h.run();
     h.get_by_label("File").click();
@@ -56,9 +81,23 @@ fn a_failed_export_says_why_and_writes_nothing() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Export…").click();
     h.run();
-    common::retype(&mut h, "File path", "/no/such/folder/plan.pdf");
+    common::retype(&mut h, "File path", &target.display().to_string());
     h.get_by_role_and_label(Role::Button, "Export").click();
     h.run();
-    assert!(h.query_by_label("Could not export").is_some());
-    assert!(!std::path::Path::new("/no/such/folder/plan.pdf").exists());
+    let orgevo::app::dialogs::Modal::Error { title, message } = h.state().modal() else {
+        panic!("no error dialog: {:?}", h.state().modal());
+    };
+    assert_eq!(title, "Could not export");
+    // The reason is the system's, with the file it was for.
+    assert!(
+        message.contains("Permission denied") && message.contains("plan.pdf"),
+        "{message}"
+    );
+    assert!(h.query_by_label_contains("Permission denied").is_some());
+    assert!(!target.exists());
+    let after: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before.len(), after.len(), "nothing left in the folder");
 }

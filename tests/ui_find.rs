@@ -26,9 +26,12 @@ fn find_selects_and_centres_each_hit_in_turn() {
         "{hits:?}"
     );
     assert_eq!(h.state().selection().iter().collect::<Vec<_>>(), [&hits[0]]);
-    while h.state().selection().iter().next() != Some(&"m250".to_owned()) {
+    // Enter steps to the next match, one at a time, until m250.
+    let at = hits.iter().position(|id| id == "m250").unwrap();
+    for expected in &hits[1..=at] {
         h.key_press(Key::Enter);
         h.run();
+        assert_eq!(h.state().selection().iter().collect::<Vec<_>>(), [expected]);
     }
     h.run();
     let after = h.state().card_screen_rect("m250").unwrap();

@@ -6,6 +6,7 @@ mod common;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::kittest::Queryable;
 use orgevo::model::RuleLevel;
+use orgevo::rules::{Severity, Summary};
 
 fn finding_listed(h: &egui_kittest::Harness<'_, orgevo::app::OrgevoApp>, rule: &str) -> bool {
     h.query_all_by(|node| {
@@ -17,6 +18,9 @@ fn finding_listed(h: &egui_kittest::Harness<'_, orgevo::app::OrgevoApp>, rule: &
     .next()
     .is_some()
 }
+
+/// The marker the findings panel puts before an error.
+const ERROR_MARKER: &str = "⛔";
 
 fn pick(h: &mut egui_kittest::Harness<'_, orgevo::app::OrgevoApp>, rule: &str, choice: &str) {
     h.get_by_role_and_label(Role::ComboBox, rule).click();
@@ -50,10 +54,40 @@ fn raising_a_rule_to_error_shows_it_as_an_error() {
     h.run();
     h.get_by_label("Rules").click();
     h.run();
+    let before = Summary::of(h.state().findings_of(0));
+    let overload = |h: &egui_kittest::Harness<'_, orgevo::app::OrgevoApp>| {
+        let shown = h.state().findings_of(0);
+        let found: Vec<Severity> = shown
+            .iter()
+            .filter(|f| f.rule == "founder-overload")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(found.len(), 1, "{shown:?}");
+        found[0]
+    };
+    assert_eq!(overload(&h), Severity::Warning);
+    assert!(h.query_by_label(&before.to_string()).is_some());
+    let error_markers = |h: &egui_kittest::Harness<'_, orgevo::app::OrgevoApp>| {
+        h.query_all_by_label(ERROR_MARKER).count()
+    };
+    let markers_before = error_markers(&h);
     pick(&mut h, "founder-overload", "Error");
-    let findings = orgevo::rules::check_stage(h.state().plan(), 0);
-    assert_eq!(findings[0].rule, "founder-overload");
-    assert_eq!(findings[0].severity, orgevo::rules::Severity::Error);
+    // The app's findings carry the new level, and the panel counts it as
+    // an error: one more error, one warning fewer.
+    assert_eq!(overload(&h), Severity::Error);
+    let after = Summary {
+        errors: before.errors + 1,
+        warnings: before.warnings - 1,
+        infos: before.infos,
+    };
+    assert_eq!(Summary::of(h.state().findings_of(0)), after);
+    assert!(
+        h.query_by_label(&after.to_string()).is_some(),
+        "the panel shows {after}"
+    );
+    // Errors come first in the panel, with the error marker beside them.
+    assert_eq!(h.state().findings_of(0)[0].rule, "founder-overload");
+    assert_eq!(error_markers(&h), markers_before + 1);
     // Picking the default level again removes the override.
     pick(&mut h, "founder-overload", "Warning");
     assert!(h.state().plan().settings.rules.is_empty());

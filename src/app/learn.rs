@@ -86,7 +86,10 @@ fn mini_chart(ui: &mut Ui, kind: StageKind, size: Vec2) {
             painter.line_segment([at(*pos), at(manager)], line);
         }
     }
-    let mut names = Vec::new();
+    let names: Vec<String> = stage
+        .members()
+        .map(|m| m.display_name().to_owned())
+        .collect();
     for (node, pos) in &positions {
         let Some(member) = stage.member_at(*node) else {
             continue;
@@ -114,9 +117,16 @@ fn mini_chart(ui: &mut Ui, kind: StageKind, size: Vec2) {
                 ui.visuals().text_color(),
             );
         }
-        names.push(member.display_name().to_owned());
     }
+    let described = mini_chart_label(kind, &names);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &described));
     response.on_hover_text(format!("{}: {}", kind.label(), names.join(", ")));
+}
+
+/// What a screen reader (and a UI test) reads for a stage's small chart:
+/// the stage and everyone drawn in it.
+fn mini_chart_label(kind: StageKind, names: &[String]) -> String {
+    format!("{} chart: {}", kind.label(), names.join(", "))
 }
 
 /// A word for a member's role that fits a small box.

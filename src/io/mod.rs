@@ -10,6 +10,7 @@ mod read;
 mod recovery;
 mod save;
 pub mod schema;
+mod temporaries;
 
 pub use csv_columns::{Field, department_function};
 pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv, read_people_table};
@@ -21,6 +22,7 @@ pub use recovery::{
     CopyInfo, RecoveryCopy, RecoverySlot, orphaned_copies, recovery_dir, write_recovery_copy,
 };
 pub use save::{backup_path, plan_to_string, save_plan, save_plan_text, write_atomically};
+pub use temporaries::explain_temporary;
 
 /// A file- and id-friendly version of a title: lowercase letters and digits
 /// in words joined by `-` ("Acme sales org, 2026" → "acme-sales-org-2026");

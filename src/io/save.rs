@@ -7,6 +7,7 @@ use super::error::SaveError;
 use super::schema::{
     CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, SettingsFile, StageFile,
 };
+use super::temporaries::{self, LockedTemporary};
 use crate::model::{Member, Plan, Stage};
 
 /// The plan as pretty JSON text, ending in a newline. The same plan always
@@ -65,21 +66,15 @@ fn write_file(path: &Path, bytes: &[u8], backup: KeepBackup) -> Result<(), SaveE
         _ => Path::new("."),
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    // Temporaries are named after the file and this process, so the next
-    // save can tell those left by a crash from those still being written.
-    let ours = format!(".{name}.{}.", std::process::id());
-    remove_stale_temporaries(dir, &name);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&ours).suffix(TEMPORARY);
-    // The file keeps the permissions it had; a new file gets what any new
-    // file gets (0666 less the umask), not the temporary file's 0600.
+    temporaries::remove_stale(dir, &name);
     let existing = std::fs::metadata(path).ok();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(error)?;
+    // Locked until this function returns, so no other save takes it for
+    // one left behind by a crash.
+    let LockedTemporary {
+        file: mut temp,
+        backup_temporary,
+    } = temporaries::create_locked(dir, &name).map_err(error)?;
+    // The file keeps the permissions it had.
     if let Some(existing) = &existing {
         temp.as_file()
             .set_permissions(existing.permissions())
@@ -89,72 +84,26 @@ fn write_file(path: &Path, bytes: &[u8], backup: KeepBackup) -> Result<(), SaveE
     temp.flush().map_err(error)?;
     temp.as_file().sync_all().map_err(error)?;
     if backup == KeepBackup::Yes && existing.is_some_and(|m| m.is_file()) {
-        keep_backup(path, dir, &ours).map_err(error)?;
+        keep_backup(path, &backup_temporary).map_err(error)?;
     }
-    temp.persist(path).map_err(|e| error(e.error))?;
+    let _written = temp.persist(path).map_err(|e| error(e.error))?;
     sync_folder(dir);
     Ok(())
 }
 
-/// Suffix of a temporary file being written; `.bak` copies on their way in
-/// end in [`BACKUP_TEMPORARY`].
-const TEMPORARY: &str = ".orgevo-tmp";
-const BACKUP_TEMPORARY: &str = ".orgevo-bak-tmp";
-
 /// Makes `NAME.bak` the current contents of `path`, atomically: a hard link
 /// (or, where links are not possible, a copy) renamed over the old `.bak`.
-fn keep_backup(path: &Path, dir: &Path, ours: &str) -> std::io::Result<()> {
-    let incoming = dir.join(format!("{ours}{BACKUP_TEMPORARY}"));
-    let _ = std::fs::remove_file(&incoming);
-    if std::fs::hard_link(path, &incoming).is_err() {
-        std::fs::copy(path, &incoming)?;
+fn keep_backup(path: &Path, incoming: &Path) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(incoming);
+    if std::fs::hard_link(path, incoming).is_err() {
+        std::fs::copy(path, incoming)?;
     }
-    std::fs::rename(&incoming, backup_path(path)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&incoming);
-    })
-}
-
-/// Removes the temporaries of earlier saves of `name` whose process is gone
-/// (it crashed or was killed mid-save). Best effort: a folder that cannot be
-/// listed is left alone.
-fn remove_stale_temporaries(dir: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let prefix = format!(".{name}.");
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let Some(rest) = file_name.strip_prefix(&prefix) else {
-            continue;
-        };
-        if !(rest.ends_with(TEMPORARY) || rest.ends_with(BACKUP_TEMPORARY)) {
-            continue;
-        }
-        let pid = rest.split('.').next().and_then(|p| p.parse::<u32>().ok());
-        if pid.is_some_and(|pid| !process_is_gone(pid, &entry)) {
-            continue;
-        }
-        let _ = std::fs::remove_file(entry.path());
-    }
-}
-
-/// Whether the process that wrote a temporary is gone. Where processes
-/// cannot be looked up, a temporary untouched for ten minutes counts as
-/// left behind.
-fn process_is_gone(pid: u32, temporary: &std::fs::DirEntry) -> bool {
-    if pid == std::process::id() {
-        return false;
-    }
-    if cfg!(target_os = "linux") {
-        return !Path::new("/proc").join(pid.to_string()).exists();
-    }
-    temporary
-        .metadata()
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age > std::time::Duration::from_secs(600))
+    let renamed = std::fs::rename(incoming, backup_path(path));
+    // Where `.bak` already is `path` (a save was stopped between keeping the
+    // `.bak` and renaming the new file in), the two are links to one file
+    // and the rename succeeds without doing anything: the link stays.
+    let _ = std::fs::remove_file(incoming);
+    renamed
 }
 
 /// Syncs the folder so a rename in it survives a power cut. Best effort:

@@ -5,6 +5,7 @@
 use crate::common;
 
 use egui_kittest::kittest::Queryable;
+use orgevo::model::{StageKind, stage_template};
 use orgevo::rules::{idea_behind_the_rules, plain_text, rule_explanation};
 
 #[test]
@@ -49,15 +50,34 @@ fn the_learn_view_opens_from_the_help_menu() {
     h.run();
     h.get_by_label("Leadership and management").click();
     h.run();
+    // Every paragraph of the idea is on screen.
     let idea = plain_text(idea_behind_the_rules().unwrap());
-    assert!(idea.len() > 5);
+    assert!(idea.iter().all(|p| !p.trim().is_empty()) && !idea.is_empty());
     for paragraph in &idea {
         assert!(
             h.query_by_label(paragraph).is_some(),
             "missing: {paragraph}"
         );
     }
-    for stage in ["Founder-led", "Split roles", "Converged"] {
-        assert!(h.query_all_by_label(stage).count() >= 1, "{stage}");
+    // Each of the three stages is drawn from its template, with everyone
+    // in it, in a box of its own.
+    for kind in [
+        StageKind::FounderLed,
+        StageKind::SplitRoles,
+        StageKind::Converged,
+    ] {
+        let names: Vec<String> = stage_template(kind, "learn")
+            .members()
+            .map(|m| m.display_name().to_owned())
+            .collect();
+        assert!(names.len() >= 2, "{kind:?}");
+        let label = format!("{} chart: {}", kind.label(), names.join(", "));
+        let chart = h.get_by_label(&label);
+        let rect = chart.rect();
+        assert!(
+            rect.width() > 50.0 && rect.height() > 50.0,
+            "{label}: {rect:?}"
+        );
+        assert!(h.query_by_label(kind.label()).is_some(), "{kind:?} heading");
     }
 }

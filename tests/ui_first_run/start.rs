@@ -10,7 +10,8 @@ use orgevo::app::files::FileDialogs;
 use orgevo::app::state::AppSettings;
 use orgevo::app::{Document, OrgevoApp, new_plan};
 use orgevo::io::{BUNDLED_EXAMPLE, plan_from_str, save_plan};
-use orgevo::model::StageKind;
+use orgevo::layout::place_missing_positions;
+use orgevo::model::{StageKind, stage_template};
 
 fn start_screen(settings: AppSettings) -> Harness<'static, OrgevoApp> {
     let doc = Document::new(new_plan(), None, "Untitled");
@@ -32,27 +33,39 @@ fn choose(h: &mut Harness<'_, OrgevoApp>, label: &str) {
 fn open_the_example_opens_the_bundled_plan() {
     let mut h = start_screen(AppSettings::default());
     choose(&mut h, "Open the example plan");
-    let example = plan_from_str(BUNDLED_EXAMPLE).unwrap();
-    let plan = h.state().plan();
-    assert_eq!(plan.title, example.title);
-    assert_eq!(plan.member_count(), example.member_count());
-    assert_eq!(plan.link_count(), example.link_count());
+    // The bundled plan, laid out where it has no positions (as opening any
+    // plan does).
+    let mut example = plan_from_str(BUNDLED_EXAMPLE).unwrap();
+    example.stages.iter_mut().for_each(place_missing_positions);
+    assert_eq!(h.state().plan(), &example);
+    // Not a file of the user's, and nothing to save yet.
+    assert_eq!(h.state().document().path(), None);
+    assert!(!h.state().document().is_dirty());
 }
 
 #[test]
 fn start_from_a_template_gives_the_three_stages() {
     let mut h = start_screen(AppSettings::default());
     choose(&mut h, "Start from a template");
-    let kinds: Vec<StageKind> = h.state().plan().stages.iter().map(|s| s.kind).collect();
-    assert_eq!(
-        kinds,
-        [
-            StageKind::FounderLed,
-            StageKind::SplitRoles,
-            StageKind::Converged
-        ]
-    );
-    assert!(h.state().plan().stages.iter().all(|s| s.member_count() > 0));
+    // One stage of each kind, in the order of the story, each exactly its
+    // kind's template, under ids of their own.
+    let plan = h.state().plan();
+    let kinds = [
+        StageKind::FounderLed,
+        StageKind::SplitRoles,
+        StageKind::Converged,
+    ];
+    assert_eq!(plan.stages.len(), kinds.len());
+    for (stage, kind) in plan.stages.iter().zip(kinds) {
+        let mut template = stage_template(kind, &stage.id);
+        place_missing_positions(&mut template);
+        assert_eq!(stage, &template, "{kind:?}");
+    }
+    let mut ids: Vec<&str> = plan.stages.iter().map(|s| s.id.as_str()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 3);
+    assert_eq!(plan.settings, orgevo::model::Settings::default());
+    assert_eq!(h.state().document().path(), None);
 }
 
 #[test]

@@ -91,8 +91,16 @@ fn a_file_rewritten_with_the_same_contents_saves_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut h) = opened_and_edited(dir.path());
     // Same bytes, newer modification time (e.g. a checkout).
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    let opened_at = std::fs::metadata(&path).unwrap().modified().unwrap();
     another_program_writes(&path, "Original");
+    let later = opened_at + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), later);
     save(&mut h);
     assert!(h.query_by_label("The file changed on disk").is_none());
     assert_eq!(load_plan(&path).unwrap().title, "Mine");

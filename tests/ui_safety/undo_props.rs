@@ -203,11 +203,16 @@ proptest! {
                 AppCommand::Undo => app.document().history().undo_label().is_some(),
                 _ => app.document().history().redo_label().is_some(),
             };
-            while more(h.state()) {
+            // Each action makes at most one undo step.
+            for _ in 0..=actions.len() {
+                if !more(h.state()) {
+                    return Ok(());
+                }
                 h.state_mut().run_command(&ctx, command);
                 h.step();
                 check(h.state())?;
             }
+            prop_assert!(!more(h.state()), "more {command:?} steps than actions");
             Ok(())
         };
         // The end of the current line of edits (undone steps redone).
