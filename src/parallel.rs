@@ -82,32 +82,34 @@ mod tests {
             (0..10).map(|x| x * 2).collect::<Vec<_>>()
         );
         // Heavy enough to be shared out, on two workers whatever the
-        // machine. The first item waits (ten seconds at most) until another
-        // thread has taken an item, so the work is shared for certain and
-        // the results come back out of order.
+        // machine. Item 0 waits until item 1 has started and item 1 until
+        // item 2 has: so one thread does items 0 and 2 and the other item
+        // 1, and the results come back out of order. (Each wait gives up
+        // after ten seconds, so one thread fails instead of hanging.)
         let big: Vec<usize> = (0..100).collect();
-        let caller = std::thread::current().id();
         let threads = Mutex::new(std::collections::HashSet::new());
-        let shared = std::sync::atomic::AtomicBool::new(false);
+        let started: [std::sync::atomic::AtomicBool; 3] = Default::default();
+        let wait_for = |flag: &std::sync::atomic::AtomicBool| {
+            let since = std::time::Instant::now();
+            while !flag.load(std::sync::atomic::Ordering::SeqCst)
+                && since.elapsed() < std::time::Duration::from_secs(10)
+            {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        };
         let out = map_on(
             2,
             big,
             |_| PARALLEL_FROM,
             |x| {
-                let me = std::thread::current().id();
                 if let Ok(mut t) = threads.lock() {
-                    t.insert(me);
+                    t.insert(std::thread::current().id());
                 }
-                if me != caller {
-                    shared.store(true, std::sync::atomic::Ordering::SeqCst);
+                if let Some(flag) = started.get(x) {
+                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
                 }
-                if x == 0 {
-                    let started = std::time::Instant::now();
-                    while !shared.load(std::sync::atomic::Ordering::SeqCst)
-                        && started.elapsed() < std::time::Duration::from_secs(10)
-                    {
-                        std::thread::sleep(std::time::Duration::from_millis(1));
-                    }
+                if let Some(next) = started.get(x + 1).filter(|_| x < 2) {
+                    wait_for(next);
                 }
                 x + 1
             },
