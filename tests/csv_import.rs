@@ -3,6 +3,10 @@
 //! row and column and writes nothing; an import passes `orgevo check`.
 
 mod common;
+#[path = "csv_import/hr_exports.rs"]
+mod hr_exports;
+#[path = "csv_import/round_trip.rs"]
+mod round_trip;
 
 use orgevo::io::{CsvOptions, Field, import_csv};
 use orgevo::model::Function;
@@ -61,14 +65,21 @@ fn an_hr_export_imports_without_any_flag() {
         Function::ServiceDelivery
     );
     assert_eq!(stage.member("15").unwrap().function, Function::Technical);
-    assert_eq!(stage.member("7").unwrap().function, Function::Other);
+    // "Chief Executive" reads as the owner by the title table (DESIGN.md),
+    // before the department, which the table does not know.
+    assert_eq!(stage.member("7").unwrap().function, Function::Owner);
+    assert_eq!(stage.member("7").unwrap().cost, Some(250_000.0));
+    assert_eq!(
+        stage.member("14").unwrap().start,
+        orgevo::model::YearMonth::new(2022, 1)
+    );
     assert_eq!(stage.manager_of("15").unwrap().id, "12");
     assert!(
         imported
             .notices
             .iter()
-            .any(|n| n.contains("Salary") && n.contains("Start Date")),
-        "{:?}",
+            .all(|n| !n.contains("Salary") && !n.contains("Start Date")),
+        "salary and start date are imported: {:?}",
         imported.notices
     );
 }
@@ -87,6 +98,7 @@ fn explicit_mappings_override_the_recognised_names() {
             ("Leadership".into(), Function::Owner),
             ("revenue".into(), Function::Sales),
         ],
+        ..CsvOptions::default()
     };
     let stage = import_csv(text.as_bytes(), &options).unwrap().stage;
     assert_eq!(stage.member("1").unwrap().function, Function::Owner);
@@ -119,11 +131,6 @@ fn each_error_names_its_row_and_column() {
         ),
         (
             "id,name,manager_id,tags\na,A,,vision;;metrics\n",
-            "row 2, column `tags`",
-            "bad tag list",
-        ),
-        (
-            "id,name,manager_id,tags\na,A,,strategic vision\n",
             "row 2, column `tags`",
             "bad tag list",
         ),

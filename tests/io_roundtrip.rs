@@ -5,7 +5,7 @@ use orgevo::io::{
     LoadError, backup_path, load_plan, plan_from_bytes, plan_from_str, plan_to_string, save_plan,
     write_atomically,
 };
-use orgevo::model::{Function, Link, LinkKind, Member, Plan, Stage, StageKind, Tag};
+use orgevo::model::{Function, Link, LinkKind, Member, Plan, Stage, StageKind, Tag, YearMonth};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -29,17 +29,37 @@ fn arb_member(id: String) -> impl Strategy<Value = Member> {
         any::<bool>(),
         ".{0,30}",
         prop::option::of((-1e6f32..1e6f32, -1e6f32..1e6f32)),
+        arb_numbers(),
     )
-        .prop_map(move |(name, title, f, tags, planned, notes, pos)| Member {
-            id: id.clone(),
-            name,
-            title,
-            function: Function::ALL[f],
-            tags,
-            planned,
-            notes,
-            pos: pos.map(|(x, y)| [x, y]),
-        })
+        .prop_map(
+            move |(name, title, f, tags, planned, notes, pos, numbers)| Member {
+                id: id.clone(),
+                name,
+                title,
+                function: Function::ALL[f],
+                tags,
+                planned,
+                notes,
+                pos: pos.map(|(x, y)| [x, y]),
+                cost: numbers.0,
+                quota: numbers.1,
+                start: numbers.2,
+            },
+        )
+}
+
+/// Cost, quota (whole amounts, fractions, huge ones) and start month.
+fn arb_numbers() -> impl Strategy<Value = (Option<f64>, Option<f64>, Option<YearMonth>)> {
+    let amount = prop_oneof![
+        (0u32..2_000_000).prop_map(f64::from),
+        0.0..1e9f64,
+        Just(1e300),
+    ];
+    (
+        prop::option::of(amount.clone()),
+        prop::option::of(amount),
+        prop::option::of((1u16..=9999, 1u8..=12).prop_map(|(y, m)| YearMonth::new(y, m).unwrap())),
+    )
 }
 
 /// A stage with `n` members, a random reporting forest and some collaborations.
@@ -404,4 +424,46 @@ fn saving_keeps_the_files_permissions_and_new_files_are_not_private() {
         0,
         "others can read a new file as with any new file: {mode:o}"
     );
+}
+
+#[test]
+fn version_1_files_still_load_and_saving_writes_version_2_with_numbers() {
+    // The bundled example is a version 1 file.
+    assert!(GOOD.contains("\"version\": 1"));
+    let mut plan = plan_from_str(GOOD).unwrap();
+    assert!(
+        plan.stages
+            .iter()
+            .flat_map(|s| s.members())
+            .all(|m| m.cost.is_none() && m.quota.is_none() && m.start.is_none())
+    );
+    let text = plan_to_string(&plan).unwrap();
+    assert!(text.contains("\"version\": 2"), "orgevo writes version 2");
+    assert!(
+        !text.contains("\"cost\""),
+        "a plan without numbers writes none"
+    );
+    // Numbers are written exactly, whole amounts without a fraction.
+    let stage = &mut plan.stages[0];
+    let sam = stage.member_mut("sam").unwrap();
+    sam.cost = Some(95_000.0);
+    sam.quota = Some(612_345.67);
+    sam.start = YearMonth::new(2027, 3);
+    let text = plan_to_string(&plan).unwrap();
+    assert!(text.contains("\"cost\": 95000,"), "{text}");
+    assert!(text.contains("\"quota\": 612345.67,"));
+    assert!(text.contains("\"start\": \"2027-03\""));
+    assert_eq!(plan_from_str(&text).unwrap(), plan);
+    // A version 2 file from a newer orgevo is read as well.
+    assert_eq!(
+        plan_from_str(&text.replace("\"version\": 2", "\"version\": 1")).unwrap(),
+        plan
+    );
+    assert!(matches!(
+        plan_from_str(&text.replace("\"version\": 2", "\"version\": 3")),
+        Err(LoadError::FutureVersion {
+            found: 3,
+            supported: 2
+        })
+    ));
 }

@@ -284,3 +284,49 @@ fn clicking_a_finding_selects_its_members() {
     let selected: Vec<String> = h.state().selection().iter().cloned().collect();
     assert_eq!(selected, ["morgan", "priya"]);
 }
+
+#[test]
+fn a_members_cost_quota_and_start_edit_in_the_inspector_and_undo() {
+    let mut app = example_app();
+    app.set_selection(["sam".to_owned()]);
+    let mut h = harness(app);
+    h.run();
+    let before = h.state().plan().clone();
+    retype(&mut h, "Cost / year", "95,000");
+    h.key_press(Key::Enter);
+    h.run();
+    retype(&mut h, "Quota / year", "600000");
+    h.key_press(Key::Enter);
+    h.run();
+    retype(&mut h, "Start", "2027-03");
+    h.key_press(Key::Enter);
+    h.run();
+    let sam = stage0(&h).member("sam").unwrap().clone();
+    assert_eq!(sam.cost, Some(95_000.0));
+    assert_eq!(sam.quota, Some(600_000.0));
+    assert_eq!(sam.start, orgevo::model::YearMonth::new(2027, 3));
+    // Text that is no amount changes nothing and says why.
+    retype(&mut h, "Cost / year", "-4");
+    h.run();
+    assert_eq!(stage0(&h).member("sam").unwrap().cost, Some(95_000.0));
+    assert!(
+        h.query_by_label_contains("not an amount of 0 or more")
+            .is_some()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().set_selection(["sam".to_owned()]);
+    h.run();
+    // The field shows the member's value again once it is left.
+    assert_eq!(
+        h.get_by_label("Cost / year").value().as_deref(),
+        Some("95000")
+    );
+    // Three fields, three undo steps, back to the plan as it was.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().plan(), &before);
+    assert_eq!(h.get_by_label("Cost / year").value().as_deref(), Some(""));
+}

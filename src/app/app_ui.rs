@@ -178,6 +178,8 @@ impl OrgevoApp {
                 ] {
                     self.command_button(ui, command);
                 }
+                ui.separator();
+                self.command_button(ui, AppCommand::SuggestResponsibilities);
             });
             ui.menu_button("View", |ui| {
                 for command in [
@@ -223,7 +225,12 @@ impl OrgevoApp {
     fn labelled_command_button(&mut self, ui: &mut Ui, command: AppCommand, label: Option<String>) {
         let ctx = ui.ctx().clone();
         let text = label.unwrap_or_else(|| command.label().to_owned());
-        let button = egui::Button::new(text).shortcut_text(command.shortcut_text(&ctx));
+        let shortcut = command.shortcut_text(&ctx);
+        let button = if shortcut.is_empty() {
+            egui::Button::new(text)
+        } else {
+            egui::Button::new(text).shortcut_text(shortcut)
+        };
         if ui.add(button).clicked() {
             self.run_command(&ctx, command);
             ui.close();
@@ -271,6 +278,7 @@ impl OrgevoApp {
         for action in actions {
             match action {
                 InspectorAction::Edit { edit, merge } => {
+                    let edit = *edit;
                     // A new manager re-tidies a tidy stage, as a drop does.
                     let edit = match &edit {
                         Edit::SetManager { stage, .. } => {
@@ -371,6 +379,16 @@ impl OrgevoApp {
             ModalAnswer::Export(choice) => self.choose_export_path(choice),
             ModalAnswer::Path(PathPurpose::ImportCsv, path) => self.read_csv(&path),
             ModalAnswer::ImportCsv(dialog) => self.import_from(ctx, *dialog),
+            ModalAnswer::Suggest(stage, suggestions) => {
+                let edit = self
+                    .doc
+                    .plan()
+                    .stage(&stage)
+                    .and_then(|s| crate::edit::suggest::suggestions_edit(s, &suggestions));
+                if let Some(edit) = edit {
+                    self.apply(&edit);
+                }
+            }
             ModalAnswer::Overwrite(path, then) => {
                 if self.save_over(&path)
                     && let Some(then) = then

@@ -34,6 +34,9 @@ pub enum AppCommand {
     Find,
     /// Lay the stage out as a tidy tree.
     TidyUp,
+    /// Give members without responsibilities a starting set, after a
+    /// preview.
+    SuggestResponsibilities,
     /// Show the whole stage.
     FitView,
     /// Show the selected members.
@@ -70,6 +73,7 @@ impl AppCommand {
             Self::SelectAll => "Select all",
             Self::Find => "Find…",
             Self::TidyUp => "Tidy up",
+            Self::SuggestResponsibilities => "Suggest responsibilities…",
             Self::FitView => "Fit to view",
             Self::ZoomToSelection => "Zoom to selection",
             Self::Present => "Present",
@@ -101,6 +105,7 @@ impl AppCommand {
             Self::SelectAll => vec![k(CTRL, Key::A)],
             Self::Find => vec![k(CTRL, Key::F)],
             Self::TidyUp => vec![k(CTRL, Key::L)],
+            Self::SuggestResponsibilities => Vec::new(),
             Self::FitView => vec![k(Modifiers::NONE, Key::Home)],
             Self::ZoomToSelection => vec![k(Modifiers::NONE, Key::F)],
             Self::Present => vec![k(Modifiers::NONE, Key::F5)],
@@ -126,7 +131,7 @@ impl AppCommand {
 
     /// Every command, in the order shortcuts are checked (more modifiers first,
     /// so Ctrl+Shift+S is not read as Ctrl+S).
-    pub const SHORTCUT_ORDER: [Self; 19] = [
+    pub const SHORTCUT_ORDER: [Self; 20] = [
         Self::ImportCsv,
         Self::Find,
         Self::SaveAs,
@@ -141,6 +146,7 @@ impl AppCommand {
         Self::Duplicate,
         Self::SelectAll,
         Self::TidyUp,
+        Self::SuggestResponsibilities,
         Self::FitView,
         Self::ZoomToSelection,
         Self::Present,
@@ -149,7 +155,7 @@ impl AppCommand {
     ];
 
     /// Every command in the order people look for them (help window).
-    pub const READING_ORDER: [Self; 19] = [
+    pub const READING_ORDER: [Self; 20] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -164,6 +170,7 @@ impl AppCommand {
         Self::SelectAll,
         Self::Find,
         Self::TidyUp,
+        Self::SuggestResponsibilities,
         Self::FitView,
         Self::ZoomToSelection,
         Self::ToggleCompare,

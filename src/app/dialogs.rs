@@ -8,6 +8,7 @@ use super::csv_dialog::{CsvAnswer, CsvDialog, csv_dialog_ui};
 use super::disk_dialogs::{changed_on_disk_ui, recover_ui};
 use super::export_dialog::{ExportAnswer, ExportChoice, export_dialog_ui};
 use super::start::{StartChoice, start_ui};
+use super::suggest_dialog::{SuggestAnswer, suggest_dialog_ui};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +63,15 @@ pub enum Modal {
     Export(ExportChoice),
     /// File ▸ Import CSV…: the people as read, before importing.
     ImportCsv(Box<CsvDialog>),
+    /// Suggest responsibilities…: what each member would be given.
+    Suggest {
+        /// The stage's id.
+        stage: String,
+        /// The stage's name.
+        name: String,
+        /// What each member would get.
+        suggestions: Vec<crate::edit::suggest::Suggestion>,
+    },
     /// Saving would overwrite a file another program changed.
     ChangedOnDisk {
         /// The document's file.
@@ -98,6 +108,8 @@ pub enum ModalAnswer {
     Export(ExportChoice),
     /// The Import dialog said Import.
     ImportCsv(Box<CsvDialog>),
+    /// Give the suggested responsibilities to the members of the stage.
+    Suggest(String, Vec<crate::edit::suggest::Suggestion>),
     /// The file changed on disk: overwrite it anyway, then carry on.
     Overwrite(PathBuf, Option<Pending>),
     /// The file changed on disk: save under another name, then carry on.
@@ -163,6 +175,19 @@ impl Modal {
                 answer = match csv_dialog_ui(ctx, dialog, stage_name) {
                     Some(CsvAnswer::Import) => Some(ModalAnswer::ImportCsv(dialog.clone())),
                     Some(CsvAnswer::Cancel) => Some(ModalAnswer::Dismiss),
+                    None => None,
+                };
+            }
+            Self::Suggest {
+                stage,
+                name,
+                suggestions,
+            } => {
+                answer = match suggest_dialog_ui(ctx, name, suggestions) {
+                    Some(SuggestAnswer::Apply) => {
+                        Some(ModalAnswer::Suggest(stage.clone(), suggestions.clone()))
+                    }
+                    Some(SuggestAnswer::Cancel) => Some(ModalAnswer::Dismiss),
                     None => None,
                 };
             }

@@ -40,7 +40,7 @@ impl ExportChoice {
     /// The library request for the stage at `stage`.
     pub fn request(&self, stage: usize) -> Request {
         Request {
-            scope: if self.all_stages {
+            scope: if self.covers_all() {
                 Scope::All
             } else {
                 Scope::Stage(stage)
@@ -51,10 +51,16 @@ impl ExportChoice {
         }
     }
 
+    /// Whether the export covers every stage: a people list is always one
+    /// stage.
+    pub fn covers_all(&self) -> bool {
+        self.all_stages && self.format != Format::Csv
+    }
+
     /// A file name for the export: the plan title, the stage (or "all" /
     /// "timeline") and the format's extension.
     pub fn file_name(&self, plan: &Plan, stage: usize) -> String {
-        let what = match (self.all_stages, self.format.is_image()) {
+        let what = match (self.covers_all(), self.format.is_image()) {
             (true, true) => "timeline".to_owned(),
             (true, false) => "all-stages".to_owned(),
             (false, _) => plan
@@ -97,12 +103,18 @@ pub fn export_dialog_ui(
         } else {
             format!("All {stages} stages")
         };
-        ui.radio_value(
-            &mut choice.all_stages,
-            false,
-            format!("This stage: {stage_name}"),
-        );
-        ui.radio_value(&mut choice.all_stages, true, all_label);
+        let this_stage = format!("This stage: {stage_name}");
+        if choice.format == Format::Csv {
+            let _ = ui.radio(true, this_stage);
+        } else {
+            ui.radio_value(&mut choice.all_stages, false, this_stage);
+        }
+        if choice.format == Format::Csv {
+            ui.add_enabled(false, egui::RadioButton::new(false, all_label))
+                .on_disabled_hover_text("A people list holds one stage");
+        } else {
+            ui.radio_value(&mut choice.all_stages, true, all_label);
+        }
         ui.add_space(6.0);
         format_ui(ui, choice);
         ui.add_space(6.0);
@@ -172,6 +184,11 @@ fn hint(format: Format) -> &'static str {
         Format::Svg => "A vector picture with real text, for editing or printing at any size.",
         Format::Html => "One self-contained page: charts, who holds what, findings and changes.",
         Format::Markdown => "The transition report as text, for a wiki or a README.",
+        Format::Csv => {
+            "The stage as a people list (id, name, title, function, manager_id, tags, \
+             collaborates_with, planned, cost, quota, start, notes) for a spreadsheet or an HR \
+             tool; importing it gives back the same stage."
+        }
     }
 }
 

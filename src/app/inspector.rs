@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
+use super::number_fields::{NumberDrafts, NumberField};
 use super::style::{family_color, severity_icon};
 use crate::edit::{Edit, reports_to};
 use crate::model::{
@@ -18,7 +19,7 @@ pub enum InspectorAction {
     /// Apply an edit; edits with the same merge key form one undo step.
     Edit {
         /// The edit.
-        edit: Edit,
+        edit: Box<Edit>,
         /// Typing into one field merges into one undo step.
         merge: Option<String>,
     },
@@ -37,6 +38,7 @@ pub enum InspectorAction {
 pub struct Inspector {
     new_tag: String,
     focus_name: bool,
+    numbers: NumberDrafts,
 }
 
 impl Inspector {
@@ -96,10 +98,10 @@ impl Inspector {
         let mut m = member.clone();
         let key = |field: &str| format!("{}/{}/{field}", stage.id, member.id);
         let update = |m: &Member, merge: Option<String>| InspectorAction::Edit {
-            edit: Edit::UpdateMember {
+            edit: Box::new(Edit::UpdateMember {
                 stage: stage.id.clone(),
                 member: m.clone(),
-            },
+            }),
             merge,
         };
         ui.heading(member.display_name());
@@ -152,6 +154,15 @@ impl Inspector {
                     out.push(update(&m, None));
                 }
                 ui.end_row();
+                for field in NumberField::ALL {
+                    let (changed, response) = self.numbers.field_ui(ui, &stage.id, &mut m, field);
+                    if changed {
+                        out.push(update(&m, Some(key(field.label()))));
+                    }
+                    if response.lost_focus() {
+                        out.push(InspectorAction::Seal);
+                    }
+                }
             });
 
         ui.separator();
@@ -281,11 +292,11 @@ impl Inspector {
         });
         if chosen.as_deref() != current.map(|m| m.id.as_str()) {
             out.push(InspectorAction::Edit {
-                edit: Edit::SetManager {
+                edit: Box::new(Edit::SetManager {
                     stage: stage.id.clone(),
                     member: member.id.clone(),
                     manager: chosen,
-                },
+                }),
                 merge: None,
             });
         }
@@ -321,10 +332,10 @@ fn lines_ui(ui: &mut Ui, stage: &Stage, member: &Member, out: &mut Vec<Inspector
                 .on_hover_text(format!("Remove the line: {text}"));
             if remove.clicked() {
                 out.push(InspectorAction::Edit {
-                    edit: Edit::RemoveLink {
+                    edit: Box::new(Edit::RemoveLink {
                         stage: stage.id.clone(),
                         link: link.clone(),
-                    },
+                    }),
                     merge: None,
                 });
             }
@@ -341,7 +352,7 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
         .labelled_by(label_id);
     if response.changed() {
         out.push(InspectorAction::Edit {
-            edit: Edit::SetTitle(title),
+            edit: Box::new(Edit::SetTitle(title)),
             merge: Some("plan/title".to_owned()),
         });
     }
@@ -422,13 +433,13 @@ fn stage_ui(ui: &mut Ui, stage: &Stage, out: &mut Vec<InspectorAction>) {
     sealed |= response.lost_focus();
     if let Some(field) = changed {
         out.push(InspectorAction::Edit {
-            edit: Edit::SetStageInfo {
+            edit: Box::new(Edit::SetStageInfo {
                 id: stage.id.clone(),
                 name,
                 kind,
                 when,
                 notes,
-            },
+            }),
             merge: (field != "kind").then(|| format!("stage/{}/{field}", stage.id)),
         });
     }

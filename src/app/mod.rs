@@ -3,6 +3,7 @@
 
 mod app_ui;
 mod autosave;
+mod background;
 mod batch;
 pub mod canvas;
 mod canvas_gestures;
@@ -12,6 +13,7 @@ mod changes_panel;
 pub mod command;
 pub mod compare;
 pub mod csv_dialog;
+mod csv_flow;
 pub mod dialogs;
 mod disk_dialogs;
 pub mod document;
@@ -27,6 +29,7 @@ pub mod inspector;
 mod learn;
 mod loading;
 mod long_list;
+mod number_fields;
 mod orgevo_app;
 pub mod present;
 mod queries;
@@ -38,6 +41,7 @@ mod stage_lines;
 mod start;
 pub mod state;
 mod style;
+mod suggest_dialog;
 pub mod timeline;
 
 use std::path::PathBuf;

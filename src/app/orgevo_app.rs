@@ -240,6 +240,15 @@ impl OrgevoApp {
                     self.fit(false);
                 }
             }
+            AppCommand::SuggestResponsibilities => {
+                if let Some(stage) = self.stage() {
+                    self.modal = Modal::Suggest {
+                        stage: stage.id.clone(),
+                        name: stage.name.clone(),
+                        suggestions: crate::edit::suggest::suggest_responsibilities(stage),
+                    };
+                }
+            }
             AppCommand::Find => self.open_search(),
             AppCommand::FitView => self.fit(false),
             AppCommand::ZoomToSelection => self.fit(true),

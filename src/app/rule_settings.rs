@@ -80,7 +80,7 @@ pub fn rule_settings_ui(ui: &mut Ui, settings: &Settings, out: &mut Vec<Inspecto
         });
     if next != *settings {
         out.push(InspectorAction::Edit {
-            edit: Edit::SetSettings(Box::new(next)),
+            edit: Box::new(Edit::SetSettings(Box::new(next))),
             merge: None,
         });
     }

@@ -20,6 +20,7 @@ impl From<ExportFormatArg> for Format {
             ExportFormatArg::Pptx => Self::Pptx,
             ExportFormatArg::Md => Self::Markdown,
             ExportFormatArg::Html => Self::Html,
+            ExportFormatArg::Csv => Self::Csv,
         }
     }
 }

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{EXIT_LOAD_ERROR, EXIT_OK, ImportArgs};
-use crate::io::{CsvOptions, Field, import_csv, plan_to_string, write_atomically};
+use crate::edit::suggest::apply_suggestions;
+use crate::io::{CsvOptions, Field, TitleRules, import_csv, plan_to_string, write_atomically};
 use crate::model::{Function, Plan, StageKind};
 
 /// Parses `FIELD=HEADER` for `--column`.
@@ -40,6 +41,10 @@ pub fn read_people(args: &ImportArgs) -> Result<(Plan, Vec<String>), String> {
     let options = CsvOptions {
         columns: args.columns.clone(),
         function_map: args.function_map.clone(),
+        title_rules: TitleRules {
+            extra: args.title_map.clone(),
+            builtin: !args.no_title_rules,
+        },
     };
     let imported =
         import_csv(&bytes, &options).map_err(|e| format!("{}: {e}", args.file.display()))?;
@@ -48,21 +53,21 @@ pub fn read_people(args: &ImportArgs) -> Result<(Plan, Vec<String>), String> {
             .file_stem()
             .map_or("Imported".to_owned(), |s| s.to_string_lossy().into_owned())
     });
+    let mut notices = imported.notices;
     let mut stage = imported.stage;
     stage.kind = args.kind.map_or(StageKind::Custom, StageKind::from);
     stage.name = name.clone();
-    stage.id = stage_id(&name);
-    let mut plan = Plan::new(name);
-    plan.stages.push(stage);
-    Ok((plan, imported.notices))
-}
-
-/// A stage id from a name: lowercase words joined by `-`.
-fn stage_id(name: &str) -> String {
-    match crate::io::slug(name) {
-        id if id.is_empty() => "imported".to_owned(),
-        id => id,
+    stage.id = crate::io::stage_id(&name);
+    if args.suggest_tags {
+        let given = apply_suggestions(&mut stage);
+        notices.push(format!(
+            "suggested starting responsibilities for {given} member{}",
+            if given == 1 { "" } else { "s" }
+        ));
     }
+    let mut plan = Plan::new(args.title.clone().unwrap_or(name));
+    plan.stages.push(stage);
+    Ok((plan, notices))
 }
 
 /// Runs `orgevo import`.

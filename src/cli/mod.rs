@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use check::run_check;
 pub use diff::run_diff;
 pub use export::run_export;
-pub use import::run_import;
+pub use import::{parse_column, parse_function_map, run_import};
 pub use layout::{positions_json, run_layout, stage_positions_json};
 pub use package_assets::{PACKAGE_ASSETS, run_package_assets, write_package_assets};
 pub use save_loop::run_save_loop;
@@ -126,6 +126,22 @@ pub struct ImportArgs {
     /// `--function-map "Revenue=sales"`.
     #[arg(long = "function-map", value_name = "VALUE=FUNCTION", value_parser = import::parse_function_map)]
     pub function_map: Vec<(String, crate::model::Function)>,
+    /// A title that means a function, tried before the built-in title
+    /// table (whole words, case ignored), e.g. `--title-map
+    /// "Rainmaker=sales-leader"`.
+    #[arg(long = "title-map", value_name = "TEXT=FUNCTION", value_parser = import::parse_function_map)]
+    pub title_map: Vec<(String, crate::model::Function)>,
+    /// Do not read functions from titles with the built-in table.
+    #[arg(long)]
+    pub no_title_rules: bool,
+    /// Give members without responsibilities a starting set by function
+    /// (leaders: vision, inspiration, strategy, process design; sales
+    /// managers: the six management tags).
+    #[arg(long)]
+    pub suggest_tags: bool,
+    /// The plan title (default: the stage name).
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 /// Stage kinds on the command line.
@@ -206,6 +222,8 @@ pub enum ExportFormatArg {
     Md,
     /// HTML report.
     Html,
+    /// One stage as a people list (CSV) that `orgevo import` reads back.
+    Csv,
 }
 
 /// PDF paper sizes.

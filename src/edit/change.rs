@@ -2,7 +2,9 @@
 //! recorded and undone.
 
 use crate::model::limits::{self, MAX_MEMBERS, MAX_STAGES, MAX_TEXT_CHARS, thousands};
-use crate::model::{Link, LinkKind, Member, ModelError, Plan, Settings, Stage, StageKind};
+use crate::model::{
+    Link, LinkKind, Member, ModelError, Plan, Settings, Stage, StageKind, is_valid_amount,
+};
 
 /// Refuses a text over [`MAX_TEXT_CHARS`] characters.
 fn check_text(what: &str, text: &str) -> Result<(), EditError> {
@@ -24,6 +26,14 @@ fn check_member(member: &Member) -> Result<(), EditError> {
         ("notes", &member.notes),
     ] {
         check_text(what, text)?;
+    }
+    for (what, amount) in [("cost", member.cost), ("quota", member.quota)] {
+        if let Some(amount) = amount.filter(|a| !is_valid_amount(*a)) {
+            return Err(EditError::BadAmount(format!(
+                "the {what} of {} is {amount}; an amount is 0 or more",
+                member.display_name()
+            )));
+        }
     }
     member
         .tags
@@ -57,6 +67,9 @@ pub enum EditError {
     /// ([`crate::model::limits`]).
     #[error("{0}")]
     OverLimit(String),
+    /// A negative or non-finite cost or quota.
+    #[error("{0}")]
+    BadAmount(String),
     /// The new manager already reports (directly or not) to the member.
     #[error("{manager} already reports to {member}, so {member} cannot report to {manager}")]
     WouldCycle {

@@ -4,6 +4,7 @@
 mod change;
 pub mod compose;
 mod history;
+pub mod suggest;
 pub mod transition;
 
 pub use change::{Edit, EditError, free_member_id, free_stage_id, reports_to};

@@ -7,12 +7,14 @@
 //! - the timeline, every stage side by side, as SVG or PNG ([`timeline_svg`]);
 //! - a PDF handout, one page per stage ([`pdf::handout_pdf`]);
 //! - PowerPoint slides, one per stage ([`pptx::slides_pptx`]);
-//! - a transition report in Markdown or HTML ([`report`]).
+//! - a transition report in Markdown or HTML ([`report`]);
+//! - a stage as a people list in CSV ([`people_csv::stage_csv`]).
 
 pub mod chart;
 pub mod fonts;
 pub mod pages;
 pub mod pdf;
+pub mod people_csv;
 pub mod png;
 pub mod pptx;
 mod pptx_parts;
@@ -66,6 +68,15 @@ pub enum ExportError {
     /// Writing the slides' zip failed.
     #[error("cannot write the slides: {0}")]
     Pptx(String),
+    /// A people list holds one stage.
+    #[error("a people list (CSV) holds one stage; name it with --stage (stages: {known})")]
+    CsvNeedsOneStage {
+        /// The plan's stage ids.
+        known: String,
+    },
+    /// Writing the CSV failed.
+    #[error("cannot write the CSV: {0}")]
+    Csv(String),
 }
 
 /// What an export writes.
@@ -83,17 +94,20 @@ pub enum Format {
     Markdown,
     /// A transition report as one self-contained HTML file.
     Html,
+    /// One stage as a people list that imports back.
+    Csv,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Pdf,
         Self::Pptx,
         Self::Png,
         Self::Svg,
         Self::Html,
         Self::Markdown,
+        Self::Csv,
     ];
 
     /// The file extension.
@@ -105,6 +119,7 @@ impl Format {
             Self::Pptx => "pptx",
             Self::Markdown => "md",
             Self::Html => "html",
+            Self::Csv => "csv",
         }
     }
 
@@ -117,6 +132,7 @@ impl Format {
             Self::Pptx => "PowerPoint slides",
             Self::Markdown => "Markdown report",
             Self::Html => "HTML report",
+            Self::Csv => "People list (CSV)",
         }
     }
 
@@ -239,5 +255,17 @@ pub fn export(plan: &Plan, request: &Request) -> Result<Vec<u8>, ExportError> {
         Format::Pptx => pptx::slides_pptx(plan, &stages),
         Format::Markdown => Ok(report::markdown(plan, &stages).into_bytes()),
         Format::Html => Ok(report::html(plan, &stages).into_bytes()),
+        Format::Csv => match stages.as_slice() {
+            [one] => people_csv::stage_csv(&plan.stages[*one])
+                .map_err(|e| ExportError::Csv(e.to_string())),
+            _ => Err(ExportError::CsvNeedsOneStage {
+                known: plan
+                    .stages
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        },
     }
 }

@@ -29,11 +29,21 @@ pub enum Field {
     Collaborates,
     /// Planned hire: yes/no, true/false, 1/0.
     Planned,
+    /// E-mail address; a manager column may name people by it.
+    Email,
+    /// Annual cost (salary, compensation).
+    Cost,
+    /// Annual quota.
+    Quota,
+    /// Start month: an ISO date or date-time.
+    Start,
+    /// Free notes.
+    Notes,
 }
 
 impl Field {
     /// Every field, in the order a mapping is shown.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 16] = [
         Self::Id,
         Self::Name,
         Self::FirstName,
@@ -45,6 +55,11 @@ impl Field {
         Self::Tags,
         Self::Collaborates,
         Self::Planned,
+        Self::Email,
+        Self::Cost,
+        Self::Quota,
+        Self::Start,
+        Self::Notes,
     ];
 
     /// The field's name for `--column FIELD=HEADER`.
@@ -61,12 +76,41 @@ impl Field {
             Self::Tags => "tags",
             Self::Collaborates => "collaborates_with",
             Self::Planned => "planned",
+            Self::Email => "email",
+            Self::Cost => "cost",
+            Self::Quota => "quota",
+            Self::Start => "start",
+            Self::Notes => "notes",
         }
     }
 
-    /// Parses a field name (as `--column` takes it).
+    /// What the field is, for the import dialog.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Id => "Id",
+            Self::Name => "Name",
+            Self::FirstName => "First name",
+            Self::LastName => "Last name",
+            Self::Manager => "Manager",
+            Self::Title => "Title",
+            Self::Function => "Function",
+            Self::Department => "Department",
+            Self::Tags => "Responsibilities",
+            Self::Collaborates => "Collaborates with",
+            Self::Planned => "Planned hire",
+            Self::Email => "E-mail",
+            Self::Cost => "Cost",
+            Self::Quota => "Quota",
+            Self::Start => "Start",
+            Self::Notes => "Notes",
+        }
+    }
+
+    /// Parses a field name (as `--column` takes it): `manager_id`,
+    /// `manager-id` and `ManagerId` alike.
     pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.id() == normalize(id))
+        let wanted = normalize(id);
+        Self::ALL.into_iter().find(|f| normalize(f.id()) == wanted)
     }
 
     /// Headers recognised for this field, normalized (lowercase, no
@@ -88,13 +132,38 @@ impl Field {
                 "supervisor",
                 "linemanagerid",
                 "linemanager",
+                "reportstoemail",
+                "manageremail",
+                "supervisoremail",
+                "reportstoname",
+                "managername",
             ],
-            Self::Title => &["title", "jobtitle", "position", "role", "positiontitle"],
+            Self::Title => &[
+                "title",
+                "jobtitle",
+                "position",
+                "positionname",
+                "role",
+                "positiontitle",
+            ],
             Self::Function => &["function"],
-            Self::Department => &["department", "departmentname", "dept", "team", "division"],
+            Self::Department => &[
+                "department",
+                "departments",
+                "departmentname",
+                "dept",
+                "team",
+                "area",
+                "division",
+            ],
             Self::Tags => &["tags", "responsibilities"],
             Self::Collaborates => &["collaborateswith", "collaborators"],
             Self::Planned => &["planned", "plannedhire", "vacancy", "open"],
+            Self::Email => &["email", "emailaddress", "workemail", "mail"],
+            Self::Cost => &["cost", "salary", "annualcost", "compensation"],
+            Self::Quota => &["quota", "annualquota"],
+            Self::Start => &["start", "startdate", "hiredate"],
+            Self::Notes => &["notes", "note", "comments"],
         }
     }
 }
@@ -114,14 +183,26 @@ pub fn normalize(header: &str) -> String {
 pub type ColumnMapping = Vec<(Field, usize)>;
 
 /// Which column (by index) feeds each field: explicit `overrides` (field,
-/// header) first, then the synonyms. Returns the mapping, the headers that
+/// header; an empty header means "no column") first, then the synonyms. Returns the mapping, the headers that
 /// feed nothing, and an error naming an override header that is missing.
 pub fn map_columns(
     headers: &[String],
     overrides: &[(Field, String)],
 ) -> Result<(ColumnMapping, Vec<String>), String> {
     let mut mapping: Vec<(Field, usize)> = Vec::new();
+    // An empty header: the user said this field has no column.
+    let unmapped = |field: Field| {
+        overrides
+            .iter()
+            .rev()
+            .find(|(f, _)| *f == field)
+            .is_some_and(|(_, h)| h.trim().is_empty())
+    };
     for (field, header) in overrides {
+        if header.trim().is_empty() {
+            mapping.retain(|(f, _)| f != field);
+            continue;
+        }
         let Some(index) = headers.iter().position(|h| h.trim() == header.trim()) else {
             return Err(format!(
                 "--column {}={header}: there is no column `{header}` (columns: {})",
@@ -133,7 +214,7 @@ pub fn map_columns(
         mapping.push((*field, index));
     }
     for field in Field::ALL {
-        if mapping.iter().any(|(f, _)| *f == field) {
+        if mapping.iter().any(|(f, _)| *f == field) || unmapped(field) {
             continue;
         }
         let taken = |i: usize| mapping.iter().any(|(_, j)| *j == i);
@@ -146,6 +227,17 @@ pub fn map_columns(
         });
         if let Some(index) = found {
             mapping.push((field, index));
+        }
+    }
+    // `name` beside a last-name column is the first name ("Steven" +
+    // "King"), unless the file has a first-name column too.
+    let has = |f: Field| mapping.iter().any(|(x, _)| *x == f);
+    if has(Field::LastName) && !has(Field::FirstName) {
+        for (field, index) in &mut mapping {
+            let explicit = overrides.iter().any(|(f, _)| f == field);
+            if *field == Field::Name && !explicit && normalize(&headers[*index]) == "name" {
+                *field = Field::FirstName;
+            }
         }
     }
     mapping.sort();
@@ -243,6 +335,7 @@ mod tests {
             "Job Title",
             "Department",
             "Salary",
+            "Shoe Size",
         ]);
         let (mapping, unused) = map_columns(&h, &[]).unwrap();
         let field = |f: Field| mapping.iter().find(|(x, _)| *x == f).map(|(_, i)| *i);
@@ -252,7 +345,8 @@ mod tests {
         assert_eq!(field(Field::Manager), Some(3));
         assert_eq!(field(Field::Title), Some(4));
         assert_eq!(field(Field::Department), Some(5));
-        assert_eq!(unused, ["Salary"]);
+        assert_eq!(field(Field::Cost), Some(6), "salary is the cost");
+        assert_eq!(unused, ["Shoe Size"]);
         let (mapping, _) = map_columns(&h, &[(Field::Title, "Department".into())]).unwrap();
         assert!(mapping.contains(&(Field::Title, 5)));
         assert!(map_columns(&h, &[(Field::Title, "Nope".into())]).is_err());

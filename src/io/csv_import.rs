@@ -3,18 +3,22 @@
 //! `;` separators, HR column names; every error names its row and column.
 
 use super::csv_columns::{Field, map_columns};
+use super::csv_functions::{FunctionSource, FunctionUse, functions_notice};
 use super::csv_table::PeopleTable;
+use super::title_functions::TitleRules;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_MEMBERS, thousands};
 use crate::model::{Function, Stage, StageKind};
 
 /// How to read a CSV file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CsvOptions {
     /// Explicit column choices (field, header), over the recognised names.
     pub columns: Vec<(Field, String)>,
     /// Values of the function or department column mapped to a function,
     /// over the built-in department table.
     pub function_map: Vec<(String, Function)>,
+    /// How titles become functions when a row names none.
+    pub title_rules: TitleRules,
 }
 
 /// A CSV file read into a stage.
@@ -25,11 +29,14 @@ pub struct CsvImport {
     pub stage: Stage,
     /// Which header fed which field.
     pub mapping: Vec<(Field, String)>,
-    /// Things worth saying that are not errors (ignored columns).
+    /// Things worth saying that are not errors (ignored columns, where
+    /// functions came from, managers found by name).
     pub notices: Vec<String>,
-    /// The function table as used: each function or department value, the
-    /// function it became, and how many rows had it.
-    pub functions: Vec<(String, Function, usize)>,
+    /// The function table as used: each function, title or department
+    /// value, the function it became, where from, and how many rows had it.
+    pub functions: Vec<FunctionUse>,
+    /// Where each member's function came from, in member order.
+    pub sources: Vec<FunctionSource>,
 }
 
 /// Why a CSV file could not be imported, with the place.
@@ -73,12 +80,14 @@ fn separator(text: &str) -> u8 {
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<CsvImport, CsvError> {
     let read = read_table(bytes, options)?;
     let mut stage = Stage::new("imported", "Imported", StageKind::Custom);
+    let sources = read.table.sources();
     read.table.into_stage(&mut stage)?;
     Ok(CsvImport {
         stage,
         mapping: read.mapping,
         notices: read.notices,
         functions: read.functions,
+        sources,
     })
 }
 
@@ -93,21 +102,14 @@ struct ReadTable {
     table: PeopleTable,
     mapping: Vec<(Field, String)>,
     notices: Vec<String>,
-    functions: Vec<(String, Function, usize)>,
+    functions: Vec<FunctionUse>,
 }
 
-fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(error(
-            None,
-            None,
-            format!(
-                "the file is {} bytes; orgevo reads people lists of up to {} bytes (256 MiB)",
-                thousands(bytes.len() as u64),
-                thousands(MAX_FILE_BYTES)
-            ),
-        ));
-    }
+/// The text of a people list, a reader positioned after its header row, and
+/// the headers (trimmed).
+type OpenedCsv<'t> = (&'t str, csv::Reader<&'t [u8]>, Vec<String>);
+
+fn open_reader(bytes: &[u8]) -> Result<OpenedCsv<'_>, CsvError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -134,6 +136,27 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
+    Ok((text, reader, headers))
+}
+
+/// The header row of a people list, for choosing columns by hand.
+pub fn csv_headers(bytes: &[u8]) -> Result<Vec<String>, CsvError> {
+    open_reader(bytes).map(|(_, _, headers)| headers)
+}
+
+fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(error(
+            None,
+            None,
+            format!(
+                "the file is {} bytes; orgevo reads people lists of up to {} bytes (256 MiB)",
+                thousands(bytes.len() as u64),
+                thousands(MAX_FILE_BYTES)
+            ),
+        ));
+    }
+    let (text, mut reader, headers) = open_reader(bytes)?;
     let (mapping, unused) =
         map_columns(&headers, &options.columns).map_err(|m| error(Some(1), None, m))?;
     let column = |f: Field| mapping.iter().find(|(x, _)| *x == f).map(|(_, i)| *i);
@@ -165,7 +188,7 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
     // About one member a line: room for them all at once.
     let lines = text.bytes().filter(|b| *b == b'\n').count();
     let mut table = PeopleTable::with_capacity(lines, text.len());
-    let mut functions: Vec<(String, Function, usize)> = Vec::new();
+    let mut functions: Vec<FunctionUse> = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -204,17 +227,25 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
             ));
         }
         // The function table: each value as written ("" when none).
-        let (value, function) = table.read_row(&record, line, &header, &column, options)?;
-        match functions.iter_mut().find(|(v, _, _)| v == value) {
-            Some((_, _, n)) => *n += 1,
-            None => functions.push((value.to_owned(), function, 1)),
+        let (value, function, source) = table.read_row(&record, line, &header, &column, options)?;
+        match functions
+            .iter_mut()
+            .find(|u| u.source == source && u.value == value)
+        {
+            Some(known) => known.rows += 1,
+            None => functions.push(FunctionUse {
+                value: value.to_owned(),
+                function,
+                source,
+                rows: 1,
+            }),
         }
     }
-    table.check(&header)?;
-    let mut notices = Vec::new();
+    let mut notices = table.check(&header)?;
     if !unused.is_empty() {
         notices.push(format!("columns not imported: {}", unused.join(", ")));
     }
+    notices.extend(functions_notice(&functions));
     Ok(ReadTable {
         table,
         mapping: mapping

@@ -2,35 +2,41 @@
 //! kept in one text arena, every manager and collaborator resolved to a row.
 //! `orgevo layout` lays a table out directly; the import builds a stage.
 
-use foldhash::{HashMap, HashMapExt};
-
-use super::csv_columns::{Field, department_function};
+use super::csv_columns::Field;
+use super::csv_functions::{FunctionSource, row_function};
 use super::csv_import::{CsvError, CsvOptions, error};
+use super::csv_values::{self, bad_list_entry, list_entries, tag_text};
 use crate::layout::{LayoutParams, card_width, tidy_forest};
-use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag, limits};
+use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag, YearMonth, limits};
 
 /// A piece of the arena.
 #[derive(Clone, Copy, Default)]
-struct Span {
+pub(super) struct Span {
     start: u32,
     end: u32,
 }
 
 /// One person, as read.
-struct TableRow {
+pub(super) struct TableRow {
     /// 1-based line of the file.
-    line: usize,
-    id: Span,
-    name: Span,
-    title: Span,
-    /// The manager's id as written (empty for the head).
-    manager: Span,
-    /// `;`-separated tags, checked.
-    tags: Span,
-    /// `;`-separated collaborator ids, checked.
-    collaborates: Span,
-    function: Function,
-    planned: bool,
+    pub(super) line: usize,
+    pub(super) id: Span,
+    pub(super) name: Span,
+    pub(super) title: Span,
+    /// The manager as written (an id, e-mail or name; empty for the head).
+    pub(super) manager: Span,
+    pub(super) email: Span,
+    /// The tag list as written, checked.
+    pub(super) tags: Span,
+    /// The collaborator list as written, checked.
+    pub(super) collaborates: Span,
+    pub(super) notes: Span,
+    pub(super) function: Function,
+    pub(super) source: FunctionSource,
+    pub(super) planned: bool,
+    pub(super) cost: Option<f64>,
+    pub(super) quota: Option<f64>,
+    pub(super) start: Option<YearMonth>,
 }
 
 /// The header of a field's column, if the file has one.
@@ -40,11 +46,11 @@ pub(super) type HeaderOf<'h> = dyn Fn(Field) -> Option<&'h str> + 'h;
 #[derive(Default)]
 pub struct PeopleTable {
     arena: String,
-    rows: Vec<TableRow>,
+    pub(super) rows: Vec<TableRow>,
     /// Each row's manager row, once checked.
-    managers: Vec<Option<usize>>,
+    pub(super) managers: Vec<Option<usize>>,
     /// Collaboration lines (row, row), once checked.
-    collaborations: Vec<(usize, usize)>,
+    pub(super) collaborations: Vec<(usize, usize)>,
 }
 
 impl PeopleTable {
@@ -67,7 +73,7 @@ impl PeopleTable {
         self.rows.is_empty()
     }
 
-    fn text(&self, span: Span) -> &str {
+    pub(super) fn text(&self, span: Span) -> &str {
         self.arena
             .get(span.start as usize..span.end as usize)
             .unwrap_or("")
@@ -107,7 +113,8 @@ impl PeopleTable {
     }
 
     /// Reads one record's fields into a row, checking each field on its
-    /// own; returns the function value as written for the function table.
+    /// own; returns the text the function was read from, the function and
+    /// where it came from, for the function table.
     pub(super) fn read_row<'r>(
         &mut self,
         record: &'r csv::StringRecord,
@@ -115,13 +122,17 @@ impl PeopleTable {
         header: &HeaderOf<'_>,
         column: &dyn Fn(Field) -> Option<usize>,
         options: &CsvOptions,
-    ) -> Result<(&'r str, Function), CsvError> {
-        let get = |f: Field| column(f).and_then(|i| record.get(i)).map_or("", str::trim);
+    ) -> Result<(&'r str, Function, FunctionSource), CsvError> {
+        let get = |f: Field| {
+            column(f)
+                .and_then(|i| record.get(i))
+                .map_or("", csv_values::cell)
+        };
+        let at = |field: Field, message: String| error(Some(line), header(field), message);
         for field in Field::ALL {
             if let Some(chars) = limits::too_long(get(field)) {
-                return Err(error(
-                    Some(line),
-                    header(field),
+                return Err(at(
+                    field,
                     format!(
                         "the value is {} characters long; the limit is {}",
                         limits::thousands(chars as u64),
@@ -132,11 +143,7 @@ impl PeopleTable {
         }
         let id = get(Field::Id);
         if id.is_empty() {
-            return Err(error(
-                Some(line),
-                header(Field::Id),
-                "the id is empty".into(),
-            ));
+            return Err(at(Field::Id, "the id is empty".into()));
         }
         let name = match get(Field::Name) {
             "" => [get(Field::FirstName), get(Field::LastName)],
@@ -147,9 +154,8 @@ impl PeopleTable {
             .then(|| name.join(" "))
             .and_then(|n| limits::too_long(&n))
         {
-            return Err(error(
-                Some(line),
-                header(Field::FirstName),
+            return Err(at(
+                Field::FirstName,
                 format!(
                     "the first and last names make a name {} characters long; the limit is {}",
                     limits::thousands(chars as u64),
@@ -157,124 +163,60 @@ impl PeopleTable {
                 ),
             ));
         }
-        let function_value = [get(Field::Function), get(Field::Department)]
-            .into_iter()
-            .find(|v| !v.is_empty())
-            .unwrap_or("");
-        let function = function(get, header, line, options)?;
-        let tags = get(Field::Tags);
-        for tag in list(tags, line, header(Field::Tags), "tag") {
-            tag?;
+        let (function, source, function_value) = row_function(get, header, line, options)?;
+        let (tags, collaborates) = (get(Field::Tags), get(Field::Collaborates));
+        for (field, what, list) in [
+            (Field::Tags, "tag", tags),
+            (Field::Collaborates, "collaborator", collaborates),
+        ] {
+            if let Some(why) = bad_list_entry(list) {
+                return Err(at(field, format!("bad {what} list: {why}")));
+            }
         }
         let planned = get(Field::Planned);
-        let planned = match planned {
-            "" => false,
-            p if ["false", "no", "n", "0"]
-                .iter()
-                .any(|v| p.eq_ignore_ascii_case(v)) =>
-            {
-                false
-            }
-            p if ["true", "yes", "y", "1", "x"]
-                .iter()
-                .any(|v| p.eq_ignore_ascii_case(v)) =>
-            {
-                true
-            }
-            other => {
-                return Err(error(
-                    Some(line),
-                    header(Field::Planned),
-                    format!("`{}` is not yes or no (planned hire)", other.to_lowercase()),
-                ));
-            }
-        };
-        let collaborates = get(Field::Collaborates);
-        for id in list(collaborates, line, header(Field::Collaborates), "id") {
-            id?;
-        }
+        let planned = csv_values::planned(planned).ok_or_else(|| {
+            at(
+                Field::Planned,
+                format!(
+                    "`{}` is not yes or no (planned hire)",
+                    planned.to_lowercase()
+                ),
+            )
+        })?;
+        let cost = csv_values::amount(get(Field::Cost)).map_err(|m| at(Field::Cost, m))?;
+        let quota = csv_values::amount(get(Field::Quota)).map_err(|m| at(Field::Quota, m))?;
+        let start = csv_values::start(get(Field::Start)).map_err(|m| at(Field::Start, m))?;
         let row = TableRow {
             line,
             id: self.push(&[id], line)?,
             name: self.push(&name, line)?,
             title: self.push(&[get(Field::Title)], line)?,
             manager: self.push(&[get(Field::Manager)], line)?,
+            email: self.push(&[get(Field::Email)], line)?,
             tags: self.push(&[tags], line)?,
             collaborates: self.push(&[collaborates], line)?,
+            notes: self.push(&[get(Field::Notes)], line)?,
             function,
+            source,
             planned,
+            cost,
+            quota,
+            start,
         };
         self.rows.push(row);
-        Ok((function_value, function))
+        Ok((function_value, function, source))
     }
 
-    /// Checks the rows as a whole: no duplicate id, every manager and
-    /// collaborator known, nobody reporting to themselves, no reporting
-    /// cycle. Errors name the first row at fault.
-    pub(super) fn check(&mut self, header: &HeaderOf<'_>) -> Result<(), CsvError> {
-        let mut row_of: HashMap<&str, usize> = HashMap::with_capacity(self.rows.len());
-        for (i, row) in self.rows.iter().enumerate() {
-            let id = self.text(row.id);
-            if let Some(first) = row_of.insert(id, i) {
-                return Err(error(
-                    Some(row.line),
-                    header(Field::Id),
-                    format!(
-                        "duplicate id `{id}` (first on row {})",
-                        self.rows[first].line
-                    ),
-                ));
+    /// The tags of row `row` as the plan holds them: one of the twelve, or
+    /// a custom tag in lower case with hyphens.
+    fn tags_of(&self, row: &TableRow) -> Vec<Tag> {
+        let mut tags: Vec<Tag> = Vec::new();
+        for tag in list_entries(self.text(row.tags)).map(|t| Tag::parse(&tag_text(t))) {
+            if !tags.contains(&tag) {
+                tags.push(tag);
             }
         }
-        let mut managers = Vec::with_capacity(self.rows.len());
-        for (i, row) in self.rows.iter().enumerate() {
-            let manager = self.text(row.manager);
-            if manager.is_empty() {
-                managers.push(None);
-                continue;
-            }
-            let Some(&m) = row_of.get(manager) else {
-                return Err(error(
-                    Some(row.line),
-                    header(Field::Manager),
-                    format!("unknown manager id `{manager}`"),
-                ));
-            };
-            if m == i {
-                return Err(error(
-                    Some(row.line),
-                    header(Field::Manager),
-                    format!("`{manager}` reports to itself"),
-                ));
-            }
-            managers.push(Some(m));
-        }
-        if let Some(i) = first_in_cycle(&managers) {
-            return Err(error(
-                Some(self.rows[i].line),
-                header(Field::Manager),
-                format!("`{}` is part of a reporting cycle", self.id(i)),
-            ));
-        }
-        let mut collaborations = Vec::new();
-        for (i, row) in self.rows.iter().enumerate() {
-            for other in items(self.text(row.collaborates)) {
-                let Some(&j) = row_of.get(other) else {
-                    return Err(error(
-                        Some(row.line),
-                        header(Field::Collaborates),
-                        format!("unknown collaborator id `{other}`"),
-                    ));
-                };
-                if i != j {
-                    collaborations.push((i, j));
-                }
-            }
-        }
-        drop(row_of);
-        self.managers = managers;
-        self.collaborations = collaborations;
-        Ok(())
+        tags
     }
 
     /// Card centres of the editor's tidy layout, one per row.
@@ -283,8 +225,10 @@ impl PeopleTable {
             .rows
             .iter()
             .map(|row| {
-                let hat = items(self.text(row.tags))
-                    .filter_map(|t| Tag::parse(t).responsibility())
+                let hat = self
+                    .tags_of(row)
+                    .iter()
+                    .filter_map(Tag::responsibility)
                     .collect::<ResponsibilitySet>()
                     .hat();
                 let name = match self.text(row.name) {
@@ -297,6 +241,11 @@ impl PeopleTable {
         tidy_forest(&widths, &|i| self.manager(i), &LayoutParams::EDITOR)
     }
 
+    /// Where each row's function came from, in row order.
+    pub(super) fn sources(&self) -> Vec<FunctionSource> {
+        self.rows.iter().map(|r| r.source).collect()
+    }
+
     /// Fills `stage` (empty) with the checked table's members and lines,
     /// laid out.
     pub(super) fn into_stage(self, stage: &mut Stage) -> Result<(), CsvError> {
@@ -306,8 +255,12 @@ impl PeopleTable {
         for (row, centre) in self.rows.iter().zip(centres) {
             let mut member = Member::new(self.text(row.id), self.text(row.name), row.function);
             member.title = self.text(row.title).to_owned();
-            member.tags = items(self.text(row.tags)).map(Tag::parse).collect();
+            member.tags = self.tags_of(row);
             member.planned = row.planned;
+            member.notes = self.text(row.notes).to_owned();
+            member.cost = row.cost;
+            member.quota = row.quota;
+            member.start = row.start;
             member.pos = Some(centre);
             let node = stage
                 .add_member(member)
@@ -320,7 +273,9 @@ impl PeopleTable {
             (self.collaborations.iter()).map(|&(i, j)| (i, j, LinkKind::CollaboratesWith));
         for (i, j, kind) in reports.chain(collaborations) {
             let (from, to) = (nodes[i], nodes[j]);
-            if stage.find_link_between(from, to, kind).is_none() {
+            let reversed = kind == LinkKind::CollaboratesWith
+                && stage.find_link_between(to, from, kind).is_some();
+            if stage.find_link_between(from, to, kind).is_none() && !reversed {
                 stage
                     .add_link_between(from, to, kind)
                     .map_err(|e| error(Some(self.rows[i].line), None, e.to_string()))?;
@@ -328,100 +283,4 @@ impl PeopleTable {
         }
         Ok(())
     }
-}
-
-/// The function of a row: the function column (a function id, or mapped),
-/// else the department column (mapped, or by the department table), else
-/// `other`.
-fn function<'r>(
-    get: impl Fn(Field) -> &'r str,
-    header: &HeaderOf<'_>,
-    line: usize,
-    options: &CsvOptions,
-) -> Result<Function, CsvError> {
-    let mapped = |value: &str| {
-        options
-            .function_map
-            .iter()
-            .find(|(v, _)| v.trim().eq_ignore_ascii_case(value))
-            .map(|(_, f)| *f)
-    };
-    let (function, department) = (get(Field::Function), get(Field::Department));
-    if let Some(column) = header(Field::Function).filter(|_| !function.is_empty()) {
-        return mapped(function)
-            .or_else(|| Function::from_id(&function.to_lowercase()))
-            .ok_or_else(|| {
-                error(
-                    Some(line),
-                    Some(column),
-                    format!(
-                        "unknown function `{function}` (expected one of {}, or map it with --function-map {function}=FUNCTION)",
-                        Function::expected()
-                    ),
-                )
-            });
-    }
-    if header(Field::Department).is_some() && !department.is_empty() {
-        return Ok(mapped(department).unwrap_or_else(|| department_function(department)));
-    }
-    Ok(Function::Other)
-}
-
-/// The entries of a checked `;`-separated list.
-fn items(text: &str) -> impl Iterator<Item = &str> {
-    text.split(';').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// A `;`-separated list; an empty entry or one with spaces inside is an
-/// error (a mistyped list, not a value).
-fn list<'t>(
-    text: &'t str,
-    line: usize,
-    header: Option<&'t str>,
-    what: &'t str,
-) -> impl Iterator<Item = Result<&'t str, CsvError>> + 't {
-    let items = text.split(';').filter(move |_| !text.is_empty());
-    items.map(move |item| {
-        let item = item.trim();
-        if item.is_empty() {
-            Err(error(Some(line), header, format!("bad {what} list `{text}`: an empty entry (separate entries with one `;`)")))
-        } else if item.contains(char::is_whitespace) || item.contains(',') {
-            Err(error(Some(line), header, format!("bad {what} list `{text}`: `{item}` has a space or comma inside (separate entries with `;`)")))
-        } else {
-            Ok(item)
-        }
-    })
-}
-
-/// The first row (in file order) whose chain of managers comes back to it.
-fn first_in_cycle(managers: &[Option<usize>]) -> Option<usize> {
-    // 0 unseen, 1 on the current walk, 2 done.
-    let mut state = vec![0u8; managers.len()];
-    let mut cyclic = vec![false; managers.len()];
-    let mut walk = Vec::new();
-    for start in 0..managers.len() {
-        walk.clear();
-        let mut at = Some(start);
-        while let Some(i) = at {
-            match state[i] {
-                2 => break,
-                1 => {
-                    let from = walk.iter().position(|w| *w == i).unwrap_or(0);
-                    for w in &walk[from..] {
-                        cyclic[*w] = true;
-                    }
-                    break;
-                }
-                _ => {
-                    state[i] = 1;
-                    walk.push(i);
-                    at = managers[i];
-                }
-            }
-        }
-        for w in &walk {
-            state[*w] = 2;
-        }
-    }
-    cyclic.iter().position(|c| *c)
 }

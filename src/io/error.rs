@@ -269,6 +269,32 @@ pub enum LoadError {
         /// The value found, as JSON.
         found: String,
     },
+    /// A `cost` or `quota` that is not a finite number of at least 0.
+    #[error(
+        "stage `{stage}`, member `{member}`: `{field}` is {found}, expected an amount of 0 or more such as 95000"
+    )]
+    BadAmount {
+        /// The stage.
+        stage: String,
+        /// The member.
+        member: String,
+        /// `cost` or `quota`.
+        field: &'static str,
+        /// The value found, as JSON.
+        found: String,
+    },
+    /// A `start` that is not `YYYY-MM`.
+    #[error(
+        "stage `{stage}`, member `{member}`: `start` is {found}, expected a month written YYYY-MM such as \"2027-03\""
+    )]
+    BadStart {
+        /// The stage.
+        stage: String,
+        /// The member.
+        member: String,
+        /// The value found, as JSON.
+        found: String,
+    },
 }
 
 /// A [`LoadError`] together with the file it came from.

@@ -14,6 +14,7 @@ use super::schema::{
 use crate::model::limits::{self, MAX_FILE_BYTES, MAX_MEMBERS, MAX_STAGES};
 use crate::model::{
     Function, Link, LinkKind, Member, ModelError, Plan, RuleLevel, Settings, Stage, StageKind, Tag,
+    YearMonth, is_valid_amount,
 };
 use crate::rules::{RULES, rule_by_id};
 
@@ -344,6 +345,32 @@ fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Membe
             found: value.to_string(),
         })?),
     };
+    let amount = |field: &'static str, value: &Option<Value>| match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => value
+            .as_f64()
+            .filter(|a| is_valid_amount(*a))
+            .map(Some)
+            .ok_or_else(|| LoadError::BadAmount {
+                stage: stage.to_owned(),
+                member: file.id.clone(),
+                field,
+                found: value.to_string(),
+            }),
+    };
+    let cost = amount("cost", &file.cost)?;
+    let quota = amount("quota", &file.quota)?;
+    let start =
+        match &file.start {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(value.as_str().and_then(YearMonth::parse).ok_or_else(|| {
+                LoadError::BadStart {
+                    stage: stage.to_owned(),
+                    member: file.id.clone(),
+                    found: value.to_string(),
+                }
+            })?),
+        };
     Ok(Member {
         id: file.id,
         name: file.name,
@@ -353,6 +380,9 @@ fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Membe
         planned: file.planned,
         notes: file.notes,
         pos,
+        cost,
+        quota,
+        start,
     })
 }
 

@@ -1,8 +1,11 @@
 //! Files: the `.orgevo.json` format, loading with precise errors, atomic saving.
 
 mod csv_columns;
+mod csv_functions;
 mod csv_import;
+mod csv_links;
 mod csv_table;
+mod csv_values;
 mod error;
 mod load;
 mod outline;
@@ -11,10 +14,13 @@ mod recovery;
 mod save;
 pub mod schema;
 mod temporaries;
+mod title_functions;
 
-pub use csv_columns::{Field, department_function};
-pub use csv_import::{CsvError, CsvImport, CsvOptions, import_csv, read_people_table};
+pub use csv_columns::{Field, department_function, map_columns};
+pub use csv_functions::{FunctionSource, FunctionUse};
+pub use csv_import::{CsvError, CsvImport, CsvOptions, csv_headers, import_csv, read_people_table};
 pub use csv_table::PeopleTable;
+pub use csv_values::{amount as csv_amount, cell as csv_cell};
 pub use error::{FileLoadError, LoadError, SaveError};
 pub use load::{load_plan, plan_from_bytes, plan_from_str};
 pub use read::{read_limited, read_limited_with};
@@ -23,6 +29,7 @@ pub use recovery::{
 };
 pub use save::{backup_path, plan_to_string, save_plan, save_plan_text, write_atomically};
 pub use temporaries::explain_temporary;
+pub use title_functions::TitleRules;
 
 /// A file- and id-friendly version of a title: lowercase letters and digits
 /// in words joined by `-` ("Acme sales org, 2026" → "acme-sales-org-2026");
@@ -42,6 +49,15 @@ pub fn slug(title: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A stage id from a stage name: its [`slug`], or `imported` when the name
+/// has no letters or digits.
+pub fn stage_id(name: &str) -> String {
+    match slug(name) {
+        id if id.is_empty() => "imported".to_owned(),
+        id => id,
+    }
 }
 
 /// The example plan bundled into the binary, opened when no file is given.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::SaveError;
 use super::schema::{
-    CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, SettingsFile, StageFile,
+    CURRENT_VERSION, FORMAT, LinkFile, MemberFile, PlanFile, SettingsFile, StageFile, amount_json,
 };
 use super::temporaries::{self, LockedTemporary};
 use crate::model::{Member, Plan, Stage};
@@ -168,6 +168,11 @@ fn member_to_file(member: &Member) -> MemberFile {
             .pos
             .filter(|[x, y]| x.is_finite() && y.is_finite())
             .map(|[x, y]| serde_json::json!([json_number(x), json_number(y)])),
+        cost: member.cost.map(amount_json),
+        quota: member.quota.map(amount_json),
+        start: member
+            .start
+            .map(|m| serde_json::Value::String(m.to_string())),
     }
 }
 

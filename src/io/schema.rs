@@ -11,7 +11,7 @@ use crate::model::Settings;
 /// The value of the `format` field.
 pub const FORMAT: &str = "orgevo";
 /// The newest file version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// The whole file. `S` is how a stage is read: whole ([`StageFile`]), or
 /// in outline with its members and lines left raw for a parallel parse.
@@ -113,6 +113,28 @@ pub struct MemberFile {
     /// Canvas position; validated by the loader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pos: Option<serde_json::Value>,
+    /// Annual cost (version 2); validated by the loader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<serde_json::Value>,
+    /// Annual quota (version 2); validated by the loader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<serde_json::Value>,
+    /// Start month `YYYY-MM` (version 2); validated by the loader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<serde_json::Value>,
+}
+
+/// An amount as JSON: a whole number without a fraction (`95000`, not
+/// `95000.0`), anything else as the shortest decimal that reads back the
+/// same.
+pub fn amount_json(amount: f64) -> serde_json::Value {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if amount.fract() == 0.0 && amount.abs() < EXACT {
+        serde_json::Value::from(amount as i64)
+    } else {
+        serde_json::Number::from_f64(amount)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
 }
 
 /// One line.

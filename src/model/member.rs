@@ -1,6 +1,7 @@
 //! A member of a stage: a person or a planned seat.
 
 use super::kinds::Function;
+use super::numbers::YearMonth;
 use super::tags::{Hat, ResponsibilitySet, Tag};
 
 /// A person or planned role in one stage. The same `id` in two stages is the
@@ -23,6 +24,12 @@ pub struct Member {
     pub notes: String,
     /// Position on the canvas; `None` means "lay me out automatically".
     pub pos: Option<[f32; 2]>,
+    /// Annual fully loaded cost in the plan's currency (finite, ≥ 0).
+    pub cost: Option<f64>,
+    /// Annual bookings target the member carries (finite, ≥ 0).
+    pub quota: Option<f64>,
+    /// When the person starts or the seat is filled.
+    pub start: Option<YearMonth>,
 }
 
 impl Member {
@@ -37,6 +44,9 @@ impl Member {
             planned: false,
             notes: String::new(),
             pos: None,
+            cost: None,
+            quota: None,
+            start: None,
         }
     }
 

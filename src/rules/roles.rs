@@ -142,6 +142,20 @@ pub fn responsibility_uncovered(ctx: &StageContext) -> Vec<Hit> {
     if uncovered.is_empty() {
         return Vec::new();
     }
+    if ctx.coverage().is_empty() {
+        // A fresh import: one plain sentence instead of twelve tags.
+        return vec![
+            Hit::new(
+                &[],
+                "This stage has no responsibilities yet: nobody holds any of the twelve".to_owned(),
+                "Give people their responsibilities in the inspector, or start from \
+                 Edit ▸ Suggest responsibilities… (leaders get the direction, sales managers \
+                 the management)"
+                    .to_owned(),
+            )
+            .about(uncovered),
+        ];
+    }
     vec![
         Hit::new(
             &[],
@@ -360,6 +374,16 @@ mod tests {
             b.build().unwrap()
         };
         assert!(run(&stage(&all, true), "responsibility-uncovered").is_empty());
+        // Nobody holds anything: one finding, in words, naming no tags.
+        let none = run(&stage(&[], true), "responsibility-uncovered");
+        assert_eq!(none.len(), 1);
+        assert!(
+            none[0].message.contains("no responsibilities yet"),
+            "{}",
+            none[0].message
+        );
+        assert!(!none[0].message.contains('`'), "{}", none[0].message);
+        assert!(none[0].fix.contains("Suggest responsibilities"));
         let without =
             |gone: &str| -> Vec<&str> { all.iter().copied().filter(|t| *t != gone).collect() };
         let findings = run(

@@ -62,6 +62,43 @@ pub fn bad_files() -> Vec<BadFile> {
             &["`span-of-control`", "`loud`", "off, info, warning, error"],
         ),
         bad(
+            "a negative cost",
+            edited("\"id\": \"sam\",", "\"id\": \"sam\", \"cost\": -5,"),
+            &["stage `today`", "member `sam`", "`cost`", "-5"],
+        ),
+        bad(
+            "a quota that is not a number",
+            edited("\"id\": \"sam\",", "\"id\": \"sam\", \"quota\": \"lots\","),
+            &["stage `today`", "member `sam`", "`quota`", "\"lots\""],
+        ),
+        bad(
+            "a cost too large to be finite",
+            edited("\"id\": \"sam\",", "\"id\": \"sam\", \"cost\": 1e999,"),
+            &["line 40"],
+        ),
+        bad(
+            "a start that is not YYYY-MM",
+            edited(
+                "\"id\": \"sam\",",
+                "\"id\": \"sam\", \"start\": \"2027-13\",",
+            ),
+            &[
+                "stage `today`",
+                "member `sam`",
+                "`start`",
+                "\"2027-13\"",
+                "YYYY-MM",
+            ],
+        ),
+        bad(
+            "a start written as a date",
+            edited(
+                "\"id\": \"sam\",",
+                "\"id\": \"sam\", \"start\": \"March 2027\",",
+            ),
+            &["member `sam`", "`start`", "\"March 2027\""],
+        ),
+        bad(
             "malformed JSON",
             "{\n  \"format\": \"orgevo\",\n  \"version\" 1\n}",
             &["line 3", "column 13"],
