@@ -201,13 +201,14 @@ pub fn stage_index(plan: &Plan, id: &str) -> Result<usize, ExportError> {
     plan.stage_position(id)
         .ok_or_else(|| ExportError::UnknownStage {
             id: id.to_owned(),
-            known: plan
-                .stages
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            known: stage_ids(plan),
         })
+}
+
+/// The plan's stage ids, for messages: "today, split, scale".
+fn stage_ids(plan: &Plan) -> String {
+    let ids: Vec<&str> = plan.stages.iter().map(|s| s.id.as_str()).collect();
+    ids.join(", ")
 }
 
 /// The stage at `index` as SVG, with its finding markers.
@@ -259,12 +260,7 @@ pub fn export(plan: &Plan, request: &Request) -> Result<Vec<u8>, ExportError> {
             [one] => people_csv::stage_csv(&plan.stages[*one])
                 .map_err(|e| ExportError::Csv(e.to_string())),
             _ => Err(ExportError::CsvNeedsOneStage {
-                known: plan
-                    .stages
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                known: stage_ids(plan),
             }),
         },
     }
