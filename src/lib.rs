@@ -2,7 +2,8 @@
 //!
 //! The library holds everything that is not drawing: the plan [`model`], the
 //! file format ([`io`]), the rules, diff, edits, layout, look and exports,
-//! and the command line ([`cli`]). The desktop app (`app`, cargo feature
+//! the open [`document`] with its history, background [`task`]s, and the
+//! command line ([`cli`]). The desktop app (`app`, cargo feature
 //! `gui`, on by default) is a thin layer over them; without the feature
 //! nothing here depends on a GUI crate.
 
@@ -12,6 +13,7 @@
 pub mod app;
 pub mod cli;
 pub mod diff;
+pub mod document;
 pub mod edit;
 pub mod export;
 pub mod io;
@@ -20,3 +22,4 @@ pub mod look;
 pub mod model;
 pub mod parallel;
 pub mod rules;
+pub mod task;

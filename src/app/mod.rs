@@ -1,61 +1,35 @@
-//! The desktop app (egui/eframe): a thin layer over the library. Views
-//! report events; the app turns them into [`crate::edit::Edit`]s.
+//! The desktop app (egui/eframe): a thin layer over the library, in rooms.
+//! Views take what they draw and return events; `handle.rs` turns them into
+//! [`crate::edit::Edit`]s once a frame. No file here imports one that
+//! imports it back.
 
-mod app_ui;
-mod autosave;
-mod background;
-mod batch;
+#[allow(clippy::module_inception)]
+mod app;
 pub mod canvas;
-mod canvas_gestures;
-pub mod card;
-mod card_parts;
-mod changes_panel;
 pub mod command;
-pub mod compare;
-pub mod csv_dialog;
-mod csv_flow;
 pub mod dialogs;
-mod disk_dialogs;
-pub mod document;
-pub mod export_dialog;
-mod file_flow;
+pub mod event;
 pub mod files;
-mod findings_panel;
-pub mod folding;
 mod fonts;
-mod help;
+mod handle;
 mod icon;
-pub mod inspector;
-mod learn;
-mod loading;
-mod long_list;
-mod number_fields;
-mod orgevo_app;
+pub mod panels;
 pub mod present;
-mod queries;
-mod recovery_flow;
-pub mod rule_settings;
-pub mod search;
-mod selection;
-mod stage_lines;
-mod start;
 pub mod state;
 mod style;
-mod suggest_dialog;
-pub mod timeline;
+pub mod windows;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use crate::document::{Document, new_plan};
+pub use app::OrgevoApp;
 pub use command::AppCommand;
-pub use document::Document;
-pub use file_flow::new_plan;
 pub use fonts::install_fonts;
-pub use orgevo_app::OrgevoApp;
 
-use crate::io::{BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_NAME, plan_from_str};
-use files::FileDialogs;
-use state::{AppSettings, SETTINGS_KEY};
+use dialogs::Modal;
+use files::pickers::FileDialogs;
+use state::settings::{AppSettings, SETTINGS_KEY};
 
 /// Opens the app on `file`; without one, on the file open when the app last
 /// closed, else on the bundled example with the start screen over it
@@ -66,14 +40,14 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
     // Without one, the file open last time is; else the bundled example,
     // under the start screen (`--present` alone presents the example).
     let (doc, error) = match &file {
-        None => match plan_from_str(BUNDLED_EXAMPLE) {
-            Ok(plan) => (Document::new(plan, None, BUNDLED_EXAMPLE_NAME), None),
+        None => match Document::example() {
+            Ok(doc) => (doc, None),
             Err(e) => (
-                Document::new(new_plan(), None, "Untitled"),
+                Document::untitled(),
                 Some(format!("the bundled example plan is broken: {e}")),
             ),
         },
-        Some(_) => (Document::new(new_plan(), None, "Untitled"), None),
+        Some(_) => (Document::untitled(), None),
     };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("orgevo")
@@ -91,7 +65,6 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
         "orgevo",
         options,
         Box::new(move |cc| {
-            install_fonts(&cc.egui_ctx);
             let settings: AppSettings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
@@ -105,10 +78,10 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
                 app.show_error("Could not open the plan", message);
             } else if let Some(path) = file.as_ref().or(last_open.as_ref().filter(|_| !present)) {
                 app.open_path(path);
-                app.present_on_open = present;
+                app.present_when_opened(present);
             } else if present {
                 app.start_presenting(&cc.egui_ctx);
-            } else if matches!(app.modal(), dialogs::Modal::None) {
+            } else if matches!(app.modal(), Modal::None) {
                 app.show_start_screen();
             }
             Ok(Box::new(app))

@@ -39,6 +39,14 @@ pub const FIXED_COLOR: Color32 = Color32::from_rgb(
     look::FIXED_COLOR.2,
 );
 
+/// The colour of bad news in the Changes list: a member gone, a finding
+/// introduced.
+pub const LOST_COLOR: Color32 = Color32::from_rgb(0xe0, 0x5a, 0x4f);
+
+/// The colour of work changing hands in the Changes list: a hand-over, two
+/// roles merged.
+pub const HAND_OVER_COLOR: Color32 = Color32::from_rgb(0xd0, 0x8a, 0x20);
+
 /// The icon of a severity in lists.
 pub fn severity_icon(severity: Severity) -> &'static str {
     match severity {

@@ -192,6 +192,38 @@ pub fn keep_tidy(plan: &Plan, stage_id: &str, edit: Edit) -> Edit {
     }
 }
 
+/// The stage whose reporting lines `edit` changes: who reports to whom
+/// (a new manager, members removed, a report added under a manager, a
+/// reporting line added or removed). `None` for every other edit.
+pub fn reshaped_stage(edit: &Edit) -> Option<&str> {
+    use crate::model::LinkKind;
+    match edit {
+        Edit::SetManager { stage, .. } | Edit::RemoveMembers { stage, .. } => Some(stage),
+        Edit::AddMember {
+            stage,
+            manager: Some(_),
+            ..
+        } => Some(stage),
+        Edit::AddLink { stage, link } | Edit::RemoveLink { stage, link }
+            if link.kind == LinkKind::ReportsTo =>
+        {
+            Some(stage)
+        }
+        Edit::Batch { edits, .. } => edits.iter().find_map(reshaped_stage),
+        _ => None,
+    }
+}
+
+/// The keep-tidy policy, in one place: an edit that changes who reports to
+/// whom on a tidy stage comes with a new tidy layout (see [`keep_tidy`]);
+/// every other edit, and any edit on a hand-arranged stage, stays as it is.
+pub fn keeping_tidy(plan: &Plan, edit: Edit) -> Edit {
+    match reshaped_stage(&edit).map(str::to_owned) {
+        Some(stage) => keep_tidy(plan, &stage, edit),
+        None => edit,
+    }
+}
+
 /// Moves every member to its tidy-tree position.
 pub fn tidy_up(stage: &Stage) -> Edit {
     Edit::Batch {

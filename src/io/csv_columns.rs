@@ -4,6 +4,9 @@
 
 use crate::model::Function;
 
+/// The header of a field's column, if the file has one.
+pub(super) type HeaderOf<'h> = dyn Fn(Field) -> Option<&'h str> + 'h;
+
 /// A member field a CSV column can feed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {

@@ -2,9 +2,8 @@
 //! the function column, the title (DESIGN.md's title table), the
 //! department, or nothing (`other`).
 
-use super::csv_columns::{Field, department_function};
-use super::csv_import::{CsvError, CsvOptions, error};
-use super::csv_table::HeaderOf;
+use super::csv_columns::{Field, HeaderOf, department_function};
+use super::csv_options::{CsvError, CsvOptions, error};
 use crate::model::Function;
 
 /// Where a row's function came from.

@@ -4,22 +4,10 @@
 
 use super::csv_columns::{Field, map_columns};
 use super::csv_functions::{FunctionSource, FunctionUse, functions_notice};
+use super::csv_options::{CsvError, CsvOptions, error};
 use super::csv_table::PeopleTable;
-use super::title_functions::TitleRules;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_MEMBERS, thousands};
-use crate::model::{Function, Stage, StageKind};
-
-/// How to read a CSV file.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CsvOptions {
-    /// Explicit column choices (field, header), over the recognised names.
-    pub columns: Vec<(Field, String)>,
-    /// Values of the function or department column mapped to a function,
-    /// over the built-in department table.
-    pub function_map: Vec<(String, Function)>,
-    /// How titles become functions when a row names none.
-    pub title_rules: TitleRules,
-}
+use crate::model::{Stage, StageKind};
 
 /// A CSV file read into a stage.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,35 +25,6 @@ pub struct CsvImport {
     pub functions: Vec<FunctionUse>,
     /// Where each member's function came from, in member order.
     pub sources: Vec<FunctionSource>,
-}
-
-/// Why a CSV file could not be imported, with the place.
-#[derive(Debug, thiserror::Error)]
-#[error("{}{message}", place(*row, column.as_deref()))]
-pub struct CsvError {
-    /// 1-based line of the file (the header is line 1), if any.
-    pub row: Option<usize>,
-    /// The column's header, if any.
-    pub column: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-fn place(row: Option<usize>, column: Option<&str>) -> String {
-    match (row, column) {
-        (Some(r), Some(c)) => format!("row {r}, column `{c}`: "),
-        (Some(r), None) => format!("row {r}: "),
-        (None, Some(c)) => format!("column `{c}`: "),
-        (None, None) => String::new(),
-    }
-}
-
-pub(super) fn error(row: Option<usize>, column: Option<&str>, message: String) -> CsvError {
-    CsvError {
-        row,
-        column: column.map(str::to_owned),
-        message,
-    }
 }
 
 /// The separator of `text`: `;` when the header line has more semicolons

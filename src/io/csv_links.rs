@@ -5,8 +5,9 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::csv_columns::Field;
-use super::csv_import::{CsvError, error};
-use super::csv_table::{HeaderOf, PeopleTable};
+use super::csv_columns::HeaderOf;
+use super::csv_options::{CsvError, error};
+use super::csv_table::PeopleTable;
 use super::csv_values::list_entries;
 
 /// How many rows a notice names by example.

@@ -2,9 +2,9 @@
 //! kept in one text arena, every manager and collaborator resolved to a row.
 //! `orgevo layout` lays a table out directly; the import builds a stage.
 
-use super::csv_columns::Field;
+use super::csv_columns::{Field, HeaderOf};
 use super::csv_functions::{FunctionSource, row_function};
-use super::csv_import::{CsvError, CsvOptions, error};
+use super::csv_options::{CsvError, CsvOptions, error};
 use super::csv_values::{self, bad_list_entry, list_entries, tag_text};
 use crate::layout::{LayoutParams, card_width, tidy_forest};
 use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag, YearMonth, limits};
@@ -38,9 +38,6 @@ pub(super) struct TableRow {
     pub(super) quota: Option<f64>,
     pub(super) start: Option<YearMonth>,
 }
-
-/// The header of a field's column, if the file has one.
-pub(super) type HeaderOf<'h> = dyn Fn(Field) -> Option<&'h str> + 'h;
 
 /// A people list, read row by row, then checked as a whole.
 #[derive(Default)]

@@ -4,6 +4,7 @@ mod csv_columns;
 mod csv_functions;
 mod csv_import;
 mod csv_links;
+mod csv_options;
 mod csv_table;
 mod csv_values;
 mod error;
@@ -18,7 +19,8 @@ mod title_functions;
 
 pub use csv_columns::{Field, department_function, map_columns};
 pub use csv_functions::{FunctionSource, FunctionUse};
-pub use csv_import::{CsvError, CsvImport, CsvOptions, csv_headers, import_csv, read_people_table};
+pub use csv_import::{CsvImport, csv_headers, import_csv, read_people_table};
+pub use csv_options::{CsvError, CsvOptions};
 pub use csv_table::PeopleTable;
 pub use csv_values::{amount as csv_amount, cell as csv_cell};
 pub use error::{FileLoadError, LoadError, SaveError};
@@ -51,13 +53,19 @@ pub fn slug(title: &str) -> String {
         .join("-")
 }
 
+/// The [`slug`] of `title`, or `fallback` when the title has no letters or
+/// digits.
+pub fn slug_or(title: &str, fallback: &str) -> String {
+    match slug(title) {
+        slug if slug.is_empty() => fallback.to_owned(),
+        slug => slug,
+    }
+}
+
 /// A stage id from a stage name: its [`slug`], or `imported` when the name
 /// has no letters or digits.
 pub fn stage_id(name: &str) -> String {
-    match slug(name) {
-        id if id.is_empty() => "imported".to_owned(),
-        id => id,
-    }
+    slug_or(name, "imported")
 }
 
 /// The example plan bundled into the binary, opened when no file is given.

@@ -29,19 +29,9 @@ pub fn recovery_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("ORGEVO_RECOVERY_DIR") {
         return Some(PathBuf::from(dir));
     }
-    let env = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    let data = if cfg!(windows) {
-        env("APPDATA")
-    } else if cfg!(target_os = "macos") {
-        env("HOME").map(|home| home.join("Library/Application Support"))
-    } else {
-        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|home| home.join(".local/share")))
-    };
-    data.map(|dir| dir.join("orgevo").join("recovery"))
+    // The platform's data folder (XDG_DATA_HOME or ~/.local/share,
+    // ~/Library/Application Support, %APPDATA%), from `directories`.
+    directories::ProjectDirs::from("", "", "orgevo").map(|dirs| dirs.data_dir().join("recovery"))
 }
 
 /// What a recovery copy says about itself.

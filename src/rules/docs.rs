@@ -40,49 +40,6 @@ fn section(heading: &str) -> Option<&'static str> {
     Some(body[..end].trim())
 }
 
-/// Markdown made plain for showing as text: emphasis and code marks go, list
-/// items keep a bullet, paragraphs are joined into lines.
-pub fn plain_text(markdown: &str) -> Vec<String> {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
-        if !current.is_empty() {
-            paragraphs.push(std::mem::take(current));
-        }
-    };
-    for line in markdown.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            flush(&mut current, &mut paragraphs);
-            continue;
-        }
-        let item = line.strip_prefix("- ").or_else(|| {
-            line.split_once(". ")
-                .filter(|(n, _)| n.parse::<u32>().is_ok())
-                .map(|(_, rest)| rest)
-        });
-        let heading = line.trim_start_matches('#');
-        if let Some(item) = item {
-            flush(&mut current, &mut paragraphs);
-            current.push_str("• ");
-            current.push_str(item);
-        } else if heading.len() < line.len() {
-            flush(&mut current, &mut paragraphs);
-            paragraphs.push(heading.trim().to_owned());
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(line);
-        }
-    }
-    flush(&mut current, &mut paragraphs);
-    paragraphs
-        .into_iter()
-        .map(|p| p.replace("**", "").replace(['*', '`'], ""))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,21 +82,5 @@ mod tests {
         }
         assert!(!idea.contains("## Marketing"));
         assert!(!idea.contains("Words the rules use"));
-    }
-
-    #[test]
-    fn markdown_is_made_plain() {
-        let text = "Some *emphasis* and `code`\ncontinued.\n\n- **Item:** one\n- two\n\n1. **First**: x\n### Heading\nAfter";
-        assert_eq!(
-            plain_text(text),
-            [
-                "Some emphasis and code continued.",
-                "• Item: one",
-                "• two",
-                "• First: x",
-                "Heading",
-                "After"
-            ]
-        );
     }
 }

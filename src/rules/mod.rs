@@ -16,7 +16,7 @@ mod shape;
 mod structure;
 
 pub use context::{MemberFacts, StageContext, stage_coverage, tag_list};
-pub use docs::{RULES_DOC, idea_behind_the_rules, plain_text, rule_explanation};
+pub use docs::{RULES_DOC, idea_behind_the_rules, rule_explanation};
 pub use finding::{Finding, Hit, Severity, Summary};
 pub use incremental::PlanFindings;
 pub use registry::{

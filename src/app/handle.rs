@@ -1,0 +1,390 @@
+//! The one place where commands and view events become edits: everything
+//! the views pushed during a frame is handled here, once, at its end. Edits
+//! go through the history (undo and redo); the keep-tidy policy is applied
+//! here to every edit ([`compose::keeping_tidy`]).
+
+use std::collections::BTreeSet;
+
+use egui::ViewportCommand;
+
+use crate::app::app::OrgevoApp;
+use crate::app::canvas::CanvasEvent;
+use crate::app::canvas::compare::CompareView;
+use crate::app::command::AppCommand;
+use crate::app::dialogs::modal::Modal;
+use crate::app::dialogs::{ModalAnswer, PathPurpose, Pending};
+use crate::app::event::AppEvent;
+use crate::app::panels::find_bar::FindAction;
+use crate::app::panels::findings::FindingAction;
+use crate::app::panels::inspector_action::InspectorAction;
+use crate::app::panels::timeline::TimelineAction;
+use crate::edit::{Edit, compose};
+use crate::model::{Link, LinkKind};
+
+impl OrgevoApp {
+    /// Handles the events of this frame, in the order they happened.
+    pub(in crate::app) fn handle_events(&mut self, ctx: &egui::Context) {
+        if self.events.is_empty() {
+            return;
+        }
+        for event in std::mem::take(&mut self.events) {
+            self.handle(ctx, event);
+        }
+        // The frame drawn showed the plan before these edits.
+        ctx.request_repaint();
+    }
+
+    /// Runs a command as if chosen from the menu (embedders, benchmarks).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        self.handle(ctx, AppEvent::Command(command));
+    }
+
+    fn handle(&mut self, ctx: &egui::Context, event: AppEvent) {
+        match event {
+            AppEvent::Command(command) => self.command(ctx, command),
+            AppEvent::OpenRecent(path) => self.request(ctx, Pending::OpenPath(path)),
+            AppEvent::Escape => {
+                if self.widgets.canvas.link_mode.take().is_some() {
+                    self.shell.status = "Line cancelled".to_owned();
+                } else {
+                    self.view.selection.clear();
+                }
+            }
+            AppEvent::Theme(theme) => self.shell.settings.theme = theme,
+            AppEvent::ShowShortcuts => self.dialogs.shortcuts_open = true,
+            AppEvent::ShowLearn => self.dialogs.learn_open = true,
+            AppEvent::Canvas { stage, event } => self.canvas_event(ctx, &stage, event),
+            AppEvent::Inspector(action) => self.inspector_action(ctx, action),
+            AppEvent::Timeline(action) => self.timeline_action(action),
+            AppEvent::Finding(FindingAction::Select(members)) => {
+                self.view.select_and_center(self.doc.plan(), members);
+            }
+            AppEvent::Finding(FindingAction::Why(rule)) => self.view.why = Some(rule),
+            AppEvent::Find(FindAction::Close) => self.view.find = None,
+            AppEvent::Find(FindAction::Step(step)) => {
+                if !self.view.step_find(self.doc.plan(), step) {
+                    let text = self.view.find.as_ref().map(|b| b.find.text.trim());
+                    let text = text.unwrap_or_default();
+                    self.shell.status = format!("No member matches \"{text}\"");
+                }
+            }
+            AppEvent::ShowRemoved(show) => self.view.show_removed = show,
+            AppEvent::Modal(answer) => self.modal_answer(ctx, answer),
+            AppEvent::CancelOpening => {
+                if let Some(opening) = self.shell.opening.take() {
+                    opening.cancel();
+                    self.shell.status = format!("Opening {} cancelled", opening.path().display());
+                }
+            }
+            AppEvent::LeavePresent => self.stop_presenting(ctx),
+        }
+    }
+
+    fn command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        let plan = self.doc.plan();
+        match command {
+            AppCommand::New => self.request(ctx, Pending::New),
+            AppCommand::Open => self.request(ctx, Pending::Open),
+            AppCommand::Save => {
+                self.save(None);
+            }
+            AppCommand::SaveAs => self.save_as(None),
+            AppCommand::Export => self.dialogs.modal = Modal::Export(self.dialogs.export_choice),
+            AppCommand::ImportCsv => self.choose_csv(),
+            AppCommand::Undo | AppCommand::Redo => {
+                let undo = command == AppCommand::Undo;
+                let done = if undo {
+                    self.doc.undo()
+                } else {
+                    self.doc.redo()
+                };
+                if done {
+                    self.shell.status = if undo { "Undone" } else { "Redone" }.to_owned();
+                }
+                self.view.prune_selection(self.doc.plan());
+            }
+            AppCommand::AddMember => self.add_member(None, None),
+            AppCommand::Delete => {
+                let Some(stage) = self.view.stage(plan) else {
+                    return;
+                };
+                if !self.view.selection.is_empty() {
+                    let ids = self.view.selection.iter().cloned().collect();
+                    let edit = Edit::RemoveMembers {
+                        stage: stage.id.clone(),
+                        ids,
+                    };
+                    if self.apply(&edit) {
+                        self.view.selection.clear();
+                    }
+                }
+            }
+            AppCommand::Duplicate => {
+                let ids: Vec<String> = self.view.selection.iter().cloned().collect();
+                let made = self
+                    .view
+                    .stage(plan)
+                    .and_then(|s| compose::duplicate(s, &ids));
+                if let Some((edit, new_ids)) = made
+                    && self.apply(&edit)
+                {
+                    self.view.selection = new_ids.into_iter().collect();
+                }
+            }
+            AppCommand::SelectAll => {
+                if let Some(stage) = self.view.stage(plan) {
+                    self.view.selection = stage.members().map(|m| m.id.clone()).collect();
+                }
+            }
+            AppCommand::TidyUp => {
+                if let Some(edit) = self.view.stage(plan).map(compose::tidy_up) {
+                    self.apply(&edit);
+                    self.view.fit(self.doc.plan(), false);
+                }
+            }
+            AppCommand::SuggestResponsibilities => {
+                if let Some(stage) = self.view.stage(plan) {
+                    self.dialogs.modal = Modal::Suggest {
+                        stage: stage.id.clone(),
+                        name: stage.name.clone(),
+                        suggestions: crate::edit::suggest::suggest_responsibilities(stage),
+                    };
+                }
+            }
+            AppCommand::Find => self.view.open_find(),
+            AppCommand::FitView => self.view.fit(plan, false),
+            AppCommand::ZoomToSelection => self.view.fit(plan, true),
+            AppCommand::Present => self.start_presenting(ctx),
+            AppCommand::ToggleCompare => {
+                self.view.compare = match self.view.compare {
+                    Some(_) => None,
+                    None => Some(CompareView::new(self.view.stage_index)),
+                };
+            }
+            AppCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+
+    fn canvas_event(&mut self, ctx: &egui::Context, stage_id: &str, event: CanvasEvent) {
+        let Some(stage) = self.doc.plan().stage(stage_id) else {
+            return;
+        };
+        let stage_id = stage_id.to_owned();
+        match event {
+            CanvasEvent::Select { id, additive } => self.view.toggle_select(id, additive),
+            CanvasEvent::AddToSelection(ids) => self.view.selection.extend(ids),
+            CanvasEvent::ClearSelection => self.view.selection.clear(),
+            CanvasEvent::Move(positions) => {
+                let stage = stage_id;
+                self.apply(&Edit::SetPositions { stage, positions });
+            }
+            CanvasEvent::Reparent { ids, manager } => {
+                let edit = compose::reparent(stage, &ids, &manager);
+                self.apply(&edit);
+            }
+            CanvasEvent::AddMemberAt(pos) => self.add_member(Some(pos), None),
+            CanvasEvent::AddReport(manager) => self.add_member(None, Some(&manager)),
+            CanvasEvent::Link { from, to } => {
+                // A collaboration line has no direction: `find_link` finds
+                // it either way round, and adding it again does nothing.
+                let link = Link::new(from, to, LinkKind::CollaboratesWith);
+                if stage.find_link(&link).is_some() {
+                    self.shell.status = "These two already collaborate".to_owned();
+                } else {
+                    let stage = stage_id;
+                    self.apply(&Edit::AddLink { stage, link });
+                }
+            }
+            CanvasEvent::ClearManager(member) => {
+                let (stage, manager) = (stage_id, None);
+                self.apply(&Edit::SetManager {
+                    stage,
+                    member,
+                    manager,
+                });
+            }
+            CanvasEvent::Delete => self.command(ctx, AppCommand::Delete),
+            CanvasEvent::ToggleTeam(id) => self.toggle_team(&stage_id, &id),
+            CanvasEvent::Duplicate => self.command(ctx, AppCommand::Duplicate),
+        }
+    }
+
+    fn inspector_action(&mut self, ctx: &egui::Context, action: InspectorAction) {
+        match action {
+            InspectorAction::Edit { edit, merge } => {
+                self.apply_merging(*edit, merge.as_deref());
+            }
+            InspectorAction::Seal => self.doc.seal(),
+            InspectorAction::Select(id) => self.view.selection = BTreeSet::from([id]),
+            InspectorAction::DeleteSelection => self.command(ctx, AppCommand::Delete),
+            InspectorAction::DuplicateSelection => self.command(ctx, AppCommand::Duplicate),
+        }
+    }
+
+    fn timeline_action(&mut self, action: TimelineAction) {
+        let plan = self.doc.plan();
+        match action {
+            TimelineAction::Select(index) => self.set_stage(index),
+            TimelineAction::Add(how) => {
+                let (edit, id) = compose::add_stage(plan, self.view.stage_index, how);
+                if self.apply(&edit)
+                    && let Some(index) = self.doc.plan().stage_position(&id)
+                {
+                    self.set_stage(index);
+                }
+            }
+            TimelineAction::Move { from, to } => {
+                let Some(id) = plan.stages.get(from).map(|s| s.id.clone()) else {
+                    return;
+                };
+                let current = self.view.stage_id(plan);
+                if self.apply(&Edit::MoveStage { id, to }) {
+                    let plan = self.doc.plan();
+                    let index = plan.stage_position(&current).unwrap_or(0);
+                    self.set_stage_index(index);
+                }
+            }
+            TimelineAction::Delete(index) => {
+                let Some(id) = plan.stages.get(index).map(|s| s.id.clone()) else {
+                    return;
+                };
+                // The view keeps its stage, or shows the neighbour when its
+                // own stage went (see `ViewState::follow_shown_stage`).
+                self.apply(&Edit::RemoveStage { id });
+                if self.view.follow_shown_stage(self.doc.plan()) {
+                    self.widgets.canvas.link_mode = None;
+                }
+            }
+        }
+    }
+
+    fn modal_answer(&mut self, ctx: &egui::Context, answer: ModalAnswer) {
+        match answer {
+            ModalAnswer::Dismiss => {}
+            ModalAnswer::Discard(then) => self.perform(ctx, then),
+            ModalAnswer::Save(then) => {
+                if self.save(Some(then.clone())) {
+                    self.perform(ctx, then);
+                }
+            }
+            ModalAnswer::Path(PathPurpose::Open, path) => self.open_path(&path),
+            ModalAnswer::Path(PathPurpose::Export(choice), path) => self.export_to(choice, &path),
+            ModalAnswer::Export(choice) => self.choose_export_path(choice),
+            ModalAnswer::Path(PathPurpose::ImportCsv, path) => self.read_csv(&path),
+            ModalAnswer::ImportCsv(dialog) => self.import_from(ctx, *dialog),
+            ModalAnswer::Suggest(stage, suggestions) => {
+                let stage = self.doc.plan().stage(&stage);
+                let edit =
+                    stage.and_then(|s| crate::edit::suggest::suggestions_edit(s, &suggestions));
+                if let Some(edit) = edit {
+                    self.apply(&edit);
+                }
+            }
+            ModalAnswer::Overwrite(path, then) => {
+                if self.save_over(&path)
+                    && let Some(then) = then
+                {
+                    self.perform(ctx, then);
+                }
+            }
+            ModalAnswer::SaveElsewhere(then) => self.save_as(then),
+            ModalAnswer::Reload(path) => self.open_path(&path),
+            ModalAnswer::Start(choice) => self.start_with(ctx, choice),
+            ModalAnswer::Restore(copy, rest) => self.restore(&copy, rest),
+            ModalAnswer::DiscardCopy(copy, rest) => {
+                copy.discard();
+                self.offer_recovery(rest);
+            }
+            ModalAnswer::Path(PathPurpose::Save { then }, path) => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.perform(ctx, then);
+                }
+            }
+        }
+    }
+
+    /// Applies an edit (kept tidy, see the module); a refused edit leaves
+    /// the plan alone and says why.
+    pub fn apply(&mut self, edit: &Edit) -> bool {
+        self.apply_merging(edit.clone(), None)
+    }
+
+    /// [`OrgevoApp::apply`], merging with the previous edit of the same
+    /// `merge` key into one undo step (typing into one field).
+    fn apply_merging(&mut self, edit: Edit, merge: Option<&str>) -> bool {
+        let edit = compose::keeping_tidy(self.doc.plan(), edit);
+        let result = match merge {
+            Some(key) => self.doc.apply_merging(&edit, key),
+            None => self.doc.apply(&edit),
+        };
+        match result {
+            Ok(()) => {
+                self.shell.status = format!("Done: {}", edit.label());
+                true
+            }
+            Err(e) => {
+                self.shell.status = format!("Not possible: {e}");
+                false
+            }
+        }
+    }
+
+    fn add_member(&mut self, pos: Option<[f32; 2]>, manager: Option<&str>) {
+        let Some(stage) = self.stage() else {
+            return;
+        };
+        let pos = pos.or_else(|| {
+            // Toolbar: in the middle of the view; a report: below its manager.
+            if manager.is_some() {
+                return None;
+            }
+            let camera = self.view.cameras.get(&stage.id)?;
+            Some([camera.scene_rect.center().x, camera.scene_rect.center().y])
+        });
+        let (edit, id) = compose::add_member(stage, pos, manager);
+        if self.apply(&edit) {
+            self.view.selection = BTreeSet::from([id]);
+            self.widgets.inspector.focus_name();
+        }
+    }
+
+    /// Shows stage `index` on the canvas.
+    pub fn set_stage(&mut self, index: usize) {
+        if self.view.set_stage(self.doc.plan(), index) {
+            self.widgets.canvas.link_mode = None;
+        }
+    }
+
+    /// Shows stage `index` even when it is the index shown (the stages
+    /// moved), dropping the selection and a line being drawn.
+    pub(in crate::app) fn set_stage_index(&mut self, index: usize) {
+        self.view.set_stage_index(self.doc.plan(), index);
+        self.widgets.canvas.link_mode = None;
+    }
+
+    /// Replaces the selection (ids not in the current stage are ignored).
+    pub fn set_selection(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.view.set_selection(self.doc.plan(), ids);
+    }
+
+    /// Collapses or expands the team under `id` in stage `stage`.
+    pub fn toggle_team(&mut self, stage: &str, id: &str) {
+        self.view.toggle_team(self.doc.plan(), stage, id);
+    }
+
+    /// Enters present mode on the current stage, full screen.
+    pub fn start_presenting(&mut self, ctx: &egui::Context) {
+        let (plan, index) = (self.doc.plan(), self.view.stage_index);
+        self.derived.findings.refresh(plan, self.doc.state());
+        self.present.start(ctx, plan, index, &self.derived.findings);
+    }
+
+    /// Leaves present mode on the stage that was shown.
+    pub fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if let Some(index) = self.present.stop(ctx) {
+            self.set_stage(index);
+        }
+    }
+}

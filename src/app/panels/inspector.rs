@@ -1,0 +1,455 @@
+//! The inspector: edits the selected member (or the plan when nothing is
+//! selected). It reports edits; the app applies them through the history.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+
+use crate::app::panels::inspector_action::InspectorAction;
+use crate::app::panels::number_fields::{NumberDrafts, NumberField};
+use crate::app::style::{family_color, severity_icon};
+use crate::edit::{Edit, reports_to};
+use crate::model::{
+    Function, Link, LinkKind, Member, Plan, Responsibility, Stage, StageKind, Tag, TagFamily,
+};
+use crate::rules::Finding;
+
+/// Inspector state between frames (the text of the new-tag field).
+#[derive(Default, Debug)]
+pub struct Inspector {
+    new_tag: String,
+    focus_name: bool,
+    numbers: NumberDrafts,
+}
+
+impl Inspector {
+    /// Puts the keyboard focus in the Name field on the next frame (after
+    /// adding a member, so the user can type its name straight away).
+    pub fn focus_name(&mut self) {
+        self.focus_name = true;
+    }
+
+    /// Shows the inspector for the selection in `stage`.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        plan: &Plan,
+        stage: &Stage,
+        selection: &BTreeSet<String>,
+        findings: &[Finding],
+    ) -> Vec<InspectorAction> {
+        let mut out = Vec::new();
+        let selected: Vec<&Member> = selection.iter().filter_map(|id| stage.member(id)).collect();
+        match selected.as_slice() {
+            [] => plan_ui(ui, plan, stage, &mut out),
+            [member] => self.member_ui(ui, stage, member, findings, &mut out),
+            several => {
+                ui.heading(format!("{} members selected", several.len()));
+                ui.horizontal(|ui| {
+                    if ui.button("Duplicate").clicked() {
+                        out.push(InspectorAction::DuplicateSelection);
+                    }
+                    if ui.button("Delete").clicked() {
+                        out.push(InspectorAction::DeleteSelection);
+                    }
+                });
+                ui.separator();
+                const LISTED: usize = 40;
+                for m in several.iter().take(LISTED) {
+                    if ui.link(m.display_name()).clicked() {
+                        out.push(InspectorAction::Select(m.id.clone()));
+                    }
+                }
+                if several.len() > LISTED {
+                    ui.label(RichText::new(format!("and {} more", several.len() - LISTED)).weak());
+                }
+            }
+        }
+        out
+    }
+
+    fn member_ui(
+        &mut self,
+        ui: &mut Ui,
+        stage: &Stage,
+        member: &Member,
+        findings: &[Finding],
+        out: &mut Vec<InspectorAction>,
+    ) {
+        let mut m = member.clone();
+        let key = |field: &str| format!("{}/{}/{field}", stage.id, member.id);
+        let update = |m: &Member, merge: Option<String>| InspectorAction::Edit {
+            edit: Box::new(Edit::UpdateMember {
+                stage: stage.id.clone(),
+                member: m.clone(),
+            }),
+            merge,
+        };
+        ui.heading(member.display_name());
+        ui.label(RichText::new(format!("id: {}", member.id)).weak().small());
+        ui.add_space(4.0);
+
+        egui::Grid::new("member-fields")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                for (field, label) in [("name", "Name"), ("title", "Title")] {
+                    let label_id = ui.label(label).id;
+                    let text = if field == "name" {
+                        &mut m.name
+                    } else {
+                        &mut m.title
+                    };
+                    let response = ui
+                        .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                        .labelled_by(label_id);
+                    if field == "name" && std::mem::take(&mut self.focus_name) {
+                        response.request_focus();
+                    }
+                    if response.changed() {
+                        out.push(update(&m, Some(key(field))));
+                    }
+                    if response.lost_focus() {
+                        out.push(InspectorAction::Seal);
+                    }
+                    ui.end_row();
+                }
+                let label_id = ui.label("Function").id;
+                let before = m.function;
+                egui::ComboBox::from_id_salt("function")
+                    .selected_text(m.function.label())
+                    .width(ui.available_width())
+                    .show_ui(ui, |ui| {
+                        for f in Function::ALL {
+                            ui.selectable_value(&mut m.function, *f, f.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label_id);
+                if m.function != before {
+                    out.push(update(&m, None));
+                }
+                ui.end_row();
+                ui.label("");
+                if ui.checkbox(&mut m.planned, "Planned hire").changed() {
+                    out.push(update(&m, None));
+                }
+                ui.end_row();
+                for field in NumberField::ALL {
+                    let (changed, response) = self.numbers.field_ui(ui, &stage.id, &mut m, field);
+                    if changed {
+                        out.push(update(&m, Some(key(field.label()))));
+                    }
+                    if response.lost_focus() {
+                        out.push(InspectorAction::Seal);
+                    }
+                }
+            });
+
+        ui.separator();
+        for family in [TagFamily::Leadership, TagFamily::Management] {
+            ui.label(
+                RichText::new(family_title(family))
+                    .strong()
+                    .color(family_color(family)),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for r in Responsibility::ALL
+                    .into_iter()
+                    .filter(|r| r.family() == family)
+                {
+                    let tag = Tag::Core(r);
+                    let mut on = m.has_tag(&tag);
+                    if ui
+                        .toggle_value(&mut on, r.label())
+                        .on_hover_text(r.id())
+                        .changed()
+                    {
+                        toggle(&mut m.tags, tag, on);
+                        out.push(update(&m, None));
+                    }
+                }
+            });
+        }
+        ui.label(RichText::new("Custom tags").strong());
+        ui.horizontal_wrapped(|ui| {
+            let customs: Vec<Tag> = m
+                .tags
+                .iter()
+                .filter(|t| matches!(t, Tag::Custom(_)))
+                .cloned()
+                .collect();
+            for tag in customs {
+                let remove = ui
+                    .button(format!("{tag} 🗙"))
+                    .on_hover_text(format!("Remove the tag {tag}"));
+                if remove.clicked() {
+                    m.tags.retain(|t| t != &tag);
+                    out.push(update(&m, None));
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.new_tag)
+                    .hint_text("New tag")
+                    .desired_width(140.0),
+            );
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Add tag").clicked() || entered) && !self.new_tag.trim().is_empty() {
+                let tag = Tag::parse(self.new_tag.trim());
+                if !m.has_tag(&tag) {
+                    m.tags.push(tag);
+                    out.push(update(&m, None));
+                }
+                self.new_tag.clear();
+            }
+        });
+
+        ui.separator();
+        self.manager_ui(ui, stage, member, out);
+        lines_ui(ui, stage, member, out);
+
+        ui.separator();
+        let label_id = ui.label("Notes").id;
+        let notes = ui
+            .add(
+                egui::TextEdit::multiline(&mut m.notes)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_id);
+        if notes.changed() {
+            out.push(update(&m, Some(key("notes"))));
+        }
+        if notes.lost_focus() {
+            out.push(InspectorAction::Seal);
+        }
+
+        let mine: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.members.contains(&member.id))
+            .collect();
+        if !mine.is_empty() {
+            ui.separator();
+            ui.label(RichText::new("Findings").strong());
+            for f in mine {
+                ui.label(format!("{} {}", severity_icon(f.severity), f.message));
+            }
+        }
+    }
+
+    fn manager_ui(
+        &mut self,
+        ui: &mut Ui,
+        stage: &Stage,
+        member: &Member,
+        out: &mut Vec<InspectorAction>,
+    ) {
+        let current = stage.manager_of(&member.id);
+        let mut chosen = current.map(|m| m.id.clone());
+        ui.horizontal(|ui| {
+            let label_id = ui.label("Reports to").id;
+            egui::ComboBox::from_id_salt("reports-to")
+                .selected_text(current.map_or("nobody", |m| m.display_name()))
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, "nobody");
+                    for candidate in stage.members() {
+                        // Offer only managers that do not create a cycle.
+                        if candidate.id == member.id || reports_to(stage, &candidate.id, &member.id)
+                        {
+                            continue;
+                        }
+                        ui.selectable_value(
+                            &mut chosen,
+                            Some(candidate.id.clone()),
+                            candidate.display_name(),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label_id);
+        });
+        if chosen.as_deref() != current.map(|m| m.id.as_str()) {
+            out.push(InspectorAction::Edit {
+                edit: Box::new(Edit::SetManager {
+                    stage: stage.id.clone(),
+                    member: member.id.clone(),
+                    manager: chosen,
+                }),
+                merge: None,
+            });
+        }
+    }
+}
+
+fn lines_ui(ui: &mut Ui, stage: &Stage, member: &Member, out: &mut Vec<InspectorAction>) {
+    let lines: Vec<Link> = stage
+        .links()
+        .filter(|l| l.from == member.id || l.to == member.id)
+        .collect();
+    ui.label(RichText::new(format!("Lines ({})", lines.len())).strong());
+    for link in lines {
+        let other_id = if link.from == member.id {
+            &link.to
+        } else {
+            &link.from
+        };
+        let other = stage
+            .member(other_id)
+            .map_or(other_id.as_str(), |m| m.display_name());
+        let text = match link.kind {
+            LinkKind::ReportsTo if link.from == member.id => format!("reports to {other}"),
+            LinkKind::ReportsTo => format!("{other} reports here"),
+            LinkKind::CollaboratesWith => format!("collaborates with {other}"),
+        };
+        ui.horizontal(|ui| {
+            if ui.link(&text).clicked() {
+                out.push(InspectorAction::Select(other_id.clone()));
+            }
+            let remove = ui
+                .small_button("🗙")
+                .on_hover_text(format!("Remove the line: {text}"));
+            if remove.clicked() {
+                out.push(InspectorAction::Edit {
+                    edit: Box::new(Edit::RemoveLink {
+                        stage: stage.id.clone(),
+                        link: link.clone(),
+                    }),
+                    merge: None,
+                });
+            }
+        });
+    }
+}
+
+fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorAction>) {
+    ui.heading("Plan");
+    let mut title = plan.title.clone();
+    let label_id = ui.label("Title").id;
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+        .labelled_by(label_id);
+    if response.changed() {
+        out.push(InspectorAction::Edit {
+            edit: Box::new(Edit::SetTitle(title)),
+            merge: Some("plan/title".to_owned()),
+        });
+    }
+    if response.lost_focus() {
+        out.push(InspectorAction::Seal);
+    }
+    crate::app::panels::rule_settings::rule_settings_ui(ui, &plan.settings, out);
+    ui.separator();
+    stage_ui(ui, stage, out);
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(
+            "Click a card to edit it. Double-click the canvas to add a member; drag a card onto \
+             another to change who it reports to; drag a card's round handle to another card for \
+             a collaboration line.",
+        )
+        .weak(),
+    );
+}
+
+/// The stage's name, kind, when and notes.
+fn stage_ui(ui: &mut Ui, stage: &Stage, out: &mut Vec<InspectorAction>) {
+    ui.heading("Stage");
+    let (mut name, mut kind, mut when, mut notes) = (
+        stage.name.clone(),
+        stage.kind,
+        stage.when.clone(),
+        stage.notes.clone(),
+    );
+    let mut changed: Option<&str> = None;
+    let mut sealed = false;
+    egui::Grid::new("stage-fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            for (field, label) in [("name", "Stage name"), ("when", "When")] {
+                let label_id = ui.label(label).id;
+                let text = if field == "name" {
+                    &mut name
+                } else {
+                    &mut when
+                };
+                let response = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+                    .labelled_by(label_id);
+                if response.changed() {
+                    changed = Some(field);
+                }
+                sealed |= response.lost_focus();
+                ui.end_row();
+            }
+            let label_id = ui.label("Kind").id;
+            egui::ComboBox::from_id_salt("stage-kind")
+                .selected_text(kind.label())
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    for k in StageKind::ALL {
+                        if ui.selectable_value(&mut kind, *k, k.label()).changed() {
+                            changed = Some("kind");
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label_id);
+            ui.end_row();
+        });
+    let label_id = ui.label("Stage notes").id;
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label_id);
+    if response.changed() {
+        changed = Some("notes");
+    }
+    sealed |= response.lost_focus();
+    if let Some(field) = changed {
+        out.push(InspectorAction::Edit {
+            edit: Box::new(Edit::SetStageInfo {
+                id: stage.id.clone(),
+                name,
+                kind,
+                when,
+                notes,
+            }),
+            merge: (field != "kind").then(|| format!("stage/{}/{field}", stage.id)),
+        });
+    }
+    if sealed {
+        out.push(InspectorAction::Seal);
+    }
+    ui.label(
+        RichText::new(format!(
+            "{}, {}",
+            crate::look::count(stage.member_count(), "member"),
+            crate::look::count(stage.link_count(), "line")
+        ))
+        .weak(),
+    );
+}
+
+fn family_title(family: TagFamily) -> &'static str {
+    match family {
+        TagFamily::Leadership => "Leadership",
+        TagFamily::Management => "Management",
+    }
+}
+
+fn toggle(tags: &mut Vec<Tag>, tag: Tag, on: bool) {
+    if on {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    } else {
+        tags.retain(|t| t != &tag);
+    }
+}

@@ -1,0 +1,328 @@
+//! Present mode: full screen, large type, stepping through the stages with
+//! an animated transition and captions of the most important changes.
+
+use std::collections::HashMap;
+
+use egui::{Align2, FontId, Key, Rect, Sense, Ui, UiBuilder, pos2, vec2};
+
+use crate::app::canvas::card::{CardLook, ChangeBadge, paint_card};
+use crate::app::canvas::lines::paint_stage_lines;
+use crate::app::state::derived::FindingsCache;
+use crate::app::style::{FIXED_COLOR, severity_color};
+use crate::diff::{Change, StageDiff, diff_with_findings};
+use crate::layout::{LayoutParams, presentation_card_size, tidy_layout_with};
+use crate::model::{Member, Plan};
+use crate::rules::Severity;
+
+/// How long a transition takes, in seconds.
+pub const TRANSITION_SECONDS: f64 = 0.6;
+/// How many changes the captions show.
+const CAPTIONS: usize = 4;
+
+/// The presentation state: which stage is shown and where it came from.
+#[derive(Debug)]
+pub struct Presenter {
+    /// Card rects of every stage in the presentation layout, by member id.
+    layouts: Vec<HashMap<String, Rect>>,
+    index: usize,
+    from: usize,
+    started: f64,
+    diff: Option<StageDiff>,
+    scene_rect: Rect,
+}
+
+impl Presenter {
+    /// Starts presenting the stage at `index` (no transition).
+    pub fn new(plan: &Plan, index: usize, findings: &FindingsCache) -> Self {
+        let layouts = plan
+            .stages
+            .iter()
+            .map(|stage| {
+                tidy_layout_with(stage, &LayoutParams::PRESENTATION)
+                    .into_iter()
+                    .filter_map(|(id, [x, y])| {
+                        let member = stage.member(&id)?;
+                        let [w, h] = presentation_card_size(member);
+                        Some((id, Rect::from_center_size(pos2(x, y), vec2(w, h))))
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            layouts,
+            index,
+            from: index,
+            started: f64::NEG_INFINITY,
+            diff: diff_to(plan, index, findings),
+            scene_rect: Rect::NOTHING,
+        }
+    }
+
+    /// The stage shown (or being moved to).
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// Moves to the stage at `to`, animating from the current one.
+    pub fn go_to(&mut self, plan: &Plan, to: usize, now: f64, findings: &FindingsCache) {
+        if to == self.index || to >= plan.stages.len() {
+            return;
+        }
+        self.from = self.index;
+        self.index = to;
+        self.started = now;
+        self.diff = diff_to(plan, to, findings);
+    }
+
+    /// Draws the presentation; returns `true` when the user leaves (Esc).
+    pub fn ui(&mut self, ui: &mut Ui, plan: &Plan, findings: &FindingsCache) -> bool {
+        let now = ui.input(|i| i.time);
+        let (next, previous, first, last, leave) = ui.input(|i| {
+            (
+                i.key_pressed(Key::ArrowRight)
+                    || i.key_pressed(Key::PageDown)
+                    || i.key_pressed(Key::Space),
+                i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::PageUp),
+                i.key_pressed(Key::Home),
+                i.key_pressed(Key::End),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        if leave {
+            return true;
+        }
+        if next {
+            self.go_to(plan, self.index + 1, now, findings);
+        } else if previous && self.index > 0 {
+            self.go_to(plan, self.index - 1, now, findings);
+        } else if first {
+            self.go_to(plan, 0, now, findings);
+        } else if last {
+            self.go_to(plan, plan.stages.len().saturating_sub(1), now, findings);
+        }
+        if self.index >= plan.stages.len() {
+            ui.centered_and_justified(|ui| ui.label("This plan has no stages. Press Esc."));
+            return false;
+        }
+        let t = ((now - self.started) / TRANSITION_SECONDS).clamp(0.0, 1.0) as f32;
+        if t < 1.0 {
+            ui.ctx().request_repaint();
+        }
+        let eased = t * t * (3.0 - 2.0 * t);
+        let full = ui.max_rect();
+        let scale = (full.height() / 1080.0).clamp(0.6, 1.6);
+        let band = (full.height() * 0.24).max(160.0);
+        let chart = Rect::from_min_max(
+            full.min + vec2(24.0, 24.0),
+            pos2(full.max.x - 24.0, full.max.y - band),
+        );
+        self.chart_ui(ui, plan, chart, eased);
+        self.captions_ui(
+            ui,
+            plan,
+            Rect::from_min_max(pos2(full.min.x, full.max.y - band), full.max),
+            scale,
+            eased,
+        );
+        false
+    }
+
+    fn chart_ui(&mut self, ui: &mut Ui, plan: &Plan, area: Rect, t: f32) {
+        let from_index = self.from.min(plan.stages.len() - 1);
+        let (from, to) = (&plan.stages[from_index], &plan.stages[self.index]);
+        let empty = HashMap::new();
+        let layout_from = self.layouts.get(from_index).unwrap_or(&empty);
+        let layout_to = self.layouts.get(self.index).unwrap_or(&empty);
+        let card_rect = |layout: &HashMap<String, Rect>, m: &Member| {
+            layout.get(&m.id).copied().unwrap_or(Rect::NOTHING)
+        };
+        let animating = t < 1.0 && self.from != self.index;
+        let before: HashMap<&str, &Member> = from.members().map(|m| (m.id.as_str(), m)).collect();
+        let rect_now = |m: &Member| {
+            let end = card_rect(layout_to, m);
+            match before.get(m.id.as_str()) {
+                Some(old) if animating => {
+                    let start = card_rect(layout_from, old);
+                    Some(Rect::from_center_size(
+                        start.center().lerp(end.center(), t),
+                        end.size(),
+                    ))
+                }
+                _ => Some(end),
+            }
+        };
+        let removed: Vec<&Member> = if animating {
+            from.members()
+                .filter(|m| to.member(&m.id).is_none())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let target = to
+            .members()
+            .filter_map(rect_now)
+            .chain(removed.iter().map(|m| card_rect(layout_from, m)))
+            .reduce(|a, b| a.union(b));
+        if let Some(bounds) = target {
+            self.scene_rect = bounds.expand(30.0);
+        }
+        let badges: HashMap<&str, ChangeBadge> = self
+            .diff
+            .iter()
+            .flat_map(|d| &d.changes)
+            .filter_map(|c| match c {
+                Change::Added { member, .. } => Some((member.id.as_str(), ChangeBadge::New)),
+                Change::Moved { member, .. } => Some((member.id.as_str(), ChangeBadge::Moved)),
+                _ => None,
+            })
+            .collect();
+        let mut scene_rect = self.scene_rect;
+        ui.scope_builder(UiBuilder::new().max_rect(area), |ui| {
+            egui::Scene::new()
+                .sense(Sense::hover())
+                .zoom_range(0.05..=1.4)
+                .show(ui, &mut scene_rect, |ui| {
+                    let visuals = ui.visuals().clone();
+                    let zoom = 1.0
+                        / ui.ctx()
+                            .layer_transform_from_global(ui.layer_id())
+                            .unwrap_or_default()
+                            .scaling
+                            .max(1e-6);
+                    let mut painter = ui.painter().clone();
+                    if animating {
+                        painter.set_opacity(1.0 - t);
+                        let rect_before = |m: &Member| {
+                            to.member(&m.id)
+                                .and_then(&rect_now)
+                                .or(Some(card_rect(layout_from, m)))
+                        };
+                        paint_stage_lines(&painter, &visuals, from, &|_, m| rect_before(m), zoom);
+                        painter.set_opacity(t);
+                    }
+                    paint_stage_lines(&painter, &visuals, to, &|_, m| rect_now(m), zoom);
+                    for m in &removed {
+                        painter.set_opacity(1.0 - t);
+                        paint_card(
+                            &painter,
+                            &visuals,
+                            card_rect(layout_from, m),
+                            m,
+                            CardLook {
+                                zoom,
+                                large: true,
+                                ..Default::default()
+                            },
+                        );
+                    }
+                    for m in to.members() {
+                        let fresh = !before.contains_key(m.id.as_str());
+                        painter.set_opacity(if animating && fresh { t } else { 1.0 });
+                        let look = CardLook {
+                            zoom,
+                            large: true,
+                            change: if animating {
+                                None
+                            } else {
+                                badges.get(m.id.as_str()).copied()
+                            },
+                            ..Default::default()
+                        };
+                        if let Some(rect) = rect_now(m) {
+                            paint_card(&painter, &visuals, rect, m, look);
+                        }
+                    }
+                });
+        });
+    }
+
+    fn captions_ui(&self, ui: &mut Ui, plan: &Plan, band: Rect, scale: f32, t: f32) {
+        let stage = &plan.stages[self.index];
+        let painter = ui.painter();
+        painter.rect_filled(band, 0.0, ui.visuals().faint_bg_color);
+        let strong = ui.visuals().strong_text_color();
+        let weak = ui.visuals().weak_text_color();
+        let left = band.min.x + 40.0 * scale;
+        let mut y = band.min.y + 18.0 * scale;
+        painter.text(
+            pos2(left, y),
+            Align2::LEFT_TOP,
+            &stage.name,
+            FontId::proportional(40.0 * scale),
+            strong,
+        );
+        painter.text(
+            pos2(band.max.x - 40.0 * scale, y + 6.0 * scale),
+            Align2::RIGHT_TOP,
+            format!("{} / {}", self.index + 1, plan.stages.len()),
+            FontId::proportional(24.0 * scale),
+            weak,
+        );
+        y += 50.0 * scale;
+        let when = if stage.when.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", stage.when)
+        };
+        painter.text(
+            pos2(left, y),
+            Align2::LEFT_TOP,
+            format!("{}{when}", stage.kind.label()),
+            FontId::proportional(22.0 * scale),
+            weak,
+        );
+        y += 34.0 * scale;
+        let captions: Vec<String> = match &self.diff {
+            Some(diff) => diff
+                .captions(CAPTIONS)
+                .iter()
+                .map(|c| format!("•  {c}"))
+                .collect(),
+            None => stage
+                .notes
+                .lines()
+                .take(CAPTIONS)
+                .map(str::to_owned)
+                .collect(),
+        };
+        for caption in captions {
+            if y + 24.0 * scale > band.max.y {
+                break;
+            }
+            // The moment a workshop waits for: a finding fixed (green), or
+            // one the step introduces (amber).
+            let color = if caption.starts_with("•  Fixed:") {
+                FIXED_COLOR
+            } else if caption.starts_with("•  New finding") {
+                severity_color(Severity::Warning)
+            } else {
+                strong
+            };
+            let caption_color = color.gamma_multiply(t);
+            let font = FontId::proportional(20.0 * scale);
+            let galley = painter.layout(caption, font, caption_color, band.width() - 80.0 * scale);
+            let height = galley.size().y;
+            painter.galley(pos2(left, y), galley, caption_color);
+            y += height + 6.0 * scale;
+        }
+        painter.text(
+            pos2(band.max.x - 40.0 * scale, band.max.y - 12.0 * scale),
+            Align2::RIGHT_BOTTOM,
+            "→ / Space next · ← back · Esc leave",
+            FontId::proportional(14.0 * scale),
+            weak.gamma_multiply(0.7),
+        );
+    }
+}
+
+/// The changes into stage `index`, with the findings the app already has.
+fn diff_to(plan: &Plan, index: usize, findings: &FindingsCache) -> Option<StageDiff> {
+    let previous = plan.previous_non_empty(index)?;
+    let (before, now) = (plan.stages.get(previous)?, plan.stages.get(index)?);
+    Some(diff_with_findings(
+        before,
+        now,
+        findings.stage(previous),
+        findings.stage(index),
+    ))
+}

@@ -1,0 +1,333 @@
+//! The state derived from the document: findings of every stage and the
+//! changes of the shown one, worked out again only for what changed.
+
+use crate::app::canvas::ChangeOverlay;
+use crate::app::canvas::card::ChangeBadge;
+use petgraph::stable_graph::NodeIndex;
+
+use crate::diff::{StageDiff, diff_with_findings};
+use crate::model::{Member, Plan, Stage};
+use crate::rules::{Finding, PlanFindings, Summary};
+use crate::task::Task;
+
+/// The state derived from the document, kept apart from it and from the
+/// view state: it is never saved and can always be worked out again.
+#[derive(Debug, Default)]
+pub struct Derived {
+    /// The findings of every stage.
+    pub findings: FindingsCache,
+    /// The changes of the shown stage since the previous one.
+    pub diffs: DiffCache,
+}
+
+/// The findings of every stage, re-derived only for the stages an edit
+/// touched and those that read them (see [`PlanFindings`]).
+#[derive(Debug, Default)]
+pub struct FindingsCache {
+    state: Option<u64>,
+    findings: PlanFindings,
+}
+
+impl FindingsCache {
+    /// Brings the findings up to date if `state` differs from the last run.
+    pub fn refresh(&mut self, plan: &Plan, state: u64) {
+        if self.state == Some(state) {
+            return;
+        }
+        self.findings.refresh(plan);
+        self.state = Some(state);
+    }
+
+    /// Forgets the cache (after opening another document).
+    pub fn invalidate(&mut self) {
+        self.state = None;
+        self.findings.clear();
+    }
+
+    /// Counts of the findings of the stage at `index`.
+    pub fn summary(&self, index: usize) -> Summary {
+        Summary::of(self.stage(index))
+    }
+
+    /// The findings of the stage at `index`.
+    pub fn stage(&self, index: usize) -> &[Finding] {
+        self.findings.stage(index)
+    }
+}
+
+/// Above this many members in the two stages together, the full diff is
+/// worked out on a worker thread, so an edit never waits for it.
+const DIFF_IN_BACKGROUND_FROM: usize = 4_000;
+
+/// What the diff was computed from: the two stages' content and the
+/// findings (plan state).
+type DiffKey = (u64, usize, u64, u64);
+
+/// The changes of the shown stage since the previous one: the canvas
+/// overlay (new, moved, removed) at once and cheaply, the full diff for the
+/// Changes panel only when it is wanted, on a worker for big stages.
+#[derive(Debug, Default)]
+pub struct DiffCache {
+    overlay_key: Option<(usize, u64, u64)>,
+    overlay: ChangeOverlay,
+    key: Option<DiffKey>,
+    diff: Option<StageDiff>,
+    pending: Option<(DiffKey, Task<StageDiff>)>,
+}
+
+impl DiffCache {
+    /// Brings the overlay up to date, and the full diff too when `want_full`
+    /// (on a worker for big stages; `ctx` is asked to repaint when done).
+    pub fn refresh(&mut self, input: &DiffInput<'_>, want_full: bool) {
+        let DiffInput {
+            plan,
+            state,
+            index,
+            findings,
+            ctx,
+        } = *input;
+        let previous = plan.previous_non_empty(index);
+        let pair = previous.and_then(|p| Some((p, plan.stages.get(p)?, plan.stages.get(index)?)));
+        let Some((previous, before, now)) = pair else {
+            self.invalidate();
+            return;
+        };
+        let overlay_key = (index, before.revision(), now.revision());
+        if self.overlay_key != Some(overlay_key) {
+            self.overlay = overlay_of(before, now);
+            self.overlay_key = Some(overlay_key);
+        }
+        self.receive();
+        let key = (state, index, before.revision(), now.revision());
+        let small = before.member_count() + now.member_count() < DIFF_IN_BACKGROUND_FROM;
+        if !(want_full || small)
+            || self.key == Some(key)
+            || self.pending.as_ref().is_some_and(|(k, _)| *k == key)
+        {
+            return;
+        }
+        let (findings_a, findings_b) = (findings.stage(previous), findings.stage(index));
+        if small {
+            self.diff = Some(diff_with_findings(before, now, findings_a, findings_b));
+            self.key = Some(key);
+            self.pending = None;
+            return;
+        }
+        // Copies of stages share their members: cheap to hand over.
+        let (before, now) = (before.clone(), now.clone());
+        let (findings_a, findings_b) = (findings_a.to_vec(), findings_b.to_vec());
+        let ctx = ctx.clone();
+        let task = Task::spawn_then(
+            move || diff_with_findings(&before, &now, &findings_a, &findings_b),
+            move || ctx.request_repaint(),
+        );
+        self.pending = Some((key, task));
+    }
+
+    /// Takes the worker's result, if it is done.
+    fn receive(&mut self) {
+        let Some((key, task)) = &self.pending else {
+            return;
+        };
+        match task.take() {
+            Some(Some(diff)) => {
+                self.diff = Some(diff);
+                self.key = Some(*key);
+                self.pending = None;
+            }
+            None => {}
+            Some(None) => self.pending = None,
+        }
+    }
+
+    /// Forgets the cache (after opening another document).
+    pub fn invalidate(&mut self) {
+        *self = Self::default();
+    }
+
+    /// The diff against the previous stage (none for the first stage, and
+    /// none yet while a big one is being worked out for the first time).
+    pub fn diff(&self) -> Option<&StageDiff> {
+        self.diff.as_ref()
+    }
+
+    /// Whether a newer diff is being worked out (the one shown is older).
+    pub fn is_updating(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Badges and ghosts for the canvas.
+    pub fn overlay(&self) -> &ChangeOverlay {
+        &self.overlay
+    }
+}
+
+/// What [`DiffCache::refresh`] works from.
+#[derive(Clone, Copy)]
+pub struct DiffInput<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The document state (findings depend on it).
+    pub state: u64,
+    /// The shown stage.
+    pub index: usize,
+    /// The findings of every stage.
+    pub findings: &'a FindingsCache,
+    /// To repaint when a worker is done.
+    pub ctx: &'a egui::Context,
+}
+
+/// New and moved members of `now` and the members gone since `before`:
+/// one lookup per member, nothing else of the diff.
+fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
+    let mut overlay = ChangeOverlay::default();
+    fn manager_id(stage: &Stage, node: NodeIndex) -> Option<&str> {
+        stage
+            .manager_node(node)
+            .and_then(|m| stage.member_at(m))
+            .map(|m| m.id.as_str())
+    }
+    let graph = now.graph();
+    for node in graph.node_indices() {
+        let member: &Member = &graph[node];
+        match before.node(&member.id) {
+            None => {
+                overlay.badges.insert(member.id.clone(), ChangeBadge::New);
+            }
+            Some(was) if manager_id(before, was) != manager_id(now, node) => {
+                overlay.badges.insert(member.id.clone(), ChangeBadge::Moved);
+            }
+            Some(_) => {}
+        }
+    }
+    overlay.ghosts = before
+        .members()
+        .filter(|m| now.node(&m.id).is_none())
+        .cloned()
+        .collect();
+    overlay
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{Change, diff_plan_stages};
+    use crate::io::{BUNDLED_EXAMPLE, plan_from_str};
+
+    fn refresh(cache: &mut DiffCache, plan: &Plan, state: u64, index: usize, want_full: bool) {
+        let mut findings = FindingsCache::default();
+        findings.refresh(plan, state);
+        let ctx = egui::Context::default();
+        let input = DiffInput {
+            plan,
+            state,
+            index,
+            findings: &findings,
+            ctx: &ctx,
+        };
+        cache.refresh(&input, want_full);
+    }
+
+    #[test]
+    fn overlay_marks_new_and_moved_and_keeps_removed_as_ghosts() {
+        let mut plan = plan_from_str(BUNDLED_EXAMPLE).unwrap();
+        let mut cache = DiffCache::default();
+        refresh(&mut cache, &plan, 1, 1, false);
+        let badge = |cache: &DiffCache, id: &str| cache.overlay().badges.get(id).copied();
+        assert_eq!(badge(&cache, "morgan"), Some(ChangeBadge::New));
+        assert_eq!(badge(&cache, "sam"), Some(ChangeBadge::Moved));
+        assert!(cache.overlay().ghosts.is_empty());
+        // Leo left "split", so against it the converged stage (index 2) has
+        // Leo as a new member.
+        plan.stages[1].remove_member("leo");
+        refresh(&mut cache, &plan, 2, 2, false);
+        assert_eq!(badge(&cache, "leo"), Some(ChangeBadge::New));
+        plan.stages[2].remove_member("dana");
+        refresh(&mut cache, &plan, 3, 2, false);
+        let ghosts: Vec<&str> = cache
+            .overlay()
+            .ghosts
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ghosts, ["dana"]);
+        assert!(cache.diff().is_some(), "a small diff is always at hand");
+        refresh(&mut cache, &plan, 4, 0, false);
+        assert!(
+            cache.diff().is_none(),
+            "the first stage has nothing before it"
+        );
+        assert!(cache.overlay().badges.is_empty());
+    }
+
+    #[test]
+    fn a_big_diff_is_worked_out_on_a_worker_only_when_wanted() {
+        let mut plan = crate::model::synthetic_plan(3_000, 6, 11);
+        let s1 = &mut plan.stages[1];
+        s1.remove_member("m2999");
+        s1.add_member(Member::new(
+            "hire",
+            "New hire",
+            crate::model::Function::Sales,
+        ))
+        .unwrap();
+        let old_manager = s1.manager_of("m100").map(|m| m.id.clone()).unwrap();
+        s1.remove_link(&crate::model::Link::new(
+            "m100",
+            &old_manager,
+            crate::model::LinkKind::ReportsTo,
+        ));
+        s1.add_link(&crate::model::Link::new(
+            "m100",
+            "m3",
+            crate::model::LinkKind::ReportsTo,
+        ))
+        .unwrap();
+        let mut cache = DiffCache::default();
+        refresh(&mut cache, &plan, 1, 1, false);
+        assert!(cache.diff().is_none() && !cache.is_updating());
+        let badges = &cache.overlay().badges;
+        assert_eq!(badges.get("hire"), Some(&ChangeBadge::New));
+        assert_eq!(badges.get("m100"), Some(&ChangeBadge::Moved));
+        assert_eq!(cache.overlay().ghosts.len(), 1);
+        refresh(&mut cache, &plan, 1, 1, true);
+        let started = std::time::Instant::now();
+        while cache.diff().is_none() && started.elapsed() < std::time::Duration::from_secs(60) {
+            assert!(cache.is_updating());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            refresh(&mut cache, &plan, 1, 1, true);
+        }
+        assert!(!cache.is_updating());
+        let expected = diff_plan_stages(&plan, 0, 1).unwrap();
+        assert_eq!(cache.diff(), Some(&expected));
+        // The overlay agrees with the full diff.
+        let added = expected
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Added { .. }))
+            .count();
+        let moved = expected
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Moved { .. }))
+            .count();
+        let removed = expected
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Removed { .. }))
+            .count();
+        let badges = &cache.overlay().badges;
+        assert_eq!(
+            badges.values().filter(|b| **b == ChangeBadge::New).count(),
+            added
+        );
+        assert_eq!(
+            badges
+                .values()
+                .filter(|b| **b == ChangeBadge::Moved)
+                .count(),
+            moved
+        );
+        assert_eq!(cache.overlay().ghosts.len(), removed);
+    }
+}

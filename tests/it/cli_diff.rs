@@ -1,0 +1,58 @@
+//! `orgevo diff` prints the same diff as the library, as text or JSON.
+
+use crate::common;
+
+const ACME: &str = "examples/plans/acme-evolution.orgevo.json";
+
+fn diff(args: &[&str]) -> (i32, String, String) {
+    common::orgevo(&[&["diff"], args].concat())
+}
+
+#[test]
+fn text_lists_hand_overs_and_new_members() {
+    let (code, stdout, _) = diff(&[ACME, "today", "split"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("Founder-led (today) → Split roles (split)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  process-discipline: Dana Lee → Morgan Blake\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  New: Morgan Blake (reports to Dana Lee)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  Sam Ortiz now reports to Morgan Blake (was Dana Lee)\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_matches_the_library() {
+    let (code, stdout, _) = diff(&[ACME, "split", "scale", "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["from"], "split");
+    assert_eq!(report["to"], "scale");
+    let plan = orgevo::io::load_plan(ACME.as_ref()).unwrap();
+    let expected = orgevo::diff::diff_plan_stages(&plan, 1, 2).unwrap();
+    // Every change, in the library's order, with all its fields.
+    let changes = report["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), expected.changes.len());
+    for (i, (shown, change)) in changes.iter().zip(&expected.changes).enumerate() {
+        assert_eq!(shown, &serde_json::to_value(change).unwrap(), "change {i}");
+        assert!(shown["kind"].is_string(), "change {i} names its kind");
+    }
+    assert_eq!(changes[0]["kind"], "role-merge");
+    assert_eq!(changes[0]["into"]["id"], "morgan");
+}
+
+#[test]
+fn unknown_stage_exits_2_and_names_it() {
+    let (code, _, stderr) = diff(&[ACME, "today", "someday"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`someday`"), "{stderr}");
+}

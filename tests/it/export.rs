@@ -1,0 +1,443 @@
+//! Exports: SVG parses and holds every name and line, PNG follows the
+//! scale, the PDF has a page per stage with every name in its text layer,
+//! the PowerPoint deck has the parts of a valid deck, hostile names are
+//! escaped everywhere, large charts export whole, output is reproducible.
+
+use crate::common;
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use orgevo::export::{Format, Paper, Request, Scope, export, png, stage_svg};
+use orgevo::io::{BUNDLED_EXAMPLE, plan_from_str};
+use orgevo::model::{Function, Link, LinkKind, Member, Plan, synthetic_plan};
+
+fn example() -> Plan {
+    plan_from_str(BUNDLED_EXAMPLE).unwrap()
+}
+
+fn request(scope: Scope, format: Format) -> Request {
+    Request {
+        scope,
+        format,
+        scale: 1.0,
+        paper: Paper::A4,
+    }
+}
+
+/// Every text of an SVG as usvg reads it.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let tree = png::parse_svg(svg).unwrap();
+    let mut out = Vec::new();
+    collect_texts(tree.root(), &mut out);
+    out
+}
+
+fn collect_texts(group: &resvg::usvg::Group, out: &mut Vec<String>) {
+    for node in group.children() {
+        match node {
+            resvg::usvg::Node::Group(g) => collect_texts(g, out),
+            resvg::usvg::Node::Text(t) => {
+                out.push(t.chunks().iter().map(|c| c.text()).collect::<String>());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// (width, height) from a PNG header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[1..4], b"PNG");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (be(16), be(20))
+}
+
+/// `text` without any whitespace: chart text in the PDF is placed glyph by
+/// glyph, so extractors put spaces between letters.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// The text of every page of a PDF.
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).unwrap_or_default())
+        .collect()
+}
+
+/// The parts of a zip file by name.
+fn zip_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            (file.name().unwrap().to_string(), data)
+        })
+        .collect()
+}
+
+/// Parses XML to the end; panics on malformed XML.
+fn assert_well_formed(name: &str, xml: &[u8]) {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{name}: {e}"),
+        }
+        buf.clear();
+    }
+}
+
+#[test]
+fn the_svg_holds_every_name_as_text_and_one_path_per_line() {
+    let plan = example();
+    for (index, stage) in plan.stages.iter().enumerate() {
+        let svg = stage_svg(&plan, index).unwrap();
+        let texts = svg_texts(&svg.text);
+        for m in stage.members() {
+            assert!(texts.iter().any(|t| t == &m.name), "{} missing", m.name);
+        }
+        assert!(svg.text.contains("font-family=\"DejaVu Sans\""));
+        let lines = svg.text.matches("<path class=\"reports-to\"").count()
+            + svg
+                .text
+                .matches("<path class=\"collaborates-with\"")
+                .count();
+        assert_eq!(lines, stage.link_count(), "{}", stage.id);
+    }
+}
+
+#[test]
+fn png_width_follows_the_scale() {
+    let plan = example();
+    let at = |scale: f32| {
+        let bytes = export(
+            &plan,
+            &Request {
+                scale,
+                ..request(Scope::Stage(1), Format::Png)
+            },
+        )
+        .unwrap();
+        png_size(&bytes)
+    };
+    let (w1, h1) = at(1.0);
+    let svg = stage_svg(&plan, 1).unwrap();
+    assert_eq!(w1, svg.width.ceil() as u32);
+    for scale in [2u32, 4] {
+        let (w, h) = at(scale as f32);
+        assert!(w.abs_diff(w1 * scale) <= scale, "{scale}: {w} vs {w1}");
+        assert!(h.abs_diff(h1 * scale) <= scale, "{scale}: {h} vs {h1}");
+    }
+}
+
+#[test]
+fn the_pdf_has_a_page_per_stage_with_every_name_selectable() {
+    let plan = example();
+    for paper in [Paper::A4, Paper::Letter] {
+        let bytes = export(
+            &plan,
+            &Request {
+                paper,
+                ..request(Scope::All, Format::Pdf)
+            },
+        )
+        .unwrap();
+        let pages = pdf_pages(&bytes);
+        assert_eq!(pages.len(), plan.stages.len());
+        for (page, stage) in pages.iter().zip(&plan.stages) {
+            assert!(page.contains(&stage.name), "{page}");
+            let flat = squeeze(page);
+            for m in stage.members() {
+                assert!(
+                    flat.contains(&squeeze(&m.name)),
+                    "{} missing from {page}",
+                    m.name
+                );
+            }
+        }
+        // The converged page says what changed and what was found.
+        let last = pdf_pages(&bytes).pop().unwrap();
+        assert!(last.contains("Findings") && last.contains("convergence-readiness"));
+        assert!(last.contains("Changes"));
+    }
+}
+
+#[test]
+fn the_pptx_has_one_slide_per_stage_and_every_part_a_deck_needs() {
+    let plan = example();
+    let bytes = export(&plan, &request(Scope::All, Format::Pptx)).unwrap();
+    let parts = zip_parts(&bytes);
+    let names: HashSet<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        parts[0].0, "[Content_Types].xml",
+        "content types come first"
+    );
+    for required in [
+        "_rels/.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+        "ppt/presentation.xml",
+        "ppt/_rels/presentation.xml.rels",
+        "ppt/slideMasters/slideMaster1.xml",
+        "ppt/slideMasters/_rels/slideMaster1.xml.rels",
+        "ppt/slideLayouts/slideLayout1.xml",
+        "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+        "ppt/theme/theme1.xml",
+    ] {
+        assert!(names.contains(required), "{required} missing");
+    }
+    let slides: Vec<&&str> = names
+        .iter()
+        .filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
+        .collect();
+    assert_eq!(slides.len(), plan.stages.len());
+    let content_types = String::from_utf8(parts[0].1.clone()).unwrap();
+    for (name, data) in &parts {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            assert_well_formed(name, data);
+        }
+        if name.ends_with(".xml") && name != "[Content_Types].xml" {
+            assert!(
+                content_types.contains(&format!("PartName=\"/{name}\"")),
+                "{name} has no content type"
+            );
+        }
+        // Every relationship points at a part that exists.
+        if let Some(dir) = name.strip_suffix(".rels") {
+            let base = dir.replace("_rels/", "");
+            let folder = base.rsplit_once('/').map_or("", |(f, _)| f);
+            let text = String::from_utf8(data.clone()).unwrap();
+            for target in text.split("Target=\"").skip(1) {
+                let target = target.split('"').next().unwrap();
+                let mut path: Vec<&str> = if folder.is_empty() || name == "_rels/.rels" {
+                    Vec::new()
+                } else {
+                    folder.split('/').collect()
+                };
+                for piece in target.split('/') {
+                    if piece == ".." {
+                        path.pop();
+                    } else {
+                        path.push(piece);
+                    }
+                }
+                let resolved = path.join("/");
+                assert!(names.contains(resolved.as_str()), "{name} → {resolved}");
+            }
+        }
+    }
+    let presentation = parts
+        .iter()
+        .find(|(n, _)| n == "ppt/presentation.xml")
+        .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
+        .unwrap();
+    assert_eq!(presentation.matches("<p:sldId ").count(), plan.stages.len());
+    let slide = parts
+        .iter()
+        .find(|(n, _)| n == "ppt/slides/slide3.xml")
+        .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
+        .unwrap();
+    assert!(slide.contains("Converged") && slide.contains("r:embed=\"rId2\""));
+    assert!(slide.contains("New finding: convergence-readiness"));
+}
+
+/// The example with hostile names, titles and notes.
+fn hostile() -> Plan {
+    let mut plan = example();
+    plan.title = "Acme <b>&</b> \"co\"".into();
+    let stage = &mut plan.stages[1];
+    stage.notes = "]]> <!-- & <script>alert(1)</script>".into();
+    let mut evil = Member::new("evil", "<script>alert(1)</script>", Function::Sales);
+    evil.title = "| ** [x](javascript:alert(1)) &amp; \u{1}".into();
+    stage.add_member(evil).unwrap();
+    let mut link = Member::new(
+        "link",
+        "[click](javascript:alert(2)) # <img src=x>",
+        Function::Marketing,
+    );
+    link.tags = vec![orgevo::model::Tag::parse("<b>bold</b>")];
+    stage.add_member(link).unwrap();
+    stage
+        .add_link(&Link::new("evil", "dana", LinkKind::ReportsTo))
+        .unwrap();
+    stage
+        .add_link(&Link::new("link", "dana", LinkKind::ReportsTo))
+        .unwrap();
+    plan
+}
+
+#[test]
+fn hostile_text_is_escaped_in_every_format() {
+    let plan = hostile();
+    let svg =
+        String::from_utf8(export(&plan, &request(Scope::Stage(1), Format::Svg)).unwrap()).unwrap();
+    assert!(!svg.contains("<script") && !svg.contains("<img") && !svg.contains("<b>"));
+    let texts = svg_texts(&svg);
+    assert!(
+        texts.iter().any(|t| t == "<script>alert(1)</script>"),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains('\u{1}')),
+        "control characters dropped"
+    );
+
+    let html =
+        String::from_utf8(export(&plan, &request(Scope::All, Format::Html)).unwrap()).unwrap();
+    assert!(!html.contains("<script") && !html.contains("<img"));
+    assert!(!html.contains("<b>bold") && !html.contains("<b>&"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("href="), "no links at all");
+
+    let md =
+        String::from_utf8(export(&plan, &request(Scope::All, Format::Markdown)).unwrap()).unwrap();
+    assert!(md.contains(r"\<script\>alert\(1\)\</script\>"), "{md}");
+    assert!(md.contains(r"\[click\]\(javascript\:alert\(2\)\)"));
+    assert!(!md.contains("](javascript"));
+    // Every `<` in the report is escaped, so no tag survives.
+    assert!(
+        md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
+        "{md}"
+    );
+    assert!(md.contains(r"\| \*\* \[x\]"));
+
+    let pptx = export(&plan, &request(Scope::All, Format::Pptx)).unwrap();
+    for (name, data) in zip_parts(&pptx) {
+        if name.ends_with(".xml") {
+            assert_well_formed(&name, &data);
+            let text = String::from_utf8(data).unwrap();
+            assert!(!text.contains("<script") && !text.contains("<b>"), "{name}");
+        }
+    }
+
+    let pdf = export(&plan, &request(Scope::Stage(1), Format::Pdf)).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("<script>alert(1)</script>"), "{text}");
+}
+
+#[test]
+fn exports_are_byte_for_byte_reproducible() {
+    let plan = example();
+    for format in [
+        Format::Pdf,
+        Format::Pptx,
+        Format::Png,
+        Format::Svg,
+        Format::Html,
+    ] {
+        let a = export(&plan, &request(Scope::All, format)).unwrap();
+        let b = export(&plan.clone(), &request(Scope::All, format)).unwrap();
+        assert!(a == b, "{format:?} differs between two runs");
+    }
+}
+
+#[test]
+fn a_500_member_stage_exports_whole_and_the_pdf_continues_by_subtree() {
+    let plan = synthetic_plan(500, 6, 7);
+    let svg = stage_svg(&plan, 0).unwrap();
+    let png = export(
+        &plan,
+        &Request {
+            scale: 2.0,
+            ..request(Scope::Stage(0), Format::Png)
+        },
+    )
+    .unwrap();
+    let (w, h) = png_size(&png);
+    assert_eq!(
+        (w, h),
+        (
+            (svg.width * 2.0).ceil() as u32,
+            (svg.height * 2.0).ceil() as u32
+        )
+    );
+    let texts = svg_texts(&svg.text);
+    assert_eq!(
+        plan.stages[0]
+            .members()
+            .filter(|m| texts.contains(&m.name))
+            .count(),
+        500,
+        "every card is in the SVG, uncropped"
+    );
+    let pdf = export(&plan, &request(Scope::Stage(0), Format::Pdf)).unwrap();
+    let pages = pdf_pages(&pdf);
+    assert!(pages.len() > 1, "too small to read on one page");
+    let all = squeeze(&pages.join(" "));
+    for m in plan.stages[0].members() {
+        assert!(all.contains(&squeeze(&m.name)), "{} on no page", m.name);
+    }
+    assert!(
+        pages[1..]
+            .iter()
+            .all(|p| squeeze(p).contains("continuedfrom"))
+    );
+    assert!(squeeze(&pages[0]).contains("team,page"));
+}
+
+#[test]
+fn orgevo_export_writes_the_file_and_names_what_went_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("deck.pptx");
+    let file = "examples/plans/acme-evolution.orgevo.json";
+    let (code, stdout, stderr) = common::orgevo(&[
+        "export",
+        file,
+        "--all",
+        "--format",
+        "pptx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("deck.pptx"));
+    assert_eq!(
+        zip_parts(&std::fs::read(&out).unwrap())[0].0,
+        "[Content_Types].xml"
+    );
+
+    let (code, _, stderr) = common::orgevo(&[
+        "export",
+        file,
+        "--stage",
+        "nowhere",
+        "--format",
+        "svg",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`nowhere`") && stderr.contains("today, split, scale"),
+        "{stderr}"
+    );
+
+    let png = dir.path().join("huge.png");
+    let (code, _, stderr) = common::orgevo(&[
+        "export",
+        file,
+        "--all",
+        "--format",
+        "png",
+        "--scale",
+        "16",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("export SVG or PDF"), "{stderr}");
+    assert!(!png.exists(), "nothing written on error");
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().count() == 1,
+        "no temporary files left"
+    );
+}

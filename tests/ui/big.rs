@@ -1,0 +1,77 @@
+//! The app on a 10,000-member plan: an edit and its undo, through the UI.
+
+use crate::common;
+
+use common::{harness_with, retype};
+use egui::{Key, Modifiers};
+use orgevo::app::OrgevoApp;
+use orgevo::model::synthetic_plan;
+
+#[test]
+fn undo_after_a_rename_on_a_10000_member_plan_restores_it() {
+    let mut app = OrgevoApp::with_plan(synthetic_plan(10_000, 6, 2026), "synthetic.orgevo.json");
+    // As opened: laid out, not yet edited.
+    let original = app.plan().clone();
+    // Someone a finding names, so the findings shown change with the name.
+    let findings = orgevo::rules::check_stage(&original, 1);
+    let named = findings
+        .iter()
+        .find_map(|f| {
+            f.members.iter().find(|id| {
+                original.stages[1]
+                    .member(id)
+                    .is_some_and(|m| f.message.contains(&m.name))
+            })
+        })
+        .expect("a finding of stage 1 names a member")
+        .clone();
+    app.set_stage(1);
+    app.set_selection([named.clone()]);
+    let mut h = harness_with(app, 8);
+    h.run();
+    retype(&mut h, "Name", "Renamed on a big plan");
+    h.key_press(Key::Enter);
+    h.run();
+    let renamed = &h.state().plan().stages[1];
+    assert_eq!(
+        renamed.member(&named).unwrap().name,
+        "Renamed on a big plan"
+    );
+    assert_ne!(h.state().plan(), &original);
+    let renamed_plan = h.state().plan().clone();
+    assert!(
+        h.state()
+            .findings_of(1)
+            .iter()
+            .any(|f| f.message.contains("Renamed on a big plan"))
+    );
+    for index in 0..renamed_plan.stages.len() {
+        assert_eq!(
+            h.state().findings_of(index),
+            orgevo::rules::check_stage(&renamed_plan, index).as_slice(),
+            "stage {index} after the rename"
+        );
+    }
+    // The stages the rename did not touch were never copied.
+    assert!(h.state().plan().stages[0].shares_chart_with(&original.stages[0]));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &original);
+    assert!(!h.state().document().is_dirty());
+    // The findings shown are those of the restored plan, on every stage.
+    assert_eq!(h.state().stage_index(), 1);
+    for index in 0..original.stages.len() {
+        assert_eq!(
+            h.state().findings_of(index),
+            orgevo::rules::check_stage(&original, index).as_slice(),
+            "stage {index}"
+        );
+    }
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().plan().stages[1].member(&named).unwrap().name,
+        "Renamed on a big plan"
+    );
+}

@@ -1,0 +1,116 @@
+//! Canvas gestures driven with the pointer: rubber-band selection, drawing a
+//! collaboration line from a card's handle, and double-click to add.
+
+use crate::common;
+
+use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgevo::app::OrgevoApp;
+use orgevo::model::{Link, LinkKind};
+
+fn harness() -> Harness<'static, OrgevoApp> {
+    common::harness_with(common::example_app(), 4)
+}
+
+fn card(h: &Harness<'_, OrgevoApp>, id: &str) -> egui::Rect {
+    h.state()
+        .card_screen_rect(id)
+        .expect("the card is on the current stage")
+}
+
+/// Moves the pointer from `from` to `to` with the primary button held.
+fn drag(h: &mut Harness<'_, OrgevoApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    h.event(Event::ModifiersChanged(modifiers));
+    h.hover_at(from);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(from + (to - from) * (step as f32 / 6.0));
+        h.run();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn shift_drag_on_the_background_selects_the_cards_it_touches() {
+    let mut h = harness();
+    h.run();
+    let (sam, ria) = (card(&h, "sam"), card(&h, "ria"));
+    let from = sam.left_top() - vec2(60.0, 8.0);
+    let to = ria.right_bottom() + vec2(40.0, 4.0);
+    drag(&mut h, from, to, Modifiers::SHIFT);
+    let selected: Vec<&str> = h.state().selection().iter().map(String::as_str).collect();
+    assert_eq!(selected, ["ria", "sam"]);
+    // Nothing moved: a rubber band is not a pan or a drag.
+    assert_eq!(card(&h, "sam"), sam);
+}
+
+#[test]
+fn dragging_a_cards_handle_onto_another_card_draws_a_collaboration_line() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Sam Ortiz").click_accesskit();
+    h.run();
+    let sam = card(&h, "sam");
+    let handle = Pos2::new(sam.max.x, sam.center().y);
+    let tom = card(&h, "tom").center();
+    drag(&mut h, handle, tom, Modifiers::NONE);
+    let stage = &h.state().plan().stages[0];
+    assert!(
+        stage
+            .find_link(&Link::new("sam", "tom", LinkKind::CollaboratesWith))
+            .is_some()
+    );
+    assert_eq!(
+        stage.manager_of("sam").unwrap().id,
+        "dana",
+        "the card itself did not move"
+    );
+}
+
+#[test]
+fn double_click_on_empty_canvas_adds_a_member_there() {
+    let mut h = harness();
+    h.run();
+    let before = h.state().plan().stages[0].member_count();
+    let dana = card(&h, "dana");
+    let spot = dana.right_top() + vec2(300.0, 0.0);
+    h.hover_at(spot);
+    h.run();
+    // One event a frame, 50 ms apart: the harness's own clock moves a
+    // quarter second a frame, slower than a double-click.
+    let start = h.ctx.input(|i| i.time) + 1.0;
+    for (k, pressed) in [true, false, true, false].into_iter().enumerate() {
+        h.input_mut().time = Some(start + 0.05 * k as f64);
+        h.event(Event::PointerButton {
+            pos: spot,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    let stage = &h.state().plan().stages[0];
+    assert_eq!(stage.member_count(), before + 1);
+    let added = card(&h, "new-member");
+    assert!(
+        added.contains(spot),
+        "{added:?} should be centred on {spot:?}"
+    );
+}

@@ -1,0 +1,87 @@
+//! Find (Ctrl+F) and collapsed teams, driven like a user.
+
+use crate::common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use orgevo::app::OrgevoApp;
+
+#[test]
+fn find_selects_and_centres_each_hit_in_turn() {
+    let plan = orgevo::model::synthetic_plan(300, 6, 1);
+    let mut h = common::harness_with(OrgevoApp::with_plan(plan, "big.orgevo.json"), 8);
+    h.run();
+    let before = h.state().card_screen_rect("m250").unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("Member 25");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    // "Member 25", then "Member 250" … in stage order.
+    let hits = h.state().search().unwrap().hits.clone();
+    assert!(
+        hits.len() > 1 && hits.contains(&"m250".to_owned()),
+        "{hits:?}"
+    );
+    assert_eq!(h.state().selection().iter().collect::<Vec<_>>(), [&hits[0]]);
+    // Enter steps to the next match, one at a time, until m250.
+    let at = hits.iter().position(|id| id == "m250").unwrap();
+    for expected in &hits[1..=at] {
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(h.state().selection().iter().collect::<Vec<_>>(), [expected]);
+    }
+    h.run();
+    let after = h.state().card_screen_rect("m250").unwrap();
+    assert!(
+        after.width() > before.width() * 2.0,
+        "zoomed in: {before:?} → {after:?}"
+    );
+    let center = h.ctx.content_rect().center();
+    assert!(
+        (after.center().y - center.y).abs() < 250.0,
+        "centred: {after:?} in {center:?}"
+    );
+    assert!(
+        h.query_by_label_contains(&format!("of {}", hits.len()))
+            .is_some()
+    );
+}
+
+#[test]
+fn collapsing_a_team_hides_it_behind_plus_n_and_find_opens_it() {
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    h.state_mut().set_stage(1);
+    h.run();
+    assert!(h.query_by_label("Sam Ortiz").is_some());
+    h.state_mut().toggle_team("split", "morgan");
+    h.run();
+    assert!(
+        h.query_by_label("Sam Ortiz").is_none(),
+        "hidden in Morgan's team"
+    );
+    assert!(h.query_by_label("Morgan Blake (+7 hidden)").is_some());
+    let plan_before = h.state().plan().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("Sam");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label("Morgan Blake (+7 hidden)").is_none(),
+        "the team opened for the hit"
+    );
+    assert!(
+        h.query_all_by_label("Sam Ortiz").count() >= 2,
+        "card and inspector"
+    );
+    assert_eq!(
+        h.state().plan(),
+        &plan_before,
+        "collapsing is view state, not an edit"
+    );
+}

@@ -1,0 +1,17 @@
+//! The app's tests (egui_kittest, no GPU), one binary with a module per
+//! topic: whole-app tests drive `OrgevoApp` by label, component tests drive
+//! one dialog with its own state.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod big;
+mod canvas;
+mod editor;
+mod export;
+mod find;
+mod first_run;
+mod import;
+mod rules;
+mod safety;
+mod timeline;

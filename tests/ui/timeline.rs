@@ -1,0 +1,212 @@
+//! The timeline, the changes panel, compare and present mode, driven like a
+//! user through egui_kittest.
+
+use crate::common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use orgevo::app::OrgevoApp;
+
+fn harness() -> Harness<'static, OrgevoApp> {
+    // Present mode animates each step for 0.6 s (36 frames at 60 fps).
+    common::harness_with(common::example_app(), 120)
+}
+
+/// Retypes a field and confirms with Enter.
+fn retype(h: &mut Harness<'_, OrgevoApp>, label: &str, text: &str) {
+    common::retype(h, label, text);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+fn in_list(node: &egui_kittest::Node<'_>) -> bool {
+    std::iter::successors(node.accesskit_node().parent(), |p| p.parent())
+        .any(|p| p.role() == egui::Role::ListBox)
+}
+
+#[test]
+fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
+    let mut h = harness();
+    h.run();
+    let original = h.state().plan().clone();
+    h.get_by_label("➕ Add stage").click();
+    h.run();
+    h.get_by_label("Next stage: Founder-led").click();
+    h.run();
+    assert_eq!(h.state().plan().stages.len(), 4);
+    assert_eq!(
+        h.state().stage_index(),
+        1,
+        "the new stage follows the current one"
+    );
+    let new_stage = h.state().plan().stages[1].clone();
+    assert!(
+        new_stage
+            .members()
+            .map(|m| &m.id)
+            .eq(original.stages[0].members().map(|m| &m.id))
+    );
+    assert!(h.state().current_diff().unwrap().changes.is_empty());
+
+    // Change it: rename Sam, retitle Tom, move Joy under Sam.
+    h.get_by_label("Sam Ortiz").click_accesskit();
+    h.run();
+    retype(&mut h, "Name", "Samuel Ortiz");
+    h.get_by_label("Tom Becker").click_accesskit();
+    h.run();
+    retype(&mut h, "Title", "Senior Account Executive");
+    h.get_by_label("Joy Chen").click_accesskit();
+    h.run();
+    h.get_by_label("Reports to").click();
+    h.run();
+    h.get_all_by_label("Samuel Ortiz")
+        .find(in_list)
+        .unwrap()
+        .click();
+    h.run();
+
+    h.get_by_label("Changes").click();
+    h.run();
+    // Joy's move leaves Dana five direct reports: the overload is fixed.
+    let expected = [
+        "Renamed: Sam Ortiz → Samuel Ortiz",
+        "Tom Becker: title \"Account Executive\" → \"Senior Account Executive\"",
+        "Joy Chen now reports to Samuel Ortiz (was Dana Lee)",
+        "Fixed founder-overload: Dana Lee leads and manages 6 direct reports (more than 5): the demands of both roles become overwhelming",
+    ];
+    let texts: Vec<String> = h
+        .state()
+        .current_diff()
+        .unwrap()
+        .changes
+        .iter()
+        .map(|c| c.text())
+        .collect();
+    assert_eq!(texts, expected);
+    for text in expected {
+        h.get_by_label(text);
+    }
+
+    // Undo the three edits, then the new stage itself.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().plan().stages.len(), 4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &original);
+    // The shown stage is gone: its neighbour at that position is shown,
+    // the stage that followed it (Split roles).
+    assert_eq!(h.state().stage_index(), 1);
+    assert_eq!(h.state().plan().stages[1].id, original.stages[1].id);
+}
+
+#[test]
+fn stage_fields_edit_through_the_inspector_and_delete_is_undoable() {
+    let mut h = harness();
+    h.run();
+    retype(&mut h, "Stage name", "Where we are");
+    retype(&mut h, "When", "Q1 2026");
+    let stage = &h.state().plan().stages[0];
+    assert_eq!(
+        (stage.name.as_str(), stage.when.as_str()),
+        ("Where we are", "Q1 2026")
+    );
+    let before = h.state().plan().clone();
+    h.get_by_label_contains("Split roles\n").click_secondary();
+    h.run();
+    h.get_by_label("Delete stage Split roles").click();
+    h.run();
+    assert_eq!(h.state().plan().stages.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &before);
+}
+
+#[test]
+fn present_mode_steps_through_the_stages_and_esc_leaves() {
+    let mut h = harness();
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    for (key, expected) in [
+        (Key::ArrowRight, 1),
+        (Key::Space, 2),
+        (Key::PageDown, 2),
+        (Key::ArrowLeft, 1),
+        (Key::PageUp, 0),
+        (Key::PageDown, 1),
+    ] {
+        h.key_press(key);
+        h.run();
+        assert_eq!(h.state().presenting(), Some(expected), "after {key:?}");
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+    assert_eq!(
+        h.state().stage_index(),
+        1,
+        "editing resumes on the stage shown"
+    );
+}
+
+#[test]
+fn compare_shows_two_stages_side_by_side() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label_contains("Converged\n").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Compare");
+    h.get_by_label_contains("Split roles · Split roles");
+    h.get_by_label_contains("Converged · Converged");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    assert!(h.query_by_label("Compare").is_none());
+}
+
+#[test]
+fn help_lists_the_keyboard_shortcuts() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    h.get_by_label("F5");
+    h.get_by_label_contains("Shift+drag on the background");
+}
+
+#[test]
+fn the_view_keeps_its_stage_when_an_earlier_one_is_deleted_and_undone() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().set_stage(2);
+    h.run();
+    assert_eq!(h.state().plan().stages[h.state().stage_index()].id, "scale");
+    assert!(
+        h.state_mut()
+            .apply(&orgevo::edit::Edit::RemoveStage { id: "today".into() })
+    );
+    h.run();
+    let shown = |h: &egui_kittest::Harness<'_, OrgevoApp>| {
+        h.state().plan().stages[h.state().stage_index()].id.clone()
+    };
+    assert_eq!(shown(&h), "scale", "still the converged stage, now second");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().stages.len(), 3);
+    assert_eq!(shown(&h), "scale", "undo finds it again by id, now third");
+    // Deleting the shown stage shows its neighbour.
+    assert!(
+        h.state_mut()
+            .apply(&orgevo::edit::Edit::RemoveStage { id: "scale".into() })
+    );
+    h.run();
+    assert_eq!(shown(&h), "split");
+}

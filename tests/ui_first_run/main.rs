@@ -1,8 +1,0 @@
-//! A first-time user's way in: the start screen, and learning in the app
-//! (Why?, Fix, the Learn view). One test binary for both.
-
-#[path = "../common/mod.rs"]
-mod common;
-
-mod learn;
-mod start;
