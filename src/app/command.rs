@@ -205,3 +205,74 @@ pub fn pressed_commands(ctx: &egui::Context) -> Vec<AppCommand> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command's place in the enum. The match has no catch-all, so a
+    /// new command does not compile until it is listed here, and then the
+    /// tables below fail until they list it too.
+    fn position(command: AppCommand) -> usize {
+        use AppCommand::*;
+        match command {
+            New => 0,
+            Open => 1,
+            Save => 2,
+            SaveAs => 3,
+            Export => 4,
+            ImportCsv => 5,
+            Undo => 6,
+            Redo => 7,
+            AddMember => 8,
+            Delete => 9,
+            Duplicate => 10,
+            SelectAll => 11,
+            Find => 12,
+            TidyUp => 13,
+            SuggestResponsibilities => 14,
+            FitView => 15,
+            ZoomToSelection => 16,
+            Present => 17,
+            ToggleCompare => 18,
+            Quit => 19,
+        }
+    }
+
+    fn lists_each_once(table: &[AppCommand]) -> bool {
+        let mut seen = [false; 20];
+        for command in table {
+            if std::mem::replace(&mut seen[position(*command)], true) {
+                return false;
+            }
+        }
+        seen.iter().all(|s| *s)
+    }
+
+    #[test]
+    fn both_command_tables_list_every_command_exactly_once() {
+        assert!(lists_each_once(&AppCommand::SHORTCUT_ORDER));
+        assert!(lists_each_once(&AppCommand::READING_ORDER));
+        assert!(!lists_each_once(&AppCommand::SHORTCUT_ORDER[1..]));
+    }
+
+    #[test]
+    fn a_shortcut_with_more_modifiers_is_checked_before_the_same_key_with_fewer() {
+        let order = AppCommand::SHORTCUT_ORDER;
+        for (i, earlier) in order.iter().enumerate() {
+            for later in &order[i + 1..] {
+                for a in earlier.shortcuts() {
+                    for b in later.shortcuts() {
+                        let fewer = a.logical_key == b.logical_key
+                            && a.modifiers != b.modifiers
+                            && a.modifiers.contains(b.modifiers);
+                        let more = a.logical_key == b.logical_key
+                            && b.modifiers.contains(a.modifiers)
+                            && a.modifiers != b.modifiers;
+                        assert!(fewer || !more, "{later:?} must come before {earlier:?}");
+                    }
+                }
+            }
+        }
+    }
+}

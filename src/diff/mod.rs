@@ -33,20 +33,6 @@ impl StageDiff {
         ranked.truncate(n);
         ranked
     }
-
-    /// Whether a member of B is new.
-    pub fn is_added(&self, id: &str) -> bool {
-        self.changes
-            .iter()
-            .any(|c| matches!(c, Change::Added { member, .. } if member.id == id))
-    }
-
-    /// Whether a member of B has a new manager.
-    pub fn is_moved(&self, id: &str) -> bool {
-        self.changes
-            .iter()
-            .any(|c| matches!(c, Change::Moved { member, .. } if member.id == id))
-    }
 }
 
 /// Diffs the stages at positions `a` and `b` of `plan`, findings included.

@@ -311,7 +311,7 @@ pub fn add_stage(plan: &Plan, after: usize, how: NewStage) -> (Edit, String) {
 mod tests {
     use super::*;
     use crate::edit::History;
-    use crate::model::{Plan, PlanBuilder, StageKind};
+    use crate::model::{Link, LinkKind, Plan, PlanBuilder, StageKind};
 
     fn plan() -> Plan {
         let mut plan = PlanBuilder::new()
@@ -446,6 +446,60 @@ mod tests {
             manager: Some("lead".into()),
         };
         assert_eq!(keep_tidy(&p, "s", back.clone()), back);
+    }
+
+    #[test]
+    fn the_policy_re_tidies_changes_of_who_reports_to_whom_and_nothing_else() {
+        let p = plan();
+        let stage = &p.stages[0];
+        // Changes of the reporting lines come back with a tidy layout.
+        let (report, _) = add_member(stage, None, Some("boss"));
+        let reshaping = [
+            Edit::SetManager {
+                stage: "s".into(),
+                member: "ae".into(),
+                manager: Some("boss".into()),
+            },
+            Edit::RemoveMembers {
+                stage: "s".into(),
+                ids: vec!["ae".into()],
+            },
+            report,
+            Edit::Batch {
+                label: "two".into(),
+                edits: vec![
+                    Edit::SetTitle("t".into()),
+                    Edit::RemoveMembers {
+                        stage: "s".into(),
+                        ids: vec!["ae".into()],
+                    },
+                ],
+            },
+        ];
+        for edit in reshaping {
+            assert_eq!(reshaped_stage(&edit), Some("s"), "{edit:?}");
+            let kept = keeping_tidy(&p, edit.clone());
+            let Edit::Batch { edits, .. } = &kept else {
+                panic!("not re-tidied: {kept:?}");
+            };
+            assert_eq!(edits.first(), Some(&edit));
+            assert!(matches!(edits.last(), Some(Edit::SetPositions { .. })));
+        }
+        // Everything else is left as it is: a member added at a spot, a
+        // collaboration line, a move, a title.
+        let (placed, _) = add_member(stage, Some([900.0, 900.0]), None);
+        let collaboration = Edit::AddLink {
+            stage: "s".into(),
+            link: Link::new("ae", "boss", LinkKind::CollaboratesWith),
+        };
+        let moved = Edit::SetPositions {
+            stage: "s".into(),
+            positions: vec![("ae".into(), [1.0, 2.0])],
+        };
+        for edit in [placed, collaboration, moved, Edit::SetTitle("x".into())] {
+            assert_eq!(reshaped_stage(&edit), None, "{edit:?}");
+            assert_eq!(keeping_tidy(&p, edit.clone()), edit);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod common;
 
 mod big;
 mod canvas;
+mod components;
 mod editor;
 mod export;
 mod find;

@@ -33,11 +33,6 @@ impl CompareView {
         }
     }
 
-    /// The member hovered in either view.
-    pub fn hovered(&self) -> Option<&str> {
-        self.hovered.as_deref()
-    }
-
     /// Draws both stages; `right` is the current stage.
     pub fn ui(&mut self, ui: &mut Ui, plan: &Plan, right: usize) {
         let (Some(_), Some(b)) = (plan.stages.get(self.left), plan.stages.get(right)) else {
