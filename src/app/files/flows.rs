@@ -114,13 +114,18 @@ impl OrgevoApp {
             .clone()
             .unwrap_or_else(|| working_folder().join(&name));
         let text = suggestion.display().to_string();
-        let picked = self.shell.pickers.pick_save(start.as_ref(), &name);
-        let purpose = PathPurpose::Save { then: then.clone() };
-        if let Some(path) = self.picked_or_prompt(picked, purpose, text)
-            && self.save_to(&path)
-            && let Some(then) = then
-        {
-            self.dialogs.pending_after_save = Some(then);
+        match self.shell.pickers.pick_save(start.as_ref(), &name) {
+            Picked::Path(path) => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.dialogs.pending_after_save = Some(then);
+                }
+            }
+            // `then` goes with the path field (no copy of an imported plan).
+            picked => {
+                self.picked_or_prompt(picked, PathPurpose::Save { then }, text);
+            }
         }
     }
 
