@@ -208,8 +208,20 @@ impl OrgevoApp {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| self.inspector_ui(ui));
             });
+        // The canvas stops short of the panels' resize edges, so dragging
+        // an edge resizes the panel instead of panning the canvas.
+        let grab = ui.style().interaction.resize_grab_radius_side.ceil() as i8 + 2;
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(ui.visuals().extreme_bg_color))
+            .frame(
+                egui::Frame::NONE
+                    .fill(ui.visuals().extreme_bg_color)
+                    .inner_margin(egui::Margin {
+                        left: 0,
+                        right: grab,
+                        top: 0,
+                        bottom: grab,
+                    }),
+            )
             .show(ui, |ui| self.central_ui(ui));
         let stage_name = self.stage().map(|s| s.name.clone()).unwrap_or_default();
         let stages = self.doc.plan().stages.len();
@@ -220,6 +232,9 @@ impl OrgevoApp {
 
     /// The Findings and Changes lists under the canvas.
     fn bottom_ui(&mut self, ui: &mut Ui) {
+        // A panel is as tall as what it holds: filling it keeps the size
+        // the user dragged it to, whatever the tab shows.
+        ui.set_min_height(ui.available_height());
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.view.bottom_tab, BottomTab::Findings, "Findings");
             ui.selectable_value(&mut self.view.bottom_tab, BottomTab::Changes, "Changes");

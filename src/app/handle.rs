@@ -103,7 +103,17 @@ impl OrgevoApp {
                 }
                 self.view.prune_selection(self.doc.plan());
             }
-            AppCommand::AddMember => self.add_member(None, None),
+            AppCommand::AddMember => {
+                // With one card selected, the new member is its report.
+                let manager = match self.view.selection.iter().collect::<Vec<_>>()[..] {
+                    [one] => self
+                        .stage()
+                        .and_then(|s| s.member(one))
+                        .map(|m| m.id.clone()),
+                    _ => None,
+                };
+                self.add_member(None, manager.as_deref());
+            }
             AppCommand::Delete => {
                 let Some(stage) = self.view.stage(plan) else {
                     return;
@@ -215,6 +225,18 @@ impl OrgevoApp {
                 self.apply_merging(*edit, merge.as_deref());
             }
             InspectorAction::Seal => self.doc.seal(),
+            InspectorAction::Named { stage, member } => {
+                if let Some(edit) = compose::id_from_name(self.doc.plan(), &stage, &member)
+                    && let Edit::RenameMemberId { to, .. } = &edit
+                {
+                    let to = to.clone();
+                    let key = format!("{stage}/{member}/name");
+                    if self.apply_merging(edit, Some(&key)) && self.view.selection.remove(&member) {
+                        self.view.selection.insert(to);
+                    }
+                }
+                self.doc.seal();
+            }
             InspectorAction::Select(id) => self.view.selection = BTreeSet::from([id]),
             InspectorAction::DeleteSelection => self.command(ctx, AppCommand::Delete),
             InspectorAction::DuplicateSelection => self.command(ctx, AppCommand::Duplicate),

@@ -28,7 +28,7 @@ impl StageDiff {
         let mut hand_overs: Vec<(&Who, &Who, Vec<String>)> = Vec::new();
         for change in &self.changes {
             if let Change::HandOver { tag, from, to } = change {
-                let tag = tag.replace('-', " ");
+                let tag = super::change::tag_word(tag);
                 match hand_overs
                     .iter_mut()
                     .find(|(f, t, _)| f.id == from.id && t.id == to.id)
@@ -99,31 +99,33 @@ impl StageDiff {
         lines
     }
 
-    /// "Fixed: rule, rule" and "New findings: rule" (each rule once).
+    /// "Fixed: Dana Lee no longer leads and manages too many people alone"
+    /// and "New finding: …", in words (never rule ids): the first of each,
+    /// with how many more.
     fn finding_captions(&self) -> Vec<String> {
-        let mut fixed: Vec<String> = Vec::new();
-        let mut introduced: Vec<String> = Vec::new();
+        let mut fixed: Vec<&str> = Vec::new();
+        let mut introduced: Vec<&str> = Vec::new();
         for change in &self.changes {
-            let (list, rule) = match change {
-                Change::FindingFixed { rule, .. } => (&mut fixed, rule),
-                Change::FindingIntroduced { rule, .. } => (&mut introduced, rule),
+            let (list, sentence) = match change {
+                Change::FindingFixed { sentence, .. } => (&mut fixed, sentence),
+                Change::FindingIntroduced { sentence, .. } => (&mut introduced, sentence),
                 _ => continue,
             };
-            if !list.contains(rule) {
-                list.push(rule.clone());
+            if !list.contains(&sentence.as_str()) {
+                list.push(sentence);
             }
         }
+        let with_more = |list: &[&str]| match list {
+            [first] => (*first).to_owned(),
+            [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+            [] => String::new(),
+        };
         let mut lines = Vec::new();
         if !fixed.is_empty() {
-            lines.push(format!("Fixed: {}", join(&fixed, 4)));
+            lines.push(format!("Fixed: {}", with_more(&fixed)));
         }
         if !introduced.is_empty() {
-            let word = if introduced.len() == 1 {
-                "New finding"
-            } else {
-                "New findings"
-            };
-            lines.push(format!("{word}: {}", join(&introduced, 4)));
+            lines.push(format!("New finding: {}", with_more(&introduced)));
         }
         lines
     }

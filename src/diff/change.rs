@@ -141,6 +141,10 @@ pub enum Change {
         members: Vec<String>,
         /// The message in A.
         message: String,
+        /// The change in one plain sentence, for captions and the Changes
+        /// panel ("Dana Lee no longer leads and manages too many people
+        /// alone"; a new finding's first clause).
+        sentence: String,
     },
     /// A finding of B that A did not have.
     FindingIntroduced {
@@ -150,11 +154,16 @@ pub enum Change {
         members: Vec<String>,
         /// The message in B.
         message: String,
+        /// The change in one plain sentence, for captions and the Changes
+        /// panel ("Dana Lee no longer leads and manages too many people
+        /// alone"; a new finding's first clause).
+        sentence: String,
     },
 }
 
 impl Change {
-    /// The change in plain words, e.g. "process-discipline: Dana Lee → Morgan Blake".
+    /// The change in plain words, e.g. "Dana Lee hands process discipline
+    /// to Morgan Blake".
     pub fn text(&self) -> String {
         let or_nobody =
             |w: &Option<Who>| w.as_ref().map_or("nobody".to_owned(), |w| w.name.clone());
@@ -196,30 +205,23 @@ impl Change {
                 or_nobody(old_manager)
             ),
             Self::TagsGained { member, tags } => {
-                format!("{} takes on {}", member.name, tags.join(", "))
+                format!("{} takes on {}", member.name, tag_words(tags))
             }
             Self::TagsLost { member, tags } => {
-                format!("{} gives up {}", member.name, tags.join(", "))
+                format!("{} gives up {}", member.name, tag_words(tags))
             }
-            Self::HandOver { tag, from, to } => format!("{tag}: {} → {}", from.name, to.name),
-            Self::RoleMerge { into, from } => {
-                let names: Vec<&str> = from.iter().map(|w| w.name.as_str()).collect();
-                format!(
-                    "Roles merge: {} now held by {}",
-                    names.join(" + "),
-                    into.name
-                )
+            Self::HandOver { tag, from, to } => {
+                format!("{} hands {} to {}", from.name, tag_word(tag), to.name)
             }
+            Self::RoleMerge { into, from } => role_merge_sentence(into, from),
             Self::LineAdded { from, to, line } => {
                 format!("New line: {} {} {}", from.name, verb(line), to.name)
             }
             Self::LineRemoved { from, to, line } => {
                 format!("Line removed: {} {} {}", from.name, verb(line), to.name)
             }
-            Self::FindingFixed { rule, message, .. } => format!("Fixed {rule}: {message}"),
-            Self::FindingIntroduced { rule, message, .. } => {
-                format!("New finding {rule}: {message}")
-            }
+            Self::FindingFixed { sentence, .. } => format!("Fixed: {sentence}"),
+            Self::FindingIntroduced { sentence, .. } => format!("New finding: {sentence}"),
         }
     }
 
@@ -239,6 +241,38 @@ impl Change {
             Self::Retitled { .. } => 7,
             Self::LineAdded { .. } | Self::LineRemoved { .. } => 8,
         }
+    }
+}
+
+/// A tag id in the inspector's words ("process-discipline" → "process
+/// discipline"); a custom tag as it is.
+pub(super) fn tag_word(id: &str) -> String {
+    crate::model::Responsibility::from_id(id)
+        .map_or_else(|| id.to_owned(), |r| r.label().to_owned())
+}
+
+fn tag_words(ids: &[String]) -> String {
+    crate::rules::join_words(ids.iter().map(|t| tag_word(t)).collect())
+}
+
+/// "Morgan Blake now also holds Dana Lee's role" (the one who keeps their
+/// own role takes the others'), or "Morgan Blake now holds the roles of
+/// Dana Lee and Sam Fox".
+fn role_merge_sentence(into: &Who, from: &[Who]) -> String {
+    let others: Vec<String> = from
+        .iter()
+        .filter(|w| w.id != into.id)
+        .map(|w| w.name.clone())
+        .collect();
+    let kept_own = others.len() < from.len();
+    let whose = match others.as_slice() {
+        [one] => format!("{one}'s role"),
+        _ => format!("the roles of {}", crate::rules::join_words(others.clone())),
+    };
+    if kept_own {
+        format!("{} now also holds {whose}", into.name)
+    } else {
+        format!("{} now holds {whose}", into.name)
     }
 }
 

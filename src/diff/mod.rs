@@ -3,16 +3,18 @@
 
 mod captions;
 mod change;
+mod grouped;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use change::{Change, Who};
+pub use grouped::{ChangeGroup, ChangeLine, Tone};
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use crate::model::{LinkKind, Member, Plan, Responsibility, ResponsibilitySet, Stage};
-use crate::rules::{Finding, check_stage, tag_list};
+use crate::rules::{Finding, check_stage, settled_sentence, short_sentence, tag_list};
 
 /// The changes from one stage to another.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +57,8 @@ pub fn diff_with_findings(
     findings_b: &[Finding],
 ) -> StageDiff {
     let mut diff = diff_stages(a, b);
-    diff.changes.extend(finding_changes(findings_a, findings_b));
+    diff.changes
+        .extend(finding_changes(a, findings_a, findings_b));
     diff
 }
 
@@ -455,7 +458,19 @@ fn collaboration_changes<'s>(a: &'s Stage, b: &'s Stage) -> Vec<Change> {
 /// Findings of A gone in B (fixed) and new in B (introduced), matched by
 /// rule and members; `responsibility-uncovered` is matched by its tags, so
 /// a tag covered again is a fix even while others stay uncovered.
-fn finding_changes(a: &[Finding], b: &[Finding]) -> Vec<Change> {
+/// Fixed findings are told with the names they had in `stage_a`.
+fn finding_changes(stage_a: &Stage, a: &[Finding], b: &[Finding]) -> Vec<Change> {
+    let names = |stage: &Stage, f: &Finding| -> Vec<String> {
+        f.members
+            .iter()
+            .map(|id| {
+                stage
+                    .member(id)
+                    .map_or(id.as_str(), |m| m.display_name())
+                    .to_owned()
+            })
+            .collect()
+    };
     const UNCOVERED: &str = "responsibility-uncovered";
     let key = |f: &Finding| {
         let mut members = f.members.clone();
@@ -478,6 +493,7 @@ fn finding_changes(a: &[Finding], b: &[Finding]) -> Vec<Change> {
             rule: f.rule.to_owned(),
             members: f.members.clone(),
             message: f.message.clone(),
+            sentence: settled_sentence(f.rule, &names(stage_a, f), &f.message),
         });
     }
     for f in b
@@ -488,6 +504,7 @@ fn finding_changes(a: &[Finding], b: &[Finding]) -> Vec<Change> {
             rule: f.rule.to_owned(),
             members: f.members.clone(),
             message: f.message.clone(),
+            sentence: short_sentence(&f.message),
         });
     }
     let uncovered = |fs: &[Finding]| {
@@ -502,6 +519,7 @@ fn finding_changes(a: &[Finding], b: &[Finding]) -> Vec<Change> {
             rule: UNCOVERED.to_owned(),
             members: Vec::new(),
             message: format!("{} now held", tag_list(covered_again)),
+            sentence: format!("Someone holds {} again", tag_list(covered_again)),
         });
     }
     let newly_uncovered = ub.difference(ua);
@@ -510,6 +528,7 @@ fn finding_changes(a: &[Finding], b: &[Finding]) -> Vec<Change> {
             rule: UNCOVERED.to_owned(),
             members: Vec::new(),
             message: format!("Nobody holds {}", tag_list(newly_uncovered)),
+            sentence: format!("Nobody holds {}", tag_list(newly_uncovered)),
         });
     }
     out

@@ -106,6 +106,16 @@ pub enum Edit {
         /// The member as it should be.
         member: Member,
     },
+    /// Gives a member of one stage a new id (its lines follow). The new id
+    /// must be free in that stage.
+    RenameMemberId {
+        /// Stage id.
+        stage: String,
+        /// The member's id now.
+        from: String,
+        /// Its new id.
+        to: String,
+    },
     /// Sets or clears who a member reports to. Refuses cycles.
     SetManager {
         /// Stage id.
@@ -189,6 +199,7 @@ impl Edit {
             Self::RemoveMembers { ids, .. } if ids.len() == 1 => "delete member".to_owned(),
             Self::RemoveMembers { ids, .. } => format!("delete {} members", ids.len()),
             Self::UpdateMember { member, .. } => format!("edit {}", member.display_name()),
+            Self::RenameMemberId { .. } => "change member id".to_owned(),
             Self::SetManager { .. } => "change manager".to_owned(),
             Self::AddLink { .. } => "add line".to_owned(),
             Self::RemoveLink { .. } => "remove line".to_owned(),
@@ -215,6 +226,7 @@ impl Edit {
                 full_stage(plan.stage(stage).map_or(0, Stage::member_count))
             }
             Self::UpdateMember { member, .. } => check_member(member),
+            Self::RenameMemberId { to, .. } => check_text("member id", to),
             Self::SetTitle(title) => check_text("title", title),
             Self::AddStage { stage, .. } => {
                 if plan.stages.len() >= MAX_STAGES {
@@ -277,6 +289,9 @@ impl Edit {
                         id: member.id.clone(),
                     })?;
                 *slot = member.clone();
+            }
+            Self::RenameMemberId { stage, from, to } => {
+                stage_mut(plan, stage)?.rename_member_id(from, to)?;
             }
             Self::SetManager {
                 stage,
@@ -427,4 +442,29 @@ pub fn reports_to(stage: &Stage, who: &str, boss: &str) -> bool {
 /// An id not used in `stage`, derived from `base` ("ae", "ae-2", "ae-3", ...).
 pub fn free_member_id(stage: &Stage, base: &str) -> String {
     free_id(base, "member", |id| stage.member(id).is_some())
+}
+
+/// An id no stage of `plan` uses, derived from `base`: a new person's id
+/// (the same id in two stages is the same person).
+pub fn free_plan_member_id(plan: &Plan, base: &str) -> String {
+    free_id(base, "member", |id| {
+        plan.stages.iter().any(|s| s.member(id).is_some())
+    })
+}
+
+/// A stage name no stage of `plan` has, derived from `base` ("Split
+/// roles", "Split roles 2", ...), so timeline tabs tell stages apart.
+pub fn free_stage_name(plan: &Plan, base: &str) -> String {
+    let taken = |name: &str| {
+        plan.stages
+            .iter()
+            .any(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
+    };
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| base.to_owned())
 }

@@ -1,16 +1,24 @@
 //! Edits composed from several steps, for the app's gestures: add a member,
 //! duplicate, re-parent by drop, tidy up.
 
-use super::change::{Edit, free_member_id, free_stage_id};
+use super::change::{Edit, free_member_id, free_plan_member_id, free_stage_id, free_stage_name};
 use super::transition::{adopt_people, next_stage};
 use crate::layout::{LEVEL_HEIGHT, SIBLING_GAP, card_size, tidy_layout};
 use crate::model::{Function, Member, Plan, Stage, StageKind, stage_template};
 
+/// The name a new member starts with, selected in the Name field so typing
+/// replaces it.
+pub const NEW_MEMBER_NAME: &str = "New member";
+
+/// The id a new member starts with (`new-member`, `new-member-2`, ...)
+/// until it is named.
+const NEW_MEMBER_ID: &str = "new-member";
+
 /// Adds a new member at `pos`, optionally reporting to `manager` (then placed
 /// below the manager's existing reports). Returns the edit and the new id.
 pub fn add_member(stage: &Stage, pos: Option<[f32; 2]>, manager: Option<&str>) -> (Edit, String) {
-    let id = free_member_id(stage, "new-member");
-    let mut member = Member::new(&id, "New member", Function::Sales);
+    let id = free_member_id(stage, NEW_MEMBER_ID);
+    let mut member = Member::new(&id, NEW_MEMBER_NAME, Function::Sales);
     member.pos = match (pos, manager) {
         (Some(p), _) => Some(p),
         (None, Some(m)) => Some(slot_below(stage, m, card_size(&member)[0])),
@@ -22,6 +30,40 @@ pub fn add_member(stage: &Stage, pos: Option<[f32; 2]>, manager: Option<&str>) -
         manager: manager.map(str::to_owned),
     };
     (edit, id)
+}
+
+/// Once a new member has a name, its id follows the name (`Jordan Reyes` →
+/// `jordan-reyes`, made unique across the plan): the edit that renames the
+/// id of `member` in `stage`, or `None` when the id is not a new member's
+/// placeholder, the member is in another stage too (the id is how stages
+/// know it is the same person), or it has no name of its own yet.
+pub fn id_from_name(plan: &Plan, stage: &str, member: &str) -> Option<Edit> {
+    let placeholder = member == NEW_MEMBER_ID
+        || member
+            .strip_prefix(NEW_MEMBER_ID)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !placeholder {
+        return None;
+    }
+    let in_stages = plan
+        .stages
+        .iter()
+        .filter(|s| s.member(member).is_some())
+        .count();
+    let name = plan.stage(stage)?.member(member)?.name.trim();
+    if in_stages != 1 || name.is_empty() || name == NEW_MEMBER_NAME {
+        return None;
+    }
+    let base = crate::io::slug(name);
+    if base.is_empty() {
+        return None;
+    }
+    Some(Edit::RenameMemberId {
+        stage: stage.to_owned(),
+        from: member.to_owned(),
+        to: free_plan_member_id(plan, &base),
+    })
 }
 
 /// A free spot for a new report of `manager`: one level below, right of the
@@ -290,7 +332,7 @@ pub fn add_stage(plan: &Plan, after: usize, how: NewStage) -> (Edit, String) {
         }
     };
     stage.kind = kind;
-    stage.name = kind.label().to_owned();
+    stage.name = free_stage_name(plan, kind.label());
     stage.when = String::new();
     stage.notes = String::new();
     let index = if plan.stages.is_empty() {
@@ -308,213 +350,4 @@ pub fn add_stage(plan: &Plan, after: usize, how: NewStage) -> (Edit, String) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::edit::History;
-    use crate::model::{Link, LinkKind, Plan, PlanBuilder, StageKind};
-
-    fn plan() -> Plan {
-        let mut plan = PlanBuilder::new()
-            .stage("s", StageKind::Custom)
-            .member("boss", Function::Owner, &[])
-            .member("lead", Function::SalesManager, &[])
-            .member("ae", Function::Sales, &[])
-            .reports("lead", "boss")
-            .reports("ae", "lead")
-            .build()
-            .unwrap();
-        crate::layout::place_missing_positions(&mut plan.stages[0]);
-        plan
-    }
-
-    #[test]
-    fn duplicating_a_manager_and_report_keeps_their_line_between_copies() {
-        let mut p = plan();
-        let (edit, ids) = duplicate(&p.stages[0], &["ae".into(), "lead".into()]).unwrap();
-        History::default().apply(&mut p, &edit).unwrap();
-        assert_eq!(ids, ["ae-copy", "lead-copy"]);
-        let stage = &p.stages[0];
-        assert_eq!(stage.manager_of("ae-copy").unwrap().id, "lead-copy");
-        assert_eq!(stage.manager_of("lead-copy").unwrap().id, "boss");
-        assert_eq!(stage.member("ae-copy").unwrap().name, "ae (copy)");
-    }
-
-    #[test]
-    fn reparenting_moves_the_card_below_the_new_manager_and_refuses_cycles() {
-        let mut p = plan();
-        let mut h = History::default();
-        let edit = reparent(&p.stages[0], &["ae".into()], "boss");
-        h.apply(&mut p, &edit).unwrap();
-        let stage = &p.stages[0];
-        assert_eq!(stage.manager_of("ae").unwrap().id, "boss");
-        let [_, y] = stage.member("ae").unwrap().pos.unwrap();
-        assert_eq!(
-            y,
-            stage.member("boss").unwrap().pos.unwrap()[1] + LEVEL_HEIGHT
-        );
-        let before = p.clone();
-        let cycle = reparent(&p.stages[0], &["boss".into()], "ae");
-        assert!(h.apply(&mut p, &cycle).is_err());
-        assert_eq!(p, before);
-    }
-
-    #[test]
-    fn next_stage_copies_members_with_their_ids_and_undo_removes_it() {
-        let mut p = plan();
-        let mut h = History::default();
-        let before = p.clone();
-        let (edit, id) = add_stage(&p, 0, NewStage::NextFrom(StageKind::SplitRoles));
-        h.apply(&mut p, &edit).unwrap();
-        assert_eq!(id, "split-roles");
-        assert_eq!(p.stages.len(), 2);
-        let next = &p.stages[1];
-        assert_eq!(next.kind, StageKind::SplitRoles);
-        assert_eq!(next.name, "Split roles");
-        assert!(
-            next.members()
-                .map(|m| &m.id)
-                .eq(p.stages[0].members().map(|m| &m.id))
-        );
-        // A second one gets a fresh id.
-        let (_, id2) = add_stage(&p, 1, NewStage::NextFrom(StageKind::SplitRoles));
-        assert_eq!(id2, "split-roles-2");
-        assert!(h.undo(&mut p));
-        assert_eq!(p, before);
-    }
-
-    #[test]
-    fn stages_can_be_moved_renamed_and_removed() {
-        let mut p = plan();
-        let mut h = History::default();
-        let (edit, id) = add_stage(&p, 0, NewStage::Template(StageKind::Converged));
-        h.apply(&mut p, &edit).unwrap();
-        assert!(p.stages[1].members().all(|m| m.pos.is_some()));
-        h.apply(
-            &mut p,
-            &Edit::MoveStage {
-                id: id.clone(),
-                to: 0,
-            },
-        )
-        .unwrap();
-        assert_eq!(p.stages[0].id, id);
-        let info = Edit::SetStageInfo {
-            id: id.clone(),
-            name: "Later".into(),
-            kind: StageKind::Custom,
-            when: "2030".into(),
-            notes: String::new(),
-        };
-        h.apply(&mut p, &info).unwrap();
-        assert_eq!(
-            (p.stages[0].name.as_str(), p.stages[0].when.as_str()),
-            ("Later", "2030")
-        );
-        h.apply(&mut p, &Edit::RemoveStage { id }).unwrap();
-        assert_eq!(p.stages.len(), 1);
-        let dup = Edit::AddStage {
-            index: 0,
-            stage: Box::new(p.stages[0].clone()),
-        };
-        assert!(h.apply(&mut p, &dup).is_err());
-    }
-
-    #[test]
-    fn tidy_stages_stay_tidy_and_arranged_ones_stay_put() {
-        let mut p = plan();
-        assert!(is_tidy(&p.stages[0]));
-        let mut h = History::default();
-        let set = Edit::SetManager {
-            stage: "s".into(),
-            member: "ae".into(),
-            manager: Some("boss".into()),
-        };
-        let edit = keep_tidy(&p, "s", set.clone());
-        h.apply(&mut p, &edit).unwrap();
-        assert!(is_tidy(&p.stages[0]));
-        assert_eq!(p.stages[0].manager_of("ae").unwrap().id, "boss");
-        // Arranged by hand: only the edit, nobody else moves.
-        let moved = Edit::SetPositions {
-            stage: "s".into(),
-            positions: vec![("boss".into(), [500.0, -300.0])],
-        };
-        h.apply(&mut p, &moved).unwrap();
-        assert!(!is_tidy(&p.stages[0]));
-        let back = Edit::SetManager {
-            stage: "s".into(),
-            member: "ae".into(),
-            manager: Some("lead".into()),
-        };
-        assert_eq!(keep_tidy(&p, "s", back.clone()), back);
-    }
-
-    #[test]
-    fn the_policy_re_tidies_changes_of_who_reports_to_whom_and_nothing_else() {
-        let p = plan();
-        let stage = &p.stages[0];
-        // Changes of the reporting lines come back with a tidy layout.
-        let (report, _) = add_member(stage, None, Some("boss"));
-        let reshaping = [
-            Edit::SetManager {
-                stage: "s".into(),
-                member: "ae".into(),
-                manager: Some("boss".into()),
-            },
-            Edit::RemoveMembers {
-                stage: "s".into(),
-                ids: vec!["ae".into()],
-            },
-            report,
-            Edit::Batch {
-                label: "two".into(),
-                edits: vec![
-                    Edit::SetTitle("t".into()),
-                    Edit::RemoveMembers {
-                        stage: "s".into(),
-                        ids: vec!["ae".into()],
-                    },
-                ],
-            },
-        ];
-        for edit in reshaping {
-            assert_eq!(reshaped_stage(&edit), Some("s"), "{edit:?}");
-            let kept = keeping_tidy(&p, edit.clone());
-            let Edit::Batch { edits, .. } = &kept else {
-                panic!("not re-tidied: {kept:?}");
-            };
-            assert_eq!(edits.first(), Some(&edit));
-            assert!(matches!(edits.last(), Some(Edit::SetPositions { .. })));
-        }
-        // Everything else is left as it is: a member added at a spot, a
-        // collaboration line, a move, a title.
-        let (placed, _) = add_member(stage, Some([900.0, 900.0]), None);
-        let collaboration = Edit::AddLink {
-            stage: "s".into(),
-            link: Link::new("ae", "boss", LinkKind::CollaboratesWith),
-        };
-        let moved = Edit::SetPositions {
-            stage: "s".into(),
-            positions: vec![("ae".into(), [1.0, 2.0])],
-        };
-        for edit in [placed, collaboration, moved, Edit::SetTitle("x".into())] {
-            assert_eq!(reshaped_stage(&edit), None, "{edit:?}");
-            assert_eq!(keeping_tidy(&p, edit.clone()), edit);
-        }
-    }
-
-    #[test]
-    fn new_reports_go_right_of_existing_ones() {
-        let p = plan();
-        let (edit, id) = add_member(&p.stages[0], None, Some("boss"));
-        let Edit::AddMember {
-            member, manager, ..
-        } = &edit
-        else {
-            panic!("{edit:?}")
-        };
-        assert_eq!(id, "new-member");
-        assert_eq!(manager.as_deref(), Some("boss"));
-        let lead = p.stages[0].member("lead").unwrap().pos.unwrap();
-        assert!(member.pos.unwrap()[0] > lead[0]);
-    }
-}
+mod tests;

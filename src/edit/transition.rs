@@ -139,7 +139,12 @@ fn split_roles(stage: &mut Stage) -> bool {
     let Some(owner) = main_owner(stage, TagFamily::Management) else {
         return false;
     };
-    let existing = seat_of(stage, Function::SalesManager, &owner);
+    let existing = sales_manager_choice(stage, &owner).map(|(id, _)| id);
+    if let Some(id) = &existing
+        && let Some(m) = stage.member_mut(id)
+    {
+        m.function = Function::SalesManager;
+    }
     let Some(manager) = existing.or_else(|| {
         add_planned_seat(
             stage,
@@ -166,6 +171,103 @@ fn split_roles(stage: &mut Stage) -> bool {
         }
     }
     moved
+}
+
+/// Why a transition gave a member the sales manager's seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeatReason {
+    /// The member's function is already sales manager.
+    Function,
+    /// The member already holds management responsibilities.
+    HoldsManagement,
+    /// The member's title reads as a sales manager (the import's title
+    /// table).
+    Title,
+}
+
+/// Who takes the owner's management at the split: the sales manager the
+/// owner relies on; else a member (not an owner) who already holds
+/// management tags (most first, a sales-manager title breaking ties); else
+/// a member whose title reads as a sales manager; the smallest id last.
+fn sales_manager_choice(stage: &Stage, owner: &str) -> Option<(String, SeatReason)> {
+    if let Some(id) = seat_of(stage, Function::SalesManager, owner) {
+        return Some((id, SeatReason::Function));
+    }
+    let titles = crate::io::TitleRules::default();
+    let titled = |m: &Member| titles.function_of(&m.title) == Some(Function::SalesManager);
+    let candidates = || {
+        stage
+            .members()
+            .filter(|m| !matches!(m.function, Function::Owner | Function::Marketing))
+    };
+    let holder = candidates()
+        .filter(|m| {
+            !m.responsibilities()
+                .of_family(TagFamily::Management)
+                .is_empty()
+        })
+        .max_by(|a, b| {
+            let key = |m: &Member| {
+                (
+                    m.responsibilities().of_family(TagFamily::Management).len(),
+                    titled(m),
+                )
+            };
+            key(a).cmp(&key(b)).then_with(|| b.id.cmp(&a.id))
+        });
+    if let Some(m) = holder {
+        return Some((m.id.clone(), SeatReason::HoldsManagement));
+    }
+    candidates()
+        .filter(|m| titled(m))
+        .min_by(|a, b| a.id.cmp(&b.id))
+        .map(|m| (m.id.clone(), SeatReason::Title))
+}
+
+/// What "Next stage" from `source` as `kind` does with the people, in one
+/// sentence for the status line ("Sam Fox takes over management: the
+/// title reads as a sales manager"), or `None` for a plain copy.
+pub fn next_stage_summary(source: &Stage, kind: StageKind) -> Option<String> {
+    let name = |id: &str| {
+        source
+            .member(id)
+            .map_or(id, |m| m.display_name())
+            .to_owned()
+    };
+    let split = || {
+        let owner = main_owner(source, TagFamily::Management)?;
+        Some(match sales_manager_choice(source, &owner) {
+            Some((id, reason)) => {
+                let why = match reason {
+                    SeatReason::Function => "already the sales manager",
+                    SeatReason::HoldsManagement => "already holds management responsibilities",
+                    SeatReason::Title => "the title reads as a sales manager",
+                };
+                format!(
+                    "{} takes over management from {} ({why})",
+                    name(&id),
+                    name(&owner)
+                )
+            }
+            None => format!(
+                "A planned Sales Manager seat takes over management from {}",
+                name(&owner)
+            ),
+        })
+    };
+    match (source.kind, kind) {
+        (StageKind::FounderLed, StageKind::SplitRoles | StageKind::Converged) => split(),
+        (StageKind::SplitRoles, StageKind::Converged) => {
+            let owner = main_owner(source, TagFamily::Leadership)?;
+            let leader = seat_of(source, Function::GrowthLeader, &owner)
+                .or_else(|| seat_of(source, Function::SalesManager, &owner));
+            Some(match leader {
+                Some(id) => format!("{} becomes the growth leader", name(&id)),
+                None => "A planned Growth Leader seat takes over from the sales manager".to_owned(),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Split roles → converged. Returns whether reporting lines changed.
@@ -392,5 +494,62 @@ mod tests {
         assert_eq!(split.member_count(), before);
         assert_eq!(split.member("marketing").unwrap().function, Sales);
         assert!(split.members().any(|m| m.function == Marketing));
+    }
+
+    fn founder_led(sam_title: &str, sam_tags: &[&str]) -> Stage {
+        let mut plan = PlanBuilder::new()
+            .stage("a", StageKind::FounderLed)
+            .member("o", Owner, &["vision", "execution", "coaching"])
+            .member("sam", Sales, sam_tags)
+            .member("ae", Sales, &[])
+            .reports("sam", "o")
+            .reports("ae", "o")
+            .build()
+            .unwrap();
+        plan.stages[0].member_mut("sam").unwrap().title = sam_title.into();
+        plan.stages.remove(0)
+    }
+
+    #[test]
+    fn a_salesperson_holding_management_takes_the_seat_and_the_status_says_so() {
+        let source = founder_led("Account Executive", &["metrics"]);
+        let (next, _) = next_stage(&source, StageKind::SplitRoles);
+        assert_eq!(next.member_count(), source.member_count(), "no second seat");
+        let sam = next.member("sam").unwrap();
+        assert_eq!(sam.function, SalesManager);
+        for r in ["execution", "coaching", "metrics"] {
+            assert!(sam.has_tag(&Tag::parse(r)), "{r}");
+        }
+        assert_eq!(next.manager_of("ae").unwrap().id, "sam");
+        let said = next_stage_summary(&source, StageKind::SplitRoles).unwrap();
+        assert!(
+            said.starts_with("sam takes over management from o"),
+            "{said}"
+        );
+        assert!(said.contains("already holds management"), "{said}");
+    }
+
+    #[test]
+    fn a_sales_manager_title_is_enough_to_take_the_seat() {
+        let source = founder_led("Sales Manager", &[]);
+        let (next, _) = next_stage(&source, StageKind::SplitRoles);
+        assert_eq!(next.member_count(), source.member_count());
+        assert_eq!(next.member("sam").unwrap().function, SalesManager);
+        assert_eq!(next.member("sam").unwrap().title, "Sales Manager");
+        let said = next_stage_summary(&source, StageKind::SplitRoles).unwrap();
+        assert!(said.contains("title reads as a sales manager"), "{said}");
+    }
+
+    #[test]
+    fn with_nobody_to_reuse_a_planned_seat_is_added_and_named() {
+        let source = founder_led("Account Executive", &[]);
+        let (next, _) = next_stage(&source, StageKind::SplitRoles);
+        assert_eq!(next.member_count(), source.member_count() + 1);
+        let seat = next.member("sales-manager").unwrap();
+        assert!(seat.planned);
+        assert_eq!(next.member("sam").unwrap().function, Sales);
+        let said = next_stage_summary(&source, StageKind::SplitRoles).unwrap();
+        assert!(said.starts_with("A planned Sales Manager seat"), "{said}");
+        assert_eq!(next_stage_summary(&source, StageKind::Custom), None);
     }
 }

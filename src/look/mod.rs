@@ -4,6 +4,7 @@
 //! chips. Plain data, no drawing library.
 
 pub mod lines;
+pub mod names;
 
 use crate::model::{Function, Hat, Member, Responsibility, Tag, TagFamily};
 use crate::rules::Severity;
@@ -72,22 +73,12 @@ pub const NEW_BADGE_COLOR: Rgb = Rgb(0x2e, 0xa0, 0x4a);
 /// The "MOVED" badge of a member with a new manager.
 pub const MOVED_BADGE_COLOR: Rgb = Rgb(0xd0, 0x84, 0x10);
 
-/// A short chip label for a responsibility.
+/// A responsibility's chip label: the same word the inspector, the
+/// findings and every report use ([`Responsibility::label`]). Where a card
+/// has no room for the words, it shows [`summary_chips`] instead, and the
+/// chip's hover names each one.
 pub fn chip_label(r: Responsibility) -> &'static str {
-    match r {
-        Responsibility::Vision => "vision",
-        Responsibility::Inspiration => "inspire",
-        Responsibility::Strategy => "strategy",
-        Responsibility::ProcessDesign => "design",
-        Responsibility::CrossFunctional => "x-func",
-        Responsibility::MarketingAlignment => "mkt-align",
-        Responsibility::Execution => "execute",
-        Responsibility::Rigor => "rigor",
-        Responsibility::ProcessDiscipline => "discipline",
-        Responsibility::Metrics => "metrics",
-        Responsibility::Accountability => "account",
-        Responsibility::Coaching => "coach",
-    }
+    r.label()
 }
 
 /// A tag chip on a card: its label, colour, and what it means in one
@@ -139,7 +130,14 @@ pub fn summary_chips(member: &Member) -> Vec<Chip> {
             out.push(Chip {
                 label: format!("{short} {n}/6"),
                 color: family_color(family),
-                meaning: format!("Holds {n} of the 6 {word} responsibilities."),
+                meaning: format!(
+                    "Holds {} ({n} of the 6 {word} responsibilities).",
+                    held.of_family(family)
+                        .iter()
+                        .map(|r| r.label())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             });
         }
     }
@@ -310,5 +308,17 @@ mod tests {
             .collect();
         let labels: Vec<String> = summary_chips(&m).into_iter().map(|c| c.label).collect();
         assert_eq!(labels, ["lead 2/6", "mgmt 1/6", "+1 custom"]);
+        let lead = &summary_chips(&m)[0].meaning;
+        assert!(
+            lead.contains("vision, strategy"),
+            "the hover names them: {lead}"
+        );
+    }
+
+    #[test]
+    fn chips_use_the_inspectors_words() {
+        for r in Responsibility::ALL {
+            assert_eq!(chip_label(r), r.label());
+        }
     }
 }

@@ -20,11 +20,12 @@ fn member(
     m
 }
 
-/// A planned account executive, the salesperson every skeleton starts with.
-fn planned_ae(id: &str) -> Member {
+/// A planned account executive, the salesperson every skeleton starts with:
+/// the `n`th, named so that no two seats read the same in a picker.
+fn planned_ae(id: &str, n: usize) -> Member {
     member(
         id,
-        "Account Executive",
+        &format!("Account Executive {n}"),
         "Account Executive",
         Function::Sales,
         &[],
@@ -58,8 +59,8 @@ pub fn stage_template(kind: StageKind, id: &str) -> Stage {
                     &all,
                     false,
                 ),
-                planned_ae("ae-1"),
-                planned_ae("ae-2"),
+                planned_ae("ae-1", 1),
+                planned_ae("ae-2", 2),
             ],
             vec![
                 ("ae-1", "owner", LinkKind::ReportsTo),
@@ -92,8 +93,8 @@ pub fn stage_template(kind: StageKind, id: &str) -> Stage {
                     &[],
                     true,
                 ),
-                planned_ae("ae-1"),
-                planned_ae("ae-2"),
+                planned_ae("ae-1", 1),
+                planned_ae("ae-2", 2),
             ],
             vec![
                 ("sales-manager", "owner", LinkKind::ReportsTo),
@@ -135,8 +136,8 @@ pub fn stage_template(kind: StageKind, id: &str) -> Stage {
                         &[],
                         true,
                     ),
-                    planned_ae("ae-1"),
-                    planned_ae("ae-2"),
+                    planned_ae("ae-1", 1),
+                    planned_ae("ae-2", 2),
                 ],
                 vec![
                     ("growth-leader", "owner", LinkKind::ReportsTo),
@@ -175,6 +176,18 @@ mod tests {
                 .collect();
             assert!(serious.is_empty(), "{kind}: {serious:#?}");
             assert!(plan.stages[0].member_count() >= 3);
+        }
+    }
+
+    #[test]
+    fn no_two_members_of_a_template_share_a_name() {
+        for kind in StageKind::ALL {
+            let stage = stage_template(*kind, "s");
+            let mut names: Vec<&str> = stage.members().map(|m| m.display_name()).collect();
+            names.sort_unstable();
+            let count = names.len();
+            names.dedup();
+            assert_eq!(names.len(), count, "{kind:?}: {names:?}");
         }
     }
 }

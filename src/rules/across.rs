@@ -138,7 +138,7 @@ mod tests {
             "responsibility-dropped",
         );
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.contains("`marketing-alignment`"));
+        assert!(findings[0].message.contains("marketing alignment"));
     }
 
     #[test]

@@ -230,9 +230,11 @@ pub fn join_words(mut words: Vec<String>) -> String {
     }
 }
 
-/// Responsibility ids joined for a message, e.g. "`vision` and `strategy`".
+/// Responsibilities joined for a message in the inspector's words, e.g.
+/// "vision and process design" (findings are plain words: no ids, no
+/// markup).
 pub fn tag_list(set: ResponsibilitySet) -> String {
-    join_words(set.iter().map(|r| format!("`{}`", r.id())).collect())
+    join_words(set.iter().map(|r| r.label().to_owned()).collect())
 }
 
 /// "it" or "them", for a set of responsibilities.

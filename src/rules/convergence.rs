@@ -59,8 +59,8 @@ pub fn premature_convergence(ctx: &StageContext) -> Vec<Hit> {
     }
     vec![Hit::new(
         &converged_leaders(ctx),
-        "No earlier stage had someone besides the owner holding `process-discipline` and \
-         `metrics`: convergence stands on the processes a sales manager installs first"
+        "No earlier stage had someone besides the owner holding process discipline and \
+         metrics: convergence stands on the processes a sales manager installs first"
             .to_owned(),
         "Plan a split-roles stage first, with a sales manager holding process discipline and \
          metrics"
@@ -92,7 +92,7 @@ mod tests {
         );
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].members, ["o"]);
-        assert!(findings[0].message.contains("`coaching`"));
+        assert!(findings[0].message.contains("coaching"));
         // Near misses: leadership only, or another stage kind.
         assert!(
             run(

@@ -46,7 +46,7 @@ pub fn marketing_reports_to_leader(ctx: &StageContext) -> Vec<Hit> {
 }
 
 /// `marketing-alignment-owned`: the stage has marketing and no member who
-/// sets direction holds `marketing-alignment` (a sales manager holding it
+/// sets direction holds marketing alignment (a sales manager holding it
 /// alone does not count).
 pub fn marketing_alignment_owned(ctx: &StageContext) -> Vec<Hit> {
     let marketing: Vec<_> = ctx.with_function(Function::Marketing).collect();
@@ -64,12 +64,12 @@ pub fn marketing_alignment_owned(ctx: &StageContext) -> Vec<Hit> {
         .filter(|n| ctx.holds(*n, Responsibility::MarketingAlignment))
         .collect();
     let message = if managers.is_empty() {
-        "Nobody holds `marketing-alignment`, so marketing messaging can drift away from what \
+        "Nobody holds marketing alignment, so marketing messaging can drift away from what \
          sales sells and what delivery delivers"
             .to_owned()
     } else {
         format!(
-            "Only {} holds `marketing-alignment`, without setting direction; a manager rarely \
+            "Only {} holds marketing alignment, without setting direction; a manager rarely \
              has the full perspective to oversee that alignment",
             ctx.names(&managers)
         )
@@ -77,7 +77,7 @@ pub fn marketing_alignment_owned(ctx: &StageContext) -> Vec<Hit> {
     vec![Hit::new(
         &marketing,
         message,
-        "Give `marketing-alignment` to the owner, a sales leader or the growth leader".to_owned(),
+        "Give marketing alignment to the owner, a sales leader or the growth leader".to_owned(),
     )]
 }
 
@@ -131,7 +131,7 @@ mod tests {
     const COLLAB: &str = "marketing-collaboration";
 
     /// Marketing `mk` reporting to `boss` (function, tags) under an owner
-    /// who holds `vision` and `marketing-alignment`.
+    /// who holds `vision` and marketing alignment.
     fn marketing_under(function: crate::model::Function, tags: &[&str]) -> PlanBuilder {
         PlanBuilder::new()
             .stage("s", StageKind::Custom)
@@ -174,7 +174,7 @@ mod tests {
         // A sales manager wearing both hats leads too.
         let both = marketing_under(SalesManager, &["execution", "strategy"]);
         assert!(run(&both.build().unwrap(), RULE).is_empty());
-        // Any leadership tag, even `marketing-alignment` alone, is a leader's.
+        // Any leadership tag, even marketing alignment alone, is a leader's.
         let aligned = marketing_under(SalesManager, &["metrics", "marketing-alignment"]);
         assert!(run(&aligned.build().unwrap(), RULE).is_empty());
         // An untagged member outside the sales manager function manages nothing.
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn alignment_held_by_a_manager_alone_is_a_finding() {
-        // Holding `marketing-alignment` gives a leader hat, but a sales
+        // Holding marketing alignment gives a leader hat, but a sales
         // manager with only `metrics` beside it does not set direction.
         let plan = alignment_plan(SalesManager, &["metrics", "marketing-alignment"]);
         let findings = run(&plan.build().unwrap(), ALIGNMENT);

@@ -12,10 +12,11 @@ mod incremental;
 mod marketing;
 mod registry;
 mod roles;
+mod settled;
 mod shape;
 mod structure;
 
-pub use context::{MemberFacts, StageContext, stage_coverage, tag_list};
+pub use context::{MemberFacts, StageContext, join_words, stage_coverage, tag_list};
 pub use docs::{RULES_DOC, idea_behind_the_rules, rule_explanation};
 pub use finding::{Finding, Hit, Severity, Summary};
 pub use incremental::PlanFindings;
@@ -23,6 +24,7 @@ pub use registry::{
     RULES, Rule, RuleFamily, RuleScope, check_plan, check_stage, check_stage_parts,
     check_stage_scoped, merge_findings, rule_by_id,
 };
+pub use settled::{settled_sentence, short_sentence};
 
 #[cfg(test)]
 pub(crate) mod testing {

@@ -32,8 +32,8 @@ pub fn manager_designs_process(ctx: &StageContext) -> Vec<Hit> {
              defined processes well but may struggle to create them",
             ctx.names(&designers)
         ),
-        "Let the owner or a sales leader hold `process-design`, with the broader business in \
-         mind; the sales manager installs and runs the process (`process-discipline`)"
+        "Let the owner or a sales leader hold process design, with the broader business in \
+         mind; the sales manager installs and runs the process (process discipline)"
             .to_owned(),
     )]
 }
@@ -81,7 +81,7 @@ pub fn manager_owns_alignment(ctx: &StageContext) -> Vec<Hit> {
 }
 
 /// `technical-scoping`: the stage has technical members, nobody who sets
-/// direction holds `cross-functional`, and no technical member collaborates
+/// direction holds cross-functional, and no technical member collaborates
 /// with a member of the sales line.
 pub fn technical_scoping(ctx: &StageContext) -> Vec<Hit> {
     let technical: Vec<_> = ctx.with_function(Function::Technical).collect();
@@ -101,11 +101,11 @@ pub fn technical_scoping(ctx: &StageContext) -> Vec<Hit> {
     vec![Hit::new(
         &technical,
         format!(
-            "Nobody brings {} into deals: no leader holds `cross-functional` and no \
+            "Nobody brings {} into deals: no leader holds cross-functional and no \
              collaboration line joins them to sales",
             ctx.names(&technical)
         ),
-        "Give a leader `cross-functional`, or add a collaboration line from a technical member \
+        "Give a leader cross-functional, or add a collaboration line from a technical member \
          to sales, so solutions are scoped and priced accurately"
             .to_owned(),
     )]
@@ -264,7 +264,7 @@ mod tests {
         assert!(
             findings[0]
                 .message
-                .contains("`cross-functional` and `marketing-alignment`")
+                .contains("cross-functional and marketing alignment")
         );
         // The owner holds one of them: only the other is a finding.
         let plan = split_with(
@@ -391,7 +391,7 @@ mod tests {
             "responsibility-uncovered",
         );
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.contains("`coaching`"));
+        assert!(findings[0].message.contains("coaching"));
         assert!(findings[0].tags.contains(Responsibility::Coaching));
         // Without marketing, nobody needs to hold marketing-alignment.
         assert!(

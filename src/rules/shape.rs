@@ -20,7 +20,7 @@ pub fn founder_led_shape(ctx: &StageContext) -> Vec<Hit> {
             &[],
             "This founder-led stage has no owner to lead and manage the first salespeople"
                 .to_owned(),
-            "Add the founder with function `owner`, or change the stage kind".to_owned(),
+            "Add the founder with the function Owner, or change the stage kind".to_owned(),
         )];
     }
     if owners.iter().any(|o| ctx.hat(*o) == Hat::Both) {
@@ -82,7 +82,7 @@ pub fn split_roles_shape(ctx: &StageContext) -> Vec<Hit> {
             "In this split-roles stage neither the owner nor a sales leader holds vision, \
              inspiration or strategy"
                 .to_owned(),
-            "Give the owner (or a sales leader) `vision`, `inspiration` and `strategy`".to_owned(),
+            "Give the owner (or a sales leader) vision, inspiration and strategy".to_owned(),
         ));
     }
     let managers: Vec<_> = ctx.with_function(Function::SalesManager).collect();

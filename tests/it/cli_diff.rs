@@ -17,7 +17,7 @@ fn text_lists_hand_overs_and_new_members() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("  process-discipline: Dana Lee → Morgan Blake\n"),
+        stdout.contains("  Dana Lee hands process discipline to Morgan Blake\n"),
         "{stdout}"
     );
     assert!(

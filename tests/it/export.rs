@@ -247,7 +247,17 @@ fn the_pptx_has_one_slide_per_stage_and_every_part_a_deck_needs() {
         .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
         .unwrap();
     assert!(slide.contains("Converged") && slide.contains("r:embed=\"rId2\""));
-    assert!(slide.contains("New finding: convergence-readiness"));
+    assert!(slide.contains("New finding: Morgan Blake held only management"));
+    // Captions are words: no rule id on any slide.
+    for (name, data) in parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide"))
+    {
+        let xml = String::from_utf8(data.clone()).unwrap();
+        for rule in orgevo::rules::RULES {
+            assert!(!xml.contains(rule.id), "{name} names the rule {}", rule.id);
+        }
+    }
 }
 
 /// The example with hostile names, titles and notes.

@@ -39,7 +39,14 @@ fn add_a_member_rename_it_and_toggle_tags() {
     retype(&mut h, "Name", "Alex Rivera");
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(stage0(&h).member("new-member").unwrap().name, "Alex Rivera");
+    // Once named, the new member's id follows the name, and stays selected.
+    assert!(stage0(&h).member("new-member").is_none());
+    assert_eq!(
+        stage0(&h).member("alex-rivera").unwrap().name,
+        "Alex Rivera"
+    );
+    let selected: Vec<String> = h.state().selection().iter().cloned().collect();
+    assert_eq!(selected, ["alex-rivera"]);
     // The new card is on the canvas under its new name.
     h.get_by_role_and_label(egui::Role::Button, "Alex Rivera");
 
@@ -47,7 +54,7 @@ fn add_a_member_rename_it_and_toggle_tags() {
     h.run();
     h.get_by_label("metrics").click();
     h.run();
-    let tags = stage0(&h).member("new-member").unwrap().tags.clone();
+    let tags = stage0(&h).member("alex-rivera").unwrap().tags.clone();
     assert_eq!(
         tags,
         [
@@ -58,7 +65,7 @@ fn add_a_member_rename_it_and_toggle_tags() {
     h.get_by_label("coaching").click();
     h.run();
     assert_eq!(
-        stage0(&h).member("new-member").unwrap().tags,
+        stage0(&h).member("alex-rivera").unwrap().tags,
         [Tag::Core(Responsibility::Metrics)]
     );
 }

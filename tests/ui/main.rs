@@ -11,6 +11,7 @@ mod components;
 mod editor;
 mod export;
 mod find;
+mod first_minutes;
 mod first_run;
 mod import;
 mod rules;

@@ -73,7 +73,7 @@ fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
         "Renamed: Sam Ortiz → Samuel Ortiz",
         "Tom Becker: title \"Account Executive\" → \"Senior Account Executive\"",
         "Joy Chen now reports to Samuel Ortiz (was Dana Lee)",
-        "Fixed founder-overload: Dana Lee leads and manages 6 direct reports (more than 5): the demands of both roles become overwhelming",
+        "Fixed: Dana Lee no longer leads and manages too many people alone",
     ];
     let texts: Vec<String> = h
         .state()
@@ -86,6 +86,14 @@ fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
     assert_eq!(texts, expected);
     for text in expected {
         h.get_by_label(text);
+    }
+    // Under their headings, with the count of each.
+    for heading in [
+        "People (2)",
+        "Reporting and collaboration lines (1)",
+        "Findings (1)",
+    ] {
+        h.get_by_label(heading);
     }
 
     // Undo the three edits, then the new stage itself.

@@ -64,10 +64,15 @@ pub fn start_ui(ctx: &egui::Context, recent: &[PathBuf]) -> Option<StartChoice> 
                 StartChoice::ImportCsv,
             ),
         ] {
-            let button = ui.add_sized([ui.available_width(), 34.0], egui::Button::new(label));
-            if button.on_hover_text(hint).clicked() {
-                choice = Some(chosen);
-            }
+            // The hint sits beside its button rather than in a tooltip,
+            // which would cover the button below it.
+            ui.horizontal(|ui| {
+                let button = ui.add_sized([230.0, 34.0], egui::Button::new(label));
+                ui.label(RichText::new(hint).weak());
+                if button.clicked() {
+                    choice = Some(chosen);
+                }
+            });
         }
         if !recent.is_empty() {
             ui.add_space(10.0);

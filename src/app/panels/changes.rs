@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::app::panels::long_list::list_ui;
 use crate::app::style::{FIXED_COLOR, HAND_OVER_COLOR, LOST_COLOR};
-use crate::diff::{Change, StageDiff};
+use crate::diff::{ChangeLine, StageDiff, Tone};
 
 /// Lists the changes; the "show removed" box toggles the faded ghosts on
 /// the canvas: its new value when the user changed it.
@@ -44,18 +44,40 @@ fn changes_list_ui(
         );
         ui.checkbox(show_removed, "Show removed members");
     });
+    let rows: Vec<Row> = diff
+        .grouped()
+        .into_iter()
+        .flat_map(|(group, lines)| {
+            std::iter::once(Row::Heading(group.label(), lines.len()))
+                .chain(lines.into_iter().map(Row::Line))
+        })
+        .collect();
     let height = ui.text_style_height(&egui::TextStyle::Body);
-    list_ui(ui, &diff.changes, height, |ui, change, wrap| {
-        let label = egui::Label::new(RichText::new(change.text()).color(color(change, ui)));
-        ui.add(if wrap { label.wrap() } else { label.truncate() });
+    list_ui(ui, &rows, height, |ui, row, wrap| match row {
+        Row::Heading(label, n) => {
+            ui.label(RichText::new(format!("{label} ({n})")).strong());
+        }
+        Row::Line(line) => {
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
+                let label = egui::Label::new(RichText::new(&line.text).color(color(line.tone, ui)));
+                ui.add(if wrap { label.wrap() } else { label.truncate() });
+            });
+        }
     });
 }
 
-fn color(change: &Change, ui: &Ui) -> egui::Color32 {
-    match change {
-        Change::Added { .. } | Change::FindingFixed { .. } => FIXED_COLOR,
-        Change::Removed { .. } | Change::FindingIntroduced { .. } => LOST_COLOR,
-        Change::HandOver { .. } | Change::RoleMerge { .. } => HAND_OVER_COLOR,
-        _ => ui.visuals().text_color(),
+/// A row of the list: a heading with its count, or a change.
+enum Row {
+    Heading(&'static str, usize),
+    Line(ChangeLine),
+}
+
+fn color(tone: Tone, ui: &Ui) -> egui::Color32 {
+    match tone {
+        Tone::Gained => FIXED_COLOR,
+        Tone::Lost => LOST_COLOR,
+        Tone::HandedOver => HAND_OVER_COLOR,
+        Tone::Plain => ui.visuals().text_color(),
     }
 }

@@ -9,6 +9,7 @@ use crate::app::panels::inspector_action::InspectorAction;
 use crate::app::panels::number_fields::{NumberDrafts, NumberField};
 use crate::app::style::{family_color, severity_icon};
 use crate::edit::{Edit, reports_to};
+use crate::look::names::MemberLabels;
 use crate::model::{
     Function, Link, LinkKind, Member, Plan, Responsibility, Stage, StageKind, Tag, TagFamily,
 };
@@ -100,17 +101,30 @@ impl Inspector {
                     } else {
                         &mut m.title
                     };
-                    let response = ui
-                        .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
-                        .labelled_by(label_id);
+                    let mut output = egui::TextEdit::singleline(text)
+                        .desired_width(f32::INFINITY)
+                        .show(ui);
+                    let response = output.response.response.clone().labelled_by(label_id);
                     if field == "name" && std::mem::take(&mut self.focus_name) {
+                        // A new member's placeholder name is selected, so
+                        // typing replaces it.
                         response.request_focus();
+                        let all = egui::text::CCursorRange::select_all(&output.galley);
+                        output.state.cursor.set_char_range(Some(all));
+                        output.state.store(ui.ctx(), response.id);
                     }
                     if response.changed() {
                         out.push(update(&m, Some(key(field))));
                     }
                     if response.lost_focus() {
-                        out.push(InspectorAction::Seal);
+                        out.push(if field == "name" {
+                            InspectorAction::Named {
+                                stage: stage.id.clone(),
+                                member: member.id.clone(),
+                            }
+                        } else {
+                            InspectorAction::Seal
+                        });
                     }
                     ui.end_row();
                 }
@@ -130,6 +144,27 @@ impl Inspector {
                     out.push(update(&m, None));
                 }
                 ui.end_row();
+                if let Some(reads_as) = title_suggests(&m) {
+                    ui.label("");
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "The title reads as {}.",
+                                reads_as.label().to_lowercase()
+                            ))
+                            .weak(),
+                        );
+                        if ui
+                            .button(format!("Make it {}", reads_as.label()))
+                            .on_hover_text("Set the function the title suggests")
+                            .clicked()
+                        {
+                            m.function = reads_as;
+                            out.push(update(&m, None));
+                        }
+                    });
+                    ui.end_row();
+                }
                 ui.label("");
                 if ui.checkbox(&mut m.planned, "Planned hire").changed() {
                     out.push(update(&m, None));
@@ -255,6 +290,7 @@ impl Inspector {
                 .width(ui.available_width())
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut chosen, None, "nobody");
+                    let labels = MemberLabels::new(stage);
                     for candidate in stage.members() {
                         // Offer only managers that do not create a cycle.
                         if candidate.id == member.id || reports_to(stage, &candidate.id, &member.id)
@@ -264,7 +300,7 @@ impl Inspector {
                         ui.selectable_value(
                             &mut chosen,
                             Some(candidate.id.clone()),
-                            candidate.display_name(),
+                            labels.label(candidate),
                         );
                     }
                 })
@@ -282,6 +318,15 @@ impl Inspector {
             });
         }
     }
+}
+
+/// The function the member's title reads as (the import's title table),
+/// when it is not the member's function: "Sales Manager" on a member left
+/// as Sales.
+fn title_suggests(member: &Member) -> Option<Function> {
+    crate::io::TitleRules::default()
+        .function_of(&member.title)
+        .filter(|f| *f != member.function)
 }
 
 fn lines_ui(ui: &mut Ui, stage: &Stage, member: &Member, out: &mut Vec<InspectorAction>) {

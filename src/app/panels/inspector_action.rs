@@ -14,6 +14,14 @@ pub enum InspectorAction {
     },
     /// A text field lost focus: close the current undo step.
     Seal,
+    /// The Name field of `member` in `stage` lost focus: a new member's
+    /// id follows its name, in the same undo step, then the step closes.
+    Named {
+        /// Stage id.
+        stage: String,
+        /// Member id.
+        member: String,
+    },
     /// Select another member.
     Select(String),
     /// Delete the selection.

@@ -16,7 +16,9 @@ pub fn list_ui<'a, T>(
     row_height: f32,
     mut row: impl FnMut(&mut Ui, &'a T, bool),
 ) {
-    let area = egui::ScrollArea::vertical().auto_shrink([false, true]);
+    // It fills its panel: a list that shrank to its rows would shrink a
+    // resizable panel back to them after every resize.
+    let area = egui::ScrollArea::vertical().auto_shrink([false, false]);
     if items.len() <= LONG_LIST {
         area.show(ui, |ui| {
             for item in items {

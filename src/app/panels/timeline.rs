@@ -44,14 +44,9 @@ pub fn timeline_ui(
                             ui.label(RichText::new("▶").weak().size(14.0));
                         }
                         let summary = summaries.get(index).copied().unwrap_or_default();
-                        let when = if stage.when.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" · {}", stage.when)
-                        };
                         let text = card_text(
                             ui,
-                            &format!("{}\n{}{when}\n", stage.name, stage.kind.label()),
+                            &format!("{}\n{}\n", stage.name, kind_and_when(stage)),
                             &crate::look::count(stage.member_count(), "member"),
                             summary,
                         );
@@ -95,7 +90,12 @@ pub fn timeline_ui(
                 });
             });
         ui.menu_button("➕ Add stage", |ui| {
-            ui.label(RichText::new("Next stage from this one (same people), as").weak());
+            // Menu labels wrap to the width of the widest button; this
+            // heading is wider, so it extends the menu instead of being cut.
+            ui.add(
+                egui::Label::new(RichText::new("Next stage, same people").weak())
+                    .wrap_mode(egui::TextWrapMode::Extend),
+            );
             for kind in StageKind::ALL {
                 if ui.button(format!("Next stage: {}", kind.label())).clicked() {
                     out.push(TimelineAction::Add(NewStage::NextFrom(*kind)));
@@ -115,6 +115,23 @@ pub fn timeline_ui(
         });
     });
     out
+}
+
+/// The second line of a stage's card: its kind where the name does not
+/// already say it ("Split roles 2" is a split-roles stage), and when.
+pub fn kind_and_when(stage: &crate::model::Stage) -> String {
+    let kind = stage.kind.label();
+    let named_by_kind = stage
+        .name
+        .trim()
+        .to_lowercase()
+        .starts_with(&kind.to_lowercase());
+    let when = stage.when.trim();
+    match (named_by_kind, when.is_empty()) {
+        (true, _) => when.to_owned(),
+        (false, true) => kind.to_owned(),
+        (false, false) => format!("{kind} · {when}"),
+    }
 }
 
 /// A timeline card's text: name, kind and when, then the member count

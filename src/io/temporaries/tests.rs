@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 use crate::io::{backup_path, load_plan, save_plan};
 use crate::model::{Function, Plan, PlanBuilder, StageKind};
 
+/// These tests spawn processes and hold file locks: a child forked while
+/// another test holds a lock shares that lock until it execs, so they take
+/// turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn plan(title: &str) -> Plan {
     PlanBuilder::new()
         .title(title)
@@ -38,6 +49,7 @@ fn plant(dir: &Path, name: &str) -> PathBuf {
 /// succeeds and does nothing).
 #[test]
 fn a_save_after_one_stopped_between_bak_and_rename_leaves_no_temporary() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.orgevo.json");
     save_plan(&plan("First"), &path).unwrap();
@@ -57,6 +69,7 @@ fn a_save_after_one_stopped_between_bak_and_rename_leaves_no_temporary() {
 #[cfg(target_os = "linux")]
 #[test]
 fn temporaries_named_after_live_processes_and_threads_are_removed_when_unlocked() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.orgevo.json");
     // A running process, and a thread of this one (`/proc/TID` exists for
@@ -65,23 +78,19 @@ fn temporaries_named_after_live_processes_and_threads_are_removed_when_unlocked(
         .arg("30")
         .spawn()
         .unwrap();
+    // The thread says its own id (`/proc/thread-self` → `PID/task/TID`);
+    // any other thread of the test binary may end at any time.
     let (stop, wait) = std::sync::mpsc::channel::<()>();
+    let (said, tid) = std::sync::mpsc::channel::<String>();
     let thread = std::thread::spawn(move || {
+        let link = std::fs::read_link("/proc/thread-self").unwrap();
+        let tid = link.file_name().unwrap().to_string_lossy().into_owned();
+        said.send(tid).unwrap();
         let _ = wait.recv();
     });
     let me = std::process::id().to_string();
-    let tid = (0..1000)
-        .find_map(|_| {
-            let tid = std::fs::read_dir("/proc/self/task")
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .find(|t| *t != me);
-            if tid.is_none() {
-                std::thread::yield_now();
-            }
-            tid
-        })
-        .expect("the test's thread is listed");
+    let tid = tid.recv().unwrap();
+    assert_ne!(tid, me);
     let pid = sleeper.id();
     let planted = [
         plant(
@@ -132,6 +141,7 @@ fn temporaries_named_after_live_processes_and_threads_are_removed_when_unlocked(
 
 #[test]
 fn a_temporary_whose_writer_holds_its_lock_is_left_alone() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.orgevo.json");
     save_plan(&plan("First"), &path).unwrap();
@@ -159,6 +169,7 @@ fn a_temporary_whose_writer_holds_its_lock_is_left_alone() {
 
 #[test]
 fn a_save_holds_the_lock_on_its_own_temporary() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let temp = super::create_locked(dir.path(), "plan.orgevo.json").unwrap();
     let name = temp.file.path().to_owned();
