@@ -428,7 +428,12 @@ impl OrgevoApp {
         self.view.find.as_ref().map(|bar| &bar.find)
     }
 
-    /// Whether present mode is on, and on which stage.
+    /// The compare view, when it is open.
+    pub fn compare(&self) -> Option<&crate::app::canvas::compare::CompareView> {
+        self.view.compare.as_ref()
+    }
+
+    /// The stage shown in present mode, if presenting.
     pub fn presenting(&self) -> Option<usize> {
         self.present.presenter.as_ref().map(|p| p.index())
     }

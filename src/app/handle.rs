@@ -18,6 +18,7 @@ use crate::app::panels::find_bar::FindAction;
 use crate::app::panels::findings::FindingAction;
 use crate::app::panels::inspector_action::InspectorAction;
 use crate::app::panels::timeline::TimelineAction;
+use crate::edit::compose::NewStage;
 use crate::edit::{Edit, compose};
 use crate::model::{Link, LinkKind};
 
@@ -168,7 +169,7 @@ impl OrgevoApp {
             AppCommand::ToggleCompare => {
                 self.view.compare = match self.view.compare {
                     Some(_) => None,
-                    None => Some(CompareView::new(self.view.stage_index)),
+                    None => Some(CompareView::new(plan, self.view.stage_index)),
                 };
             }
             AppCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -249,10 +250,21 @@ impl OrgevoApp {
             TimelineAction::Select(index) => self.set_stage(index),
             TimelineAction::Add(how) => {
                 let (edit, id) = compose::add_stage(plan, self.view.stage_index, how);
+                // What the move did with the people, said before the plan
+                // changes (it reads the stage the new one follows).
+                let said = match (how, plan.stages.get(self.view.stage_index)) {
+                    (NewStage::NextFrom(kind), Some(source)) => {
+                        crate::edit::transition::next_stage_summary(source, kind)
+                    }
+                    _ => None,
+                };
                 if self.apply(&edit)
                     && let Some(index) = self.doc.plan().stage_position(&id)
                 {
                     self.set_stage(index);
+                    if let Some(said) = said {
+                        self.shell.status = format!("Next stage: {said}");
+                    }
                 }
             }
             TimelineAction::Move { from, to } => {

@@ -345,7 +345,7 @@ fn findings_block(
             [x + 11.0, y],
             width - 11.0,
             (8.5, paper::TEXT),
-            &format!("{}: {}", f.rule, f.message),
+            &f.message,
             lines,
         ) + 3.0;
     }

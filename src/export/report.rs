@@ -166,9 +166,8 @@ pub fn markdown(plan: &Plan, indices: &[usize]) -> String {
         for f in &report.findings {
             let _ = writeln!(
                 out,
-                "- **{}** `{}`: {}  \n  Fix: {}",
+                "- **{}**: {}  \n  Fix: {}",
                 f.severity,
-                f.rule,
                 md_text(&f.message),
                 md_text(&f.fix)
             );
@@ -263,8 +262,7 @@ pub fn html(plan: &Plan, indices: &[usize]) -> String {
         for f in &report.findings {
             let _ = write!(
                 out,
-                "<li><span class=\"{s}\"><b>{s}</b></span> <code>{}</code>: {}<br><span class=\"fix\">Fix: {}</span></li>",
-                f.rule,
+                "<li><span class=\"{s}\"><b>{s}</b></span>: {}<br><span class=\"fix\">Fix: {}</span></li>",
                 xml_text(&f.message),
                 xml_text(&f.fix),
                 s = f.severity.id(),

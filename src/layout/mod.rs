@@ -165,8 +165,9 @@ pub fn presentation_card_size(member: &Member) -> [f32; 2] {
     } else {
         0.0
     };
-    let title = (chars(&member.title) + suffix) * 7.6;
-    let width = (name.max(title) + 36.0).clamp(170.0, 330.0);
+    // The title line leaves room at its right for a NEW/MOVED badge.
+    let title = (chars(&member.title) + suffix) * 7.6 + 64.0;
+    let width = (name.max(title) + 36.0).clamp(170.0, 360.0);
     [width, PRESENTATION_CARD_HEIGHT]
 }
 

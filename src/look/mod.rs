@@ -73,6 +73,24 @@ pub const NEW_BADGE_COLOR: Rgb = Rgb(0x2e, 0xa0, 0x4a);
 /// The "MOVED" badge of a member with a new manager.
 pub const MOVED_BADGE_COLOR: Rgb = Rgb(0xd0, 0x84, 0x10);
 
+/// What a stage's heading says under its name: its kind where the name
+/// does not already say it ("Split roles 2" is a split-roles stage), and
+/// when. The timeline, present mode and the exports use it.
+pub fn kind_and_when(stage: &crate::model::Stage) -> String {
+    let kind = stage.kind.label();
+    let named_by_kind = stage
+        .name
+        .trim()
+        .to_lowercase()
+        .starts_with(&kind.to_lowercase());
+    let when = stage.when.trim();
+    match (named_by_kind, when.is_empty()) {
+        (true, _) => when.to_owned(),
+        (false, true) => kind.to_owned(),
+        (false, false) => format!("{kind} · {when}"),
+    }
+}
+
 /// A responsibility's chip label: the same word the inspector, the
 /// findings and every report use ([`Responsibility::label`]). Where a card
 /// has no room for the words, it shows [`summary_chips`] instead, and the
@@ -320,5 +338,18 @@ mod tests {
         for r in Responsibility::ALL {
             assert_eq!(chip_label(r), r.label());
         }
+    }
+
+    #[test]
+    fn the_kind_shows_only_where_the_name_does_not_say_it() {
+        use crate::model::{Stage, StageKind};
+        let mut stage = Stage::new("s", "Split roles 2", StageKind::SplitRoles);
+        assert_eq!(kind_and_when(&stage), "");
+        stage.when = "2027".into();
+        assert_eq!(kind_and_when(&stage), "2027");
+        stage.name = "Where we are".into();
+        assert_eq!(kind_and_when(&stage), "Split roles · 2027");
+        stage.when.clear();
+        assert_eq!(kind_and_when(&stage), "Split roles");
     }
 }

@@ -285,8 +285,15 @@ fn clicking_a_finding_selects_its_members() {
     h.run();
     h.get_by_label_contains("Split roles\n").click();
     h.run();
-    h.get_by_label_contains("marketing-reports-to-leader")
-        .click();
+    let message = h
+        .state()
+        .findings_of(h.state().stage_index())
+        .iter()
+        .find(|f| f.rule == "marketing-reports-to-leader")
+        .unwrap()
+        .message
+        .clone();
+    h.get_by_label(&message).click();
     h.run();
     let selected: Vec<String> = h.state().selection().iter().cloned().collect();
     assert_eq!(selected, ["morgan", "priya"]);

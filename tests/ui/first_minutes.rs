@@ -173,3 +173,27 @@ fn the_changes_panel_resizes_by_its_top_edge() {
         "the panel grew by dragging its edge: top {before} → {after}"
     );
 }
+
+#[test]
+fn compare_from_the_first_stage_compares_it_with_the_next_at_a_readable_zoom() {
+    let mut h = harness(common::example_app());
+    h.run();
+    assert_eq!(h.state().stage_index(), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.run();
+    let plan = h.state().plan().clone();
+    let compare = h.state().compare().expect("compare is open");
+    assert_eq!(compare.left, plan.stages[0].id);
+    assert_eq!(
+        compare.right, plan.stages[1].id,
+        "not the first stage with itself"
+    );
+    let start = compare.zoom();
+    assert!(start >= 0.7, "names readable from the start: zoom {start}");
+    h.get_by_label("Fit").click();
+    h.run();
+    h.run();
+    let fitted = h.state().compare().unwrap().zoom();
+    assert!(fitted <= start, "Fit shows both whole: {start} → {fitted}");
+}

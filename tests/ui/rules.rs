@@ -8,22 +8,32 @@ use egui_kittest::kittest::Queryable;
 use orgevo::model::RuleLevel;
 use orgevo::rules::{Severity, Summary};
 
+/// Whether the findings panel lists a finding of `rule`: its button reads
+/// the message of that rule's finding on the example's first stage (in
+/// words: the panel never shows rule ids).
 fn finding_listed(h: &egui_kittest::Harness<'_, orgevo::app::OrgevoApp>, rule: &str) -> bool {
-    h.query_all_by(|node| {
-        node.role() == Role::Button
-            && node
-                .label()
-                .is_some_and(|l| l.starts_with(&format!("{rule}: ")))
-    })
-    .next()
-    .is_some()
+    let example = orgevo::io::plan_from_str(orgevo::io::BUNDLED_EXAMPLE).unwrap();
+    let message = orgevo::rules::check_stage(&example, 0)
+        .into_iter()
+        .find(|f| f.rule == rule)
+        .map(|f| f.message)
+        .expect("the example has such a finding");
+    h.query_all_by(|node| node.role() == Role::Button && node.label().as_deref() == Some(&message))
+        .next()
+        .is_some()
 }
 
 /// The marker the findings panel puts before an error.
 const ERROR_MARKER: &str = "⛔";
 
 fn pick(h: &mut egui_kittest::Harness<'_, orgevo::app::OrgevoApp>, rule: &str, choice: &str) {
-    h.get_by_role_and_label(Role::ComboBox, rule).click();
+    let summary = orgevo::rules::rule_by_id(rule).unwrap().summary;
+    // Scrolled into view first, as a user would: the rules sit at the
+    // bottom of the plan inspector.
+    h.get_by_role_and_label(Role::ComboBox, summary)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, summary).click();
     h.run();
     h.get_by_label(choice).click();
     h.run();

@@ -39,6 +39,8 @@ pub enum ChangeBadge {
     New,
     /// Has a new manager.
     Moved,
+    /// Not in the stage compared with (Compare's left side).
+    Leaves,
 }
 
 /// Below this zoom a card is a coloured box.
@@ -113,7 +115,17 @@ pub fn paint_card(
             .intersect(clip.clip_rect()),
     );
     if look.large {
-        paint_large_text(&name_clip, &clip, rect, left, member, text, weak);
+        // Titles read from the back of a room: normal text, not the weak
+        // grey; they stop short of the NEW/MOVED badge.
+        let title_clip = match change_pill(rect, look) {
+            Some((pill, _, _)) => clip.with_clip_rect(
+                Rect::from_min_max(rect.min, pos2(pill.min.x - 4.0, rect.max.y))
+                    .intersect(clip.clip_rect()),
+            ),
+            None => clip.clone(),
+        };
+        let title = visuals.text_color();
+        paint_large_text(&name_clip, &title_clip, rect, left, member, text, title);
         paint_badges(painter, rect, look);
         return;
     }
@@ -135,7 +147,16 @@ pub fn paint_card(
         FontId::proportional(geometry::TITLE.1),
         weak,
     );
-    clip.text(
+    // The NEW/MOVED badge sits at the right end of the function line,
+    // inside the card; the line stops short of it.
+    let function_clip = match change_pill(rect, look) {
+        Some((pill, _, _)) => clip.with_clip_rect(
+            Rect::from_min_max(rect.min, pos2(pill.min.x - 4.0, rect.max.y))
+                .intersect(clip.clip_rect()),
+        ),
+        None => clip.clone(),
+    };
+    function_clip.text(
         pos2(left, rect.min.y + geometry::FUNCTION.0),
         Align2::LEFT_TOP,
         look::function_line(member),
@@ -188,25 +209,39 @@ fn paint_badges(painter: &Painter, rect: Rect, look: CardLook) {
     if let Some((severity, count)) = look.finding {
         paint_marker(painter, rect, severity, count);
     }
-    if let Some(badge) = look.change {
-        let (label, badge_color) = match badge {
-            ChangeBadge::New => ("NEW", color(look::NEW_BADGE_COLOR)),
-            ChangeBadge::Moved => ("MOVED", color(look::MOVED_BADGE_COLOR)),
-        };
-        let width = 12.0 + 8.0 * label.len() as f32;
-        let pill = Rect::from_min_size(
-            pos2(rect.max.x - width - 6.0, rect.max.y - 10.0),
-            vec2(width, 18.0),
-        );
-        painter.rect_filled(pill, CornerRadius::same(9), badge_color);
+    if let Some((pill, label, badge_color)) = change_pill(rect, look) {
+        painter.rect_filled(pill, CornerRadius::same(8), badge_color);
         painter.text(
             pill.center(),
             Align2::CENTER_CENTER,
             label,
-            FontId::proportional(11.0),
+            FontId::proportional(if look.large { 12.0 } else { 10.5 }),
             Color32::WHITE,
         );
     }
+}
+
+/// Where the "new"/"moved" badge goes, inside the card: at the right end
+/// of the function line, or in the bottom-right corner of a presentation
+/// card (which has no function line or chips). With its label and colour.
+fn change_pill(rect: Rect, look: CardLook) -> Option<(Rect, &'static str, Color32)> {
+    let (label, badge_color) = match look.change? {
+        ChangeBadge::New => ("NEW", color(look::NEW_BADGE_COLOR)),
+        ChangeBadge::Moved => ("MOVED", color(look::MOVED_BADGE_COLOR)),
+        ChangeBadge::Leaves => ("LEAVES", crate::app::style::LOST_COLOR),
+    };
+    let size = if look.large {
+        vec2(14.0 + 8.5 * label.len() as f32, 20.0)
+    } else {
+        vec2(10.0 + 7.5 * label.len() as f32, 16.0)
+    };
+    let top = if look.large {
+        rect.max.y - size.y - 7.0
+    } else {
+        rect.min.y + geometry::FUNCTION.0 - 2.0
+    };
+    let pill = Rect::from_min_size(pos2(rect.max.x - size.x - 8.0, top), size);
+    Some((pill, label, badge_color))
 }
 
 /// Like [`paint_card`] far out, where a card is a coloured box with square

@@ -1,56 +1,95 @@
-//! Compare: two stages side by side at the same zoom; hovering a member
-//! highlights it in both.
+//! Compare: two stages side by side at the same zoom, each card with its
+//! change badge; hovering a member highlights it in both.
+
+use std::collections::HashMap;
 
 use egui::{Rect, RichText, Ui};
 
-use crate::app::canvas::card::{CardLook, paint_card};
+use crate::app::canvas::card::{CardLook, ChangeBadge, paint_card};
 use crate::app::canvas::lines::paint_stage_lines;
 use crate::app::canvas::{bounds, card_rect};
+use crate::app::state::derived::overlay_of;
 use crate::model::{Plan, Stage};
 
-/// The compare view's state.
+/// The zoom (screen pixels per scene unit) Compare starts at when fitting
+/// both stages would make names too small to read; Fit shows them whole.
+const READABLE_ZOOM: f32 = 0.75;
+
+/// The compare view's state: which stages, by id, and the shared camera.
 #[derive(Debug)]
 pub struct CompareView {
-    /// The stage on the left.
-    pub left: usize,
+    /// The stage on the left (the earlier one).
+    pub left: String,
+    /// The stage on the right.
+    pub right: String,
+    /// The shown stage the sides were chosen for: showing another stage
+    /// chooses again.
+    chosen_for: String,
     /// How far both views are panned from their own stage's centre.
     pan: egui::Vec2,
     /// The visible size in scene units (the shared zoom).
     size: egui::Vec2,
     hovered: Option<String>,
-    fitted_for: Option<(usize, usize)>,
+    /// The sides the camera was set for, and whether to fit them whole.
+    fitted_for: Option<(String, String, bool)>,
+    fit_whole: bool,
+    drawn_zoom: f32,
 }
 
 impl CompareView {
-    /// Compares the stage before `right` (or the first) with `right`.
-    pub fn new(right: usize) -> Self {
+    /// Compares the stage shown (`current`) with the one before it; the
+    /// first stage with the one after it.
+    pub fn new(plan: &Plan, current: usize) -> Self {
+        let (left, right) = sides(plan, current);
+        let id = |i: usize| plan.stages.get(i).map(|s| s.id.clone()).unwrap_or_default();
         Self {
-            left: right.saturating_sub(1),
+            left: id(left),
+            right: id(right),
+            chosen_for: id(current),
             pan: egui::Vec2::ZERO,
             size: egui::vec2(800.0, 600.0),
             hovered: None,
             fitted_for: None,
+            fit_whole: false,
+            drawn_zoom: 1.0,
         }
     }
 
-    /// Draws both stages; `right` is the current stage.
-    pub fn ui(&mut self, ui: &mut Ui, plan: &Plan, right: usize) {
-        let (Some(_), Some(b)) = (plan.stages.get(self.left), plan.stages.get(right)) else {
+    /// Draws both stages; `current` is the stage the app shows.
+    pub fn ui(&mut self, ui: &mut Ui, plan: &Plan, current: usize) {
+        if plan
+            .stages
+            .get(current)
+            .is_some_and(|s| s.id != self.chosen_for)
+        {
+            *self = Self::new(plan, current);
+        }
+        let (Some(a), Some(b)) = (plan.stage(&self.left), plan.stage(&self.right)) else {
             ui.label("Nothing to compare.");
             return;
         };
         ui.horizontal(|ui| {
-            let label_id = ui.label("Compare").id;
-            egui::ComboBox::from_id_salt("compare-left")
-                .selected_text(&plan.stages[self.left].name)
-                .show_ui(ui, |ui| {
-                    for (i, s) in plan.stages.iter().enumerate() {
-                        ui.selectable_value(&mut self.left, i, &s.name);
-                    }
-                })
-                .response
-                .labelled_by(label_id);
-            ui.label(format!("with {}", b.name));
+            for (label, side) in [("Compare", &mut self.left), ("with", &mut self.right)] {
+                let label_id = ui.label(label).id;
+                let shown = plan.stage(side).map_or("", |s| s.name.as_str()).to_owned();
+                egui::ComboBox::from_id_salt(("compare", label))
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for s in &plan.stages {
+                            ui.selectable_value(side, s.id.clone(), &s.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label_id);
+            }
+            if ui
+                .button("Fit")
+                .on_hover_text("Show both stages whole")
+                .clicked()
+            {
+                self.fit_whole = true;
+                self.fitted_for = None;
+            }
             ui.label(
                 RichText::new(
                     "Both sides pan and zoom together; hover a member to find it in both.",
@@ -58,35 +97,39 @@ impl CompareView {
                 .weak(),
             );
         });
-        let a = &plan.stages[self.left];
-        if self.fitted_for != Some((self.left, right)) {
-            // Each side shows its own stage centred in its half, both at the
-            // zoom that fits the larger of the two.
-            let half = egui::vec2(ui.available_width() / 2.0, ui.available_height() - 24.0);
-            let scale = [a, b]
-                .iter()
-                .map(|stage| {
-                    let area = stage_area(stage);
-                    (half.x / area.width()).min(half.y / area.height())
-                })
-                .fold(1.0f32, f32::min)
-                .max(0.01);
-            self.size = half / scale;
-            self.pan = egui::Vec2::ZERO;
-            self.fitted_for = Some((self.left, right));
+        let key = (a.id.clone(), b.id.clone(), self.fit_whole);
+        if self.fitted_for.as_ref() != Some(&key) {
+            self.set_camera(ui, a, b);
+            self.fitted_for = Some(key);
         }
+        // Each side's badges say what changes between the two: the right
+        // side's NEW and MOVED, the left side's LEAVES and MOVED.
+        let right_badges = overlay_of(a, b).badges;
+        let left_badges: HashMap<String, ChangeBadge> = overlay_of(b, a)
+            .badges
+            .into_iter()
+            .map(|(id, badge)| match badge {
+                ChangeBadge::New => (id, ChangeBadge::Leaves),
+                other => (id, other),
+            })
+            .collect();
         let mut hovered = None;
         let previous_hover = self.hovered.clone();
         ui.columns(2, |columns| {
-            for (side, (column, stage)) in columns.iter_mut().zip([a, b]).enumerate() {
-                column.label(
-                    RichText::new(format!("{} · {}", stage.name, stage.kind.label())).strong(),
-                );
+            let sides = [(a, &left_badges), (b, &right_badges)];
+            for (side, (column, (stage, badges))) in columns.iter_mut().zip(sides).enumerate() {
+                let under = crate::look::kind_and_when(stage);
+                let heading = if under.is_empty() {
+                    stage.name.clone()
+                } else {
+                    format!("{} · {under}", stage.name)
+                };
+                column.label(RichText::new(heading).strong());
                 // Each side needs its own scope, or both scenes share one
                 // paint layer (and so one transform).
                 let side_hover = column
                     .push_id(("compare-side", side), |ui| {
-                        self.stage_ui(ui, stage, previous_hover.as_deref())
+                        self.stage_ui(ui, stage, badges, previous_hover.as_deref())
                     })
                     .inner;
                 if side_hover.is_some() {
@@ -97,7 +140,39 @@ impl CompareView {
         self.hovered = hovered;
     }
 
-    fn stage_ui(&mut self, ui: &mut Ui, stage: &Stage, highlight: Option<&str>) -> Option<String> {
+    /// Both sides at the zoom that fits the larger stage, or, when that
+    /// would be too small to read (and Fit was not asked for), at a
+    /// readable zoom showing the top of the charts.
+    fn set_camera(&mut self, ui: &Ui, a: &Stage, b: &Stage) {
+        let half = egui::vec2(ui.available_width() / 2.0, ui.available_height() - 24.0)
+            .max(egui::vec2(50.0, 50.0));
+        let areas = [stage_area(a), stage_area(b)];
+        let fit = areas
+            .iter()
+            .map(|area| (half.x / area.width()).min(half.y / area.height()))
+            .fold(1.0f32, f32::min)
+            .max(0.01);
+        let scale = if self.fit_whole {
+            fit
+        } else {
+            fit.max(READABLE_ZOOM)
+        };
+        self.size = half / scale;
+        self.pan = egui::Vec2::ZERO;
+        if scale > fit {
+            // Start at the top: the leaders are what a comparison is about.
+            let tallest = areas[0].height().max(areas[1].height());
+            self.pan.y = ((self.size.y - tallest) / 2.0).min(0.0);
+        }
+    }
+
+    fn stage_ui(
+        &mut self,
+        ui: &mut Ui,
+        stage: &Stage,
+        badges: &HashMap<String, ChangeBadge>,
+        highlight: Option<&str>,
+    ) -> Option<String> {
         let mut hovered = None;
         egui::Frame::NONE
             .fill(ui.visuals().extreme_bg_color)
@@ -113,6 +188,7 @@ impl CompareView {
                             .layer_transform_from_global(ui.layer_id())
                             .unwrap_or_default();
                         let zoom = 1.0 / from_global.scaling.max(1e-6);
+                        self.drawn_zoom = zoom;
                         let pointer = ui
                             .input(|i| i.pointer.hover_pos())
                             .filter(|p| ui.clip_rect().contains(from_global * *p))
@@ -132,6 +208,7 @@ impl CompareView {
                             let look = CardLook {
                                 zoom,
                                 selected: highlight == Some(m.id.as_str()),
+                                change: badges.get(&m.id).copied(),
                                 ..Default::default()
                             };
                             paint_card(ui.painter(), &visuals, rect, m, look);
@@ -141,6 +218,21 @@ impl CompareView {
                 self.size = rect.size();
             });
         hovered
+    }
+
+    /// The shared zoom as last drawn: screen pixels per scene unit.
+    pub fn zoom(&self) -> f32 {
+        self.drawn_zoom
+    }
+}
+
+/// The stage before `current` and `current`; for the first stage, it and
+/// the one after it (a first stage compared with itself shows nothing).
+fn sides(plan: &Plan, current: usize) -> (usize, usize) {
+    match plan.previous_non_empty(current) {
+        Some(before) => (before, current),
+        None if current + 1 < plan.stages.len() => (current, current + 1),
+        None => (current, current),
     }
 }
 

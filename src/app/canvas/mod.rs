@@ -413,12 +413,7 @@ impl Canvas {
                 let marker = ui.interact(marker_rect(rect), id.with("marker"), Sense::hover());
                 marker.on_hover_ui(|ui| {
                     for f in fs {
-                        ui.label(format!(
-                            "{} {}: {}",
-                            severity_icon(f.severity),
-                            f.rule,
-                            f.message
-                        ));
+                        ui.label(format!("{} {}", severity_icon(f.severity), f.message));
                     }
                 });
             }

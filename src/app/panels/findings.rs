@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::app::panels::long_list::list_ui;
 use crate::app::style::{severity_color, severity_icon};
-use crate::rules::{Finding, Summary};
+use crate::rules::{Finding, Summary, rule_by_id};
 
 /// What the user asked of a finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,18 +33,14 @@ pub fn findings_ui(ui: &mut Ui, findings: &[Finding]) -> Option<FindingAction> {
     }
     let height = ui.spacing().interact_size.y;
     list_ui(ui, findings, height, |ui, f, wrap| {
-        ui.horizontal(|ui| {
+        // The buttons first, the words after them taking the rest of the
+        // row: a long finding wraps onto as many lines as it needs.
+        ui.horizontal_top(|ui| {
             ui.label(RichText::new(severity_icon(f.severity)).color(severity_color(f.severity)));
-            let text = format!("{}: {}", f.rule, f.message);
-            let button = egui::Button::new(text).frame(false);
-            let button = if wrap {
-                button.wrap()
-            } else {
-                button.truncate()
-            };
+            let what = rule_by_id(f.rule).map_or("", |r| r.summary);
             if ui
                 .small_button("Why?")
-                .on_hover_text(format!("Why {} matters", f.rule))
+                .on_hover_text(format!("Why this matters: {what}"))
                 .clicked()
             {
                 clicked = Some(FindingAction::Why(f.rule.to_owned()));
@@ -52,6 +48,12 @@ pub fn findings_ui(ui: &mut Ui, findings: &[Finding]) -> Option<FindingAction> {
             let fix = ui
                 .small_button("Fix")
                 .on_hover_text(format!("Select who is involved. {}", f.fix));
+            let button = egui::Button::new(f.message.as_str()).frame(false);
+            let button = if wrap {
+                button.wrap()
+            } else {
+                button.truncate()
+            };
             let response = ui.add(button).on_hover_text(format!("Fix: {}", f.fix));
             if response.clicked() || fix.clicked() {
                 clicked = Some(FindingAction::Select(f.members.clone()));

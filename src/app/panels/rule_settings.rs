@@ -9,11 +9,6 @@ use crate::edit::Edit;
 use crate::model::{RuleLevel, Settings};
 use crate::rules::{RULES, RuleFamily, Severity};
 
-/// The label of the picker for `rule`, as tests and screen readers find it.
-pub fn picker_label(rule: &str) -> String {
-    format!("Severity of {rule}")
-}
-
 /// Shows the thresholds and the Rules section; pushes a `SetSettings` edit
 /// when anything changes.
 pub fn rule_settings_ui(ui: &mut Ui, settings: &Settings, out: &mut Vec<InspectorAction>) {
@@ -95,7 +90,11 @@ fn rule_row_ui(
     settings: &mut Settings,
 ) {
     let current = settings.rules.get(id).copied();
-    let label = ui.label(id).on_hover_text(summary);
+    // Users read what the rule checks; its id (for files and the command
+    // line) is on hover.
+    let label = ui
+        .add(egui::Label::new(summary).wrap())
+        .on_hover_text(format!("{id} in the plan file and on the command line"));
     let shown = match current {
         None => format!("{} {} (default)", severity_icon(default), default.id()),
         Some(RuleLevel::Off) => "off".to_owned(),
@@ -122,7 +121,7 @@ fn rule_row_ui(
         })
         .response
         .labelled_by(label.id)
-        .on_hover_text(picker_label(id));
+        .on_hover_text(format!("Severity: {summary}"));
     if choice != current {
         match choice {
             // Choosing the default level explicitly is the same as no override.

@@ -46,7 +46,7 @@ pub fn timeline_ui(
                         let summary = summaries.get(index).copied().unwrap_or_default();
                         let text = card_text(
                             ui,
-                            &format!("{}\n{}\n", stage.name, kind_and_when(stage)),
+                            &format!("{}\n{}\n", stage.name, crate::look::kind_and_when(stage)),
                             &crate::look::count(stage.member_count(), "member"),
                             summary,
                         );
@@ -115,23 +115,6 @@ pub fn timeline_ui(
         });
     });
     out
-}
-
-/// The second line of a stage's card: its kind where the name does not
-/// already say it ("Split roles 2" is a split-roles stage), and when.
-pub fn kind_and_when(stage: &crate::model::Stage) -> String {
-    let kind = stage.kind.label();
-    let named_by_kind = stage
-        .name
-        .trim()
-        .to_lowercase()
-        .starts_with(&kind.to_lowercase());
-    let when = stage.when.trim();
-    match (named_by_kind, when.is_empty()) {
-        (true, _) => when.to_owned(),
-        (false, true) => kind.to_owned(),
-        (false, false) => format!("{kind} · {when}"),
-    }
 }
 
 /// A timeline card's text: name, kind and when, then the member count

@@ -259,15 +259,10 @@ impl Presenter {
             weak,
         );
         y += 50.0 * scale;
-        let when = if stage.when.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", stage.when)
-        };
         painter.text(
             pos2(left, y),
             Align2::LEFT_TOP,
-            format!("{}{when}", stage.kind.label()),
+            crate::look::kind_and_when(stage),
             FontId::proportional(22.0 * scale),
             weak,
         );
@@ -309,8 +304,8 @@ impl Presenter {
             pos2(band.max.x - 40.0 * scale, band.max.y - 12.0 * scale),
             Align2::RIGHT_BOTTOM,
             "→ / Space next · ← back · Esc leave",
-            FontId::proportional(14.0 * scale),
-            weak.gamma_multiply(0.7),
+            FontId::proportional(18.0 * scale),
+            weak,
         );
     }
 }

@@ -179,7 +179,7 @@ pub struct DiffInput<'a> {
 
 /// New and moved members of `now` and the members gone since `before`:
 /// one lookup per member, nothing else of the diff.
-fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
+pub(in crate::app) fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
     let mut overlay = ChangeOverlay::default();
     fn manager_id(stage: &Stage, node: NodeIndex) -> Option<&str> {
         stage

@@ -160,7 +160,10 @@ pub fn why_window(ctx: &egui::Context, rule: &mut Option<String>, markdown: &mut
         return;
     };
     let mut open = true;
-    egui::Window::new(format!("Why: {id}"))
+    // The window is titled in words (what the rule checks), not its id.
+    let title = crate::rules::rule_by_id(&id).map_or("this rule", |r| r.summary);
+    egui::Window::new(format!("Why: {title}"))
+        .id(egui::Id::unique("why-window"))
         .open(&mut open)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())

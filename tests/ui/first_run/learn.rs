@@ -28,10 +28,12 @@ fn why_on_a_finding_opens_that_rules_explanation() {
     let finding = h.state().findings_of(h.state().stage_index())[0].clone();
     h.get_all_by_label("Why?").next().unwrap().click();
     h.run();
-    assert!(
-        h.query_by_label(&format!("Why: {}", finding.rule))
-            .is_some()
-    );
+    // Titled in words, never the rule id.
+    let summary = orgevo::rules::rule_by_id(finding.rule).unwrap().summary;
+    assert!(h.query_by_label(&format!("Why: {summary}")).is_some());
+    assert!(h.query_by_label_contains(finding.rule).is_none());
+    // Findings read as words: no rule id, no backticks.
+    assert!(h.query_all_by_label_contains("`").next().is_none());
     // Every piece of the explanation is on screen, as rich text: bold
     // and code without their marks.
     let runs = text_runs(rule_explanation(finding.rule).unwrap());
