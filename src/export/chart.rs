@@ -68,8 +68,9 @@ impl<'a> Chart<'a> {
     ) -> Self {
         let sub = only.map(|ids| sub_stage(stage, ids));
         let laid_out = sub.as_ref().unwrap_or(stage);
+        let own_positions = only.is_none() && stage.members().all(|m| m.pos.is_some());
         let positions: HashMap<String, [f32; 2]> = match only {
-            None if stage.members().all(|m| m.pos.is_some()) => stage
+            None if own_positions => stage
                 .members()
                 .filter_map(|m| Some((m.id.clone(), m.pos?)))
                 .collect(),
@@ -103,7 +104,12 @@ impl<'a> Chart<'a> {
         let stacking: HashSet<String> = laid_out
             .graph()
             .node_indices()
-            .filter(|n| params.stack_from <= STACK_FROM && stacks_reports(laid_out, *n))
+            // The user's own arrangement is drawn as the canvas draws it
+            // (stacks wherever the team is one), whatever `params` would
+            // lay out: one line geometry in the app and every format.
+            .filter(|n| {
+                (own_positions || params.stack_from <= STACK_FROM) && stacks_reports(laid_out, *n)
+            })
             .filter_map(|n| laid_out.member_at(n).map(|m| m.id.clone()))
             .collect();
         let lines = stage

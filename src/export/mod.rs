@@ -12,6 +12,7 @@
 
 pub mod chart;
 pub mod fonts;
+mod markdown;
 pub mod pages;
 pub mod pdf;
 pub mod people_csv;

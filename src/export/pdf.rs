@@ -21,7 +21,7 @@ use super::{ExportError, Paper, chart_svg};
 use crate::diff::diff_plan_stages;
 use crate::layout::LayoutParams;
 use crate::look::{self, Rgb, card, paper};
-use crate::model::Plan;
+use crate::model::{Plan, Stage};
 use crate::rules::{Finding, Summary, check_stage};
 
 /// Page margin, in points.
@@ -52,15 +52,39 @@ enum Arrangement {
 /// Height of the findings and changes band under a wide chart.
 const BAND: f32 = 150.0;
 
-/// Where the chart goes on a page with `arrangement`.
-fn chart_area(paper: Paper, arrangement: Arrangement) -> [f32; 4] {
+/// Size and line height of the stage notes under the header.
+const NOTES: (f32, f32) = (9.5, 9.5 * 1.3);
+
+/// The notes of a stage's first page, wrapped to the page: the lines the
+/// header prints (as many as fit in 40 % of the page) and the rest, which
+/// continue at the top of the findings column. Nothing is cut.
+fn note_lines(stage: &Stage, paper: Paper) -> (Vec<String>, Vec<String>) {
+    if stage.notes.trim().is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let [w, h] = paper.size();
+    let mut lines = wrap(stage.notes.trim(), NOTES.0, w - 2.0 * MARGIN);
+    let most = ((h * 0.4) / NOTES.1).floor().max(2.0) as usize;
+    let rest = lines.split_off(lines.len().min(most));
+    (lines, rest)
+}
+
+/// How much taller than [`HEADER`] the first page's header is: the note
+/// lines past the two it always has room for.
+fn notes_room(header_lines: usize) -> f32 {
+    header_lines.saturating_sub(2) as f32 * NOTES.1
+}
+
+/// Where the chart goes on a page with `arrangement`, under a header
+/// `extra` taller than [`HEADER`].
+fn chart_area(paper: Paper, arrangement: Arrangement, extra: f32) -> [f32; 4] {
     let [w, h] = paper.size();
     let (right, bottom) = match arrangement {
         Arrangement::Beside => (w - MARGIN - SIDE - 18.0, h - MARGIN - FOOTER),
         Arrangement::Below => (w - MARGIN, h - MARGIN - FOOTER - BAND),
         Arrangement::None => (w - MARGIN, h - MARGIN - FOOTER),
     };
-    [MARGIN, MARGIN + HEADER, right, bottom]
+    [MARGIN, MARGIN + HEADER + extra, right, bottom]
 }
 
 /// The scale that fits `chart` into `area`.
@@ -89,13 +113,14 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
     let mut next_page = 1;
     for (k, &index) in indices.iter().enumerate() {
         let stage = &plan.stages[index];
+        let extra = notes_room(note_lines(stage, paper).0.len());
         // Keep the layout (stacked teams or wide rows) and the place for the
         // findings (beside or below) that print the names largest.
         let mut best = (LayoutParams::EDITOR, Arrangement::Beside, f32::MIN);
         for params in [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE] {
             let chart = Chart::of_members(stage, None, &findings[k], &params);
             for arrangement in [Arrangement::Beside, Arrangement::Below] {
-                let scale = fit_scale(&chart, chart_area(paper, arrangement));
+                let scale = fit_scale(&chart, chart_area(paper, arrangement, extra));
                 if scale > best.2 + 1e-4 {
                     best = (params, arrangement, scale);
                 }
@@ -107,9 +132,9 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
             // which stack best beside the findings.
             (params, arrangement) = (LayoutParams::EDITOR, Arrangement::Beside);
         }
-        let first = |chart: &Chart| readable(chart, chart_area(paper, arrangement));
-        let later = |chart: &Chart| readable(chart, chart_area(paper, Arrangement::None));
-        let full = chart_area(paper, Arrangement::None);
+        let first = |chart: &Chart| readable(chart, chart_area(paper, arrangement, extra));
+        let later = |chart: &Chart| readable(chart, chart_area(paper, Arrangement::None, 0.0));
+        let full = chart_area(paper, Arrangement::None, 0.0);
         let fits = Fits {
             first: &first,
             later: &later,
@@ -135,31 +160,42 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
                 font: font.clone(),
             };
             let first = part == 0;
-            header(&mut pen, plan, index, first, paper);
+            let (notes, more_notes) = if first {
+                note_lines(&plan.stages[index], paper)
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            let extra = notes_room(notes.len());
+            header(&mut pen, plan, index, first, paper, &notes);
             let arrangement = if first {
                 *arrangement
             } else {
                 Arrangement::None
             };
-            draw_chart(&mut pen, &chart_page.chart, chart_area(paper, arrangement))?;
+            draw_chart(
+                &mut pen,
+                &chart_page.chart,
+                chart_area(paper, arrangement, extra),
+            )?;
             let [w, h] = paper.size();
             let bottom = h - MARGIN - FOOTER;
             match arrangement {
                 Arrangement::Beside => {
                     let x = w - MARGIN - SIDE;
-                    let y = findings_block(
+                    let y = notes_block(
                         &mut pen,
-                        [x, MARGIN + HEADER + 10.0],
+                        [x, MARGIN + HEADER + extra + 10.0],
                         SIDE,
-                        bottom,
-                        &findings[k],
+                        &more_notes,
                     );
+                    let y = findings_block(&mut pen, [x, y], SIDE, bottom, &findings[k]);
                     changes_block(&mut pen, plan, index, [x, y + 10.0], SIDE, bottom);
                 }
                 Arrangement::Below => {
                     let top = bottom - BAND + 16.0;
                     let column = (w - 2.0 * MARGIN - 24.0) / 2.0;
-                    findings_block(&mut pen, [MARGIN, top], column, bottom, &findings[k]);
+                    let top_left = notes_block(&mut pen, [MARGIN, top], column, &more_notes);
+                    findings_block(&mut pen, [MARGIN, top_left], column, bottom, &findings[k]);
                     changes_block(
                         &mut pen,
                         plan,
@@ -246,7 +282,21 @@ impl Pen<'_, '_> {
     }
 }
 
-fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper) {
+/// The notes that did not fit under the header, wrapped again to a
+/// column; returns where the next block starts.
+fn notes_block(pen: &mut Pen, [x, mut y]: [f32; 2], width: f32, lines: &[String]) -> f32 {
+    if lines.is_empty() {
+        return y;
+    }
+    let text = lines.join(" ");
+    for line in wrap(&text, NOTES.0, width) {
+        pen.text(x, y, NOTES.0, paper::TEXT, &line);
+        y += NOTES.1;
+    }
+    y + 8.0
+}
+
+fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper, notes: &[String]) {
     let stage = &plan.stages[index];
     let [w, _] = paper.size();
     let width = w - 2.0 * MARGIN;
@@ -269,25 +319,16 @@ fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper) {
         paper::TEXT,
         &fit(&name, 22.0, width),
     );
-    let when = if stage.when.is_empty() {
-        String::new()
-    } else {
-        format!(" · {}", stage.when)
+    let members = crate::look::count(stage.member_count(), "member");
+    let about = match crate::look::kind_and_when(stage) {
+        under if under.is_empty() => members,
+        under => format!("{under} · {members}"),
     };
-    let about = format!(
-        "{}{when} · {}",
-        stage.kind.label(),
-        crate::look::count(stage.member_count(), "member")
-    );
     pen.text(MARGIN, MARGIN + 52.0, 11.0, paper::WEAK, &about);
-    if first && !stage.notes.trim().is_empty() {
-        pen.paragraph(
-            [MARGIN, MARGIN + 70.0],
-            width,
-            (9.5, paper::TEXT),
-            &stage.notes,
-            2,
-        );
+    let mut y = MARGIN + 70.0;
+    for line in notes {
+        pen.text(MARGIN, y, NOTES.0, paper::TEXT, line);
+        y += NOTES.1;
     }
 }
 

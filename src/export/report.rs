@@ -5,32 +5,13 @@
 
 use std::fmt::Write;
 
+use super::markdown::md_text;
 use super::stage_svg;
 use super::svg::xml_text;
 use crate::diff::{Change, diff_plan_stages};
 use crate::look::{self, chip_label};
 use crate::model::{Hat, Member, Plan, Responsibility, Stage};
 use crate::rules::{Finding, Summary, check_stage};
-
-/// Escapes Markdown: every ASCII punctuation character that means something
-/// gets a backslash, and line breaks become spaces, so a name like
-/// `| ** [x](javascript:…)` shows as that text and links nothing.
-pub fn md_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '<' | '>' | '~' | '&' | '"' | '\'' | ':' | '=' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The hats in report order, with their headings.
 const HATS: [(Hat, &str); 4] = [

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::chart::{Chart, ChartCard, ChartLine, NOTE_SIZE};
-use super::fonts::{FONT_FAMILY, ascent, fit_shrinking, text_width};
+use super::fonts::{FONT_FAMILY, ascent, fit, fit_shrinking, text_width};
 use crate::look::lines::Route;
 use crate::look::{self, Rgb, card as geometry, paper};
 use crate::model::{Hat, LinkKind};
@@ -90,9 +90,53 @@ pub fn write_chart_body(out: &mut String, chart: &Chart) {
     for line in reporting.chain(collaboration) {
         write_line(out, line);
     }
+    let sizes = role_sizes(chart);
     for card in &chart.cards {
-        write_card(out, card);
+        write_card(out, card, sizes);
     }
+}
+
+/// The name, title and function lines of a card: where, how big, in which
+/// colour, what, and how wide they may be.
+fn card_lines(card: &ChartCard) -> [((f32, f32), Rgb, String, f32); 3] {
+    let m = card.member;
+    let w = card.bounds.size()[0];
+    let hat = m.hat();
+    let badge_room = if hat == Hat::None {
+        0.0
+    } else {
+        geometry::badge_width(hat.badge().len()) + 8.0
+    };
+    let room = w - geometry::TEXT_LEFT - 8.0;
+    [
+        (
+            geometry::NAME,
+            paper::TEXT,
+            m.display_name().to_owned(),
+            room - badge_room,
+        ),
+        (geometry::TITLE, paper::WEAK, m.title.clone(), room),
+        (
+            geometry::FUNCTION,
+            look::function_color(m.function),
+            look::function_line(m),
+            room,
+        ),
+    ]
+}
+
+/// One type size per line role (name, title, function) for the whole
+/// chart: the largest at which every card's line fits, down to 80 % of the
+/// card's size (past that a line is cut with "…").
+fn role_sizes(chart: &Chart) -> [f32; 3] {
+    let mut sizes = [geometry::NAME.1, geometry::TITLE.1, geometry::FUNCTION.1];
+    for card in &chart.cards {
+        for (role, ((_, size), _, content, width)) in card_lines(card).into_iter().enumerate() {
+            let (_, fitting) = fit_shrinking(&content, size, width);
+            sizes[role] = sizes[role].min(fitting);
+        }
+    }
+    sizes
 }
 
 fn write_line(out: &mut String, line: &ChartLine) {
@@ -164,7 +208,7 @@ fn pill(out: &mut String, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
     );
 }
 
-fn write_card(out: &mut String, card: &ChartCard) {
+fn write_card(out: &mut String, card: &ChartCard, sizes: [f32; 3]) {
     let m = card.member;
     let b = card.bounds;
     let [w, h] = b.size();
@@ -219,9 +263,7 @@ fn write_card(out: &mut String, card: &ChartCard) {
     );
     let left = x + geometry::TEXT_LEFT;
     let hat = m.hat();
-    let badge_room = if hat == Hat::None {
-        0.0
-    } else {
+    if hat != Hat::None {
         let (top, height, size) = geometry::BADGE;
         let bw = geometry::badge_width(hat.badge().len());
         let bx = x + w - bw - geometry::BADGE_RIGHT;
@@ -236,22 +278,18 @@ fn write_card(out: &mut String, card: &ChartCard) {
             hat.badge(),
             "",
         );
-        bw + 8.0
-    };
-    let room = w - geometry::TEXT_LEFT - 8.0;
-    let lines = [
-        (
-            geometry::NAME,
-            paper::TEXT,
-            m.display_name().to_owned(),
-            room - badge_room,
-        ),
-        (geometry::TITLE, paper::WEAK, m.title.clone(), room),
-        (geometry::FUNCTION, accent, look::function_line(m), room),
-    ];
-    for ((top, size), color, content, width) in lines {
-        let (content, size) = fit_shrinking(&content, size, width);
-        text(out, left, y + top, size, color, &content, "");
+    }
+    for (role, ((top, _), color, content, width)) in card_lines(card).into_iter().enumerate() {
+        let size = sizes[role];
+        text(
+            out,
+            left,
+            y + top,
+            size,
+            color,
+            &fit(&content, size, width),
+            "",
+        );
     }
     write_chips(out, card, left, x + w - 8.0);
     if let Some((severity, count)) = card.finding {

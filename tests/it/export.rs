@@ -318,9 +318,17 @@ fn hostile_text_is_escaped_in_every_format() {
 
     let md =
         String::from_utf8(export(&plan, &request(Scope::All, Format::Markdown)).unwrap()).unwrap();
-    assert!(md.contains(r"\<script\>alert\(1\)\</script\>"), "{md}");
-    assert!(md.contains(r"\[click\]\(javascript\:alert\(2\)\)"));
+    assert!(md.contains(r"\<script\>alert(1)\</script\>"), "{md}");
+    assert!(md.contains(r"\[click\]\(javascript:alert(2))"));
     assert!(!md.contains("](javascript"));
+    // Escaped where Markdown needs it, nowhere else.
+    assert!(
+        md.contains("Founder-led") && !md.contains(r"Founder\-led"),
+        "{md}"
+    );
+    assert!(!md.contains(r"\:"), "{md}");
+    assert!(md.contains("Founder & CEO"), "{md}");
+    assert!(md.contains(r"\&amp;"), "an entity stays text: {md}");
     // Every `<` in the report is escaped, so no tag survives.
     assert!(
         md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
@@ -458,4 +466,90 @@ fn orgevo_export_writes_the_file_and_names_what_went_wrong() {
         std::fs::read_dir(dir.path()).unwrap().count() == 1,
         "no temporary files left"
     );
+}
+
+#[test]
+fn handout_notes_print_in_full_on_the_stage_page() {
+    let mut plan = example();
+    // A note far longer than the header's two lines, every word distinct.
+    let long: Vec<String> = (1..=220).map(|i| format!("word{i}")).collect();
+    plan.stages[1].notes = long.join(" ");
+    let bytes = export(&plan, &request(Scope::All, Format::Pdf)).unwrap();
+    let pages = pdf_pages(&bytes);
+    for stage in &plan.stages {
+        // The stage's first page (a big chart may continue on more).
+        let page = pages
+            .iter()
+            .find(|p| p.contains(&stage.name) && !p.contains("(continued)"))
+            .unwrap();
+        assert!(
+            squeeze(page).contains(&squeeze(&stage.notes)),
+            "the notes of {} are not complete: {page}",
+            stage.name
+        );
+        assert!(!squeeze(page).contains("…word") && !squeeze(page).contains("word220…"));
+    }
+}
+
+/// Whether `p` lies inside `b`, away from its edges by `margin`.
+fn strictly_inside(b: &orgevo::look::lines::Bounds, p: [f32; 2], margin: f32) -> bool {
+    p[0] > b.left + margin
+        && p[0] < b.right - margin
+        && p[1] > b.top + margin
+        && p[1] < b.bottom - margin
+}
+
+#[test]
+fn lines_never_run_through_cards_in_any_layout_a_format_picks() {
+    use orgevo::export::chart::Chart;
+    use orgevo::layout::LayoutParams;
+    // A stacked team (a manager with six leaf reports) beside a small one,
+    // arranged by the editor's Tidy up, as a saved plan has it.
+    let mut builder = orgevo::model::PlanBuilder::new()
+        .stage("s", orgevo::model::StageKind::SplitRoles)
+        .member("owner", Function::Owner, &[])
+        .member("sm", Function::SalesManager, &[])
+        .member("mkt", Function::Marketing, &[])
+        .reports("sm", "owner")
+        .reports("mkt", "owner");
+    for i in 0..6 {
+        let id = format!("ae{i}");
+        builder = builder.member(&id, Function::Sales, &[]).reports(&id, "sm");
+    }
+    let mut plan = builder.build().unwrap();
+    orgevo::layout::place_missing_positions(&mut plan.stages[0]);
+    let stage = &plan.stages[0];
+    let mut geometries = Vec::new();
+    for params in [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE] {
+        let chart = Chart::of_members(stage, None, &[], &params);
+        for line in &chart.lines {
+            let points = line.route.points(16);
+            for pair in points.windows(2) {
+                for step in 0..=20 {
+                    let t = step as f32 / 20.0;
+                    let p = [
+                        pair[0][0] + (pair[1][0] - pair[0][0]) * t,
+                        pair[0][1] + (pair[1][1] - pair[0][1]) * t,
+                    ];
+                    for card in &chart.cards {
+                        assert!(
+                            !strictly_inside(&card.bounds, p, 3.0),
+                            "a line runs through {} at {p:?}",
+                            card.member.id
+                        );
+                    }
+                }
+            }
+        }
+        geometries.push(
+            chart
+                .lines
+                .iter()
+                .map(|l| l.route.points(16))
+                .collect::<Vec<_>>(),
+        );
+    }
+    // The saved arrangement is drawn one way, whichever layout a format
+    // would choose for a fresh one (the PPTX picks the wide one).
+    assert_eq!(geometries[0], geometries[1]);
 }
