@@ -87,6 +87,20 @@ impl StageDiff {
             Some((_, lines)) => lines.push(line),
             None => groups.push((group, vec![line])),
         };
+        // Tags that change hands are told once, on the hand-over line: the
+        // giver's "gives up" and the taker's "takes on" leave them out.
+        let handed = |member: &str, given: bool| -> Vec<&str> {
+            self.changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::HandOver { tag, from, to } => {
+                        let who = if given { from } else { to };
+                        (who.id == member).then_some(tag.as_str())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
         for change in &self.changes {
             if let Change::HandOver { tag, from, to } = change {
                 match hand_overs
@@ -98,6 +112,29 @@ impl StageDiff {
                 }
                 continue;
             }
+            let trimmed;
+            let change = match change {
+                Change::TagsLost { member, tags } | Change::TagsGained { member, tags } => {
+                    let given = matches!(change, Change::TagsLost { .. });
+                    let moved = handed(&member.id, given);
+                    let rest: Vec<String> = tags
+                        .iter()
+                        .filter(|t| !moved.contains(&t.as_str()))
+                        .cloned()
+                        .collect();
+                    if rest.is_empty() {
+                        continue;
+                    }
+                    let member = member.clone();
+                    trimmed = if given {
+                        Change::TagsLost { member, tags: rest }
+                    } else {
+                        Change::TagsGained { member, tags: rest }
+                    };
+                    &trimmed
+                }
+                other => other,
+            };
             let tone = match change {
                 Change::Added { .. } | Change::HireFilled { .. } | Change::FindingFixed { .. } => {
                     Tone::Gained
@@ -159,6 +196,10 @@ mod tests {
             to: "b".into(),
             changes: vec![
                 Change::Removed { member: who("x") },
+                Change::TagsLost {
+                    member: who("dana"),
+                    tags: vec!["execution".into(), "metrics".into(), "golf".into()],
+                },
                 hand_over("execution", "dana", "morgan"),
                 hand_over("process-discipline", "dana", "morgan"),
                 hand_over("coaching", "dana", "sam"),
@@ -172,9 +213,11 @@ mod tests {
         assert_eq!(
             roles,
             [
+                "DANA gives up golf",
                 "DANA hands execution, process discipline and metrics to MORGAN",
                 "DANA hands coaching to SAM",
-            ]
+            ],
+            "what is handed over is not also given up"
         );
         assert_eq!(grouped[1].1[0].tone, Tone::Lost);
     }

@@ -267,14 +267,26 @@ fn write_card(out: &mut String, card: &ChartCard, sizes: [f32; 3]) {
         let (top, height, size) = geometry::BADGE;
         let bw = geometry::badge_width(hat.badge().len());
         let bx = x + w - bw - geometry::BADGE_RIGHT;
-        pill(out, bx, y + top, bw, height, look::hat_color(hat));
+        // A hat is a square-cornered outlined tag, a finding marker a
+        // filled circle, as on the canvas.
+        let ink = look::hat_color(hat);
+        let _ = write!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" fill-opacity="0.16" stroke="{}" stroke-width="1.5"/>"#,
+            n(bx + 0.75),
+            n(y + top + 0.75),
+            n(bw - 1.5),
+            n(height - 1.5),
+            ink.hex(),
+            ink.hex()
+        );
         let tw = text_width(hat.badge(), size);
         text(
             out,
             bx + (bw - tw) / 2.0,
             y + top + (height - size * 1.16) / 2.0,
             size,
-            Rgb(255, 255, 255),
+            ink,
             hat.badge(),
             "",
         );

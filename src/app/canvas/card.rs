@@ -5,7 +5,9 @@ use egui::{
 };
 
 use crate::app::canvas::batch::{DashBatch, QuadBatch};
-use crate::app::canvas::card_parts::{ZOOM_NAME_ONLY, paint_chips, paint_hat_badge};
+use crate::app::canvas::card_parts::{
+    MIN_GLYPH_PIXELS, ZOOM_NAME_ONLY, paint_chips, paint_hat_badge,
+};
 use crate::app::style::{color, faded, function_color, severity_color};
 use crate::look::lines::{self, Bounds};
 use crate::look::{self, card as geometry};
@@ -109,7 +111,7 @@ pub fn paint_card(
     let left = rect.min.x + geometry::TEXT_LEFT;
     let clip = painter.with_clip_rect(rect.shrink(3.0).intersect(painter.clip_rect()));
     let hat = member.hat();
-    let badge_width = paint_hat_badge(painter, rect, hat);
+    let badge_width = paint_hat_badge(painter, rect, hat, look.zoom);
     let name_clip = clip.with_clip_rect(
         Rect::from_min_max(rect.min, pos2(rect.max.x - badge_width - 8.0, rect.max.y))
             .intersect(clip.clip_rect()),
@@ -206,11 +208,15 @@ fn paint_large_text(
 
 /// The finding marker and the "new"/"moved" badge.
 fn paint_badges(painter: &Painter, rect: Rect, look: CardLook) {
+    let readable = look.large || look.zoom * 10.5 >= MIN_GLYPH_PIXELS;
     if let Some((severity, count)) = look.finding {
-        paint_marker(painter, rect, severity, count);
+        paint_marker(painter, rect, severity, count, readable);
     }
     if let Some((pill, label, badge_color)) = change_pill(rect, look) {
         painter.rect_filled(pill, CornerRadius::same(8), badge_color);
+        if !readable {
+            return;
+        }
         painter.text(
             pill.center(),
             Align2::CENTER_CENTER,
@@ -297,7 +303,7 @@ pub fn marker_rect(card: Rect) -> Rect {
     Rect::from_center_size(pos2(card.max.x - 2.0, card.min.y + 2.0), Vec2::splat(20.0))
 }
 
-fn paint_marker(painter: &Painter, card: Rect, severity: Severity, count: usize) {
+fn paint_marker(painter: &Painter, card: Rect, severity: Severity, count: usize, text: bool) {
     let center = marker_rect(card).center();
     painter.circle(
         center,
@@ -305,6 +311,9 @@ fn paint_marker(painter: &Painter, card: Rect, severity: Severity, count: usize)
         severity_color(severity),
         Stroke::new(1.5, Color32::WHITE),
     );
+    if !text {
+        return;
+    }
     painter.text(
         center,
         Align2::CENTER_CENTER,

@@ -23,20 +23,36 @@ fn hat_badge_rect(rect: Rect, hat: Hat) -> Option<Rect> {
     ))
 }
 
-pub(super) fn paint_hat_badge(painter: &Painter, rect: Rect, hat: Hat) -> f32 {
+pub(super) fn paint_hat_badge(painter: &Painter, rect: Rect, hat: Hat, zoom: f32) -> f32 {
     let Some(badge) = hat_badge_rect(rect, hat) else {
         return 0.0;
     };
-    painter.rect_filled(badge, CornerRadius::same(9), hat_color(hat));
-    painter.text(
-        badge.center(),
-        Align2::CENTER_CENTER,
-        hat.badge(),
-        FontId::proportional(geometry::BADGE.2),
-        Color32::WHITE,
+    // A hat is a square-cornered, outlined tag; a finding marker is a
+    // filled circle: the two never read alike, whatever their colours.
+    let ink = hat_color(hat);
+    painter.rect(
+        badge,
+        CornerRadius::same(3),
+        faded(ink, 0.16),
+        egui::Stroke::new(1.5, ink),
+        egui::StrokeKind::Inside,
     );
+    // Letters smaller than a few pixels are smudges: the tag alone says
+    // enough there.
+    if zoom * geometry::BADGE.2 >= MIN_GLYPH_PIXELS {
+        painter.text(
+            badge.center(),
+            Align2::CENTER_CENTER,
+            hat.badge(),
+            FontId::proportional(geometry::BADGE.2),
+            ink,
+        );
+    }
     badge.width()
 }
+
+/// Text drawn smaller than this on screen is left out.
+pub(super) const MIN_GLYPH_PIXELS: f32 = 6.0;
 
 /// The chips that fit on a card's chip row from `start` to `right`: each
 /// chip's rect, and whether some did not fit ("…" after the last).
