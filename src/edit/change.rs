@@ -329,12 +329,21 @@ impl Edit {
             }
             Self::RemoveStage { id } => {
                 let at = position(plan, id)?;
+                // Its followers now follow the stage it followed.
+                let parent = plan.parent(at).map(|p| plan.stages[p].id.clone());
                 plan.stages.remove(at);
+                for stage in &mut plan.stages {
+                    if stage.after.as_deref() == Some(id.as_str()) {
+                        stage.after.clone_from(&parent);
+                    }
+                }
+                keep_afters_earlier(plan);
             }
             Self::MoveStage { id, to } => {
                 let at = position(plan, id)?;
                 let stage = plan.stages.remove(at);
                 plan.stages.insert((*to).min(plan.stages.len()), stage);
+                keep_afters_earlier(plan);
             }
             Self::SetStageInfo {
                 id,
@@ -356,6 +365,18 @@ impl Edit {
             }
         }
         Ok(())
+    }
+}
+
+/// An `after` must name an earlier stage (what loads again); one that no
+/// longer does is dropped, and the stage follows the one before it.
+fn keep_afters_earlier(plan: &mut Plan) {
+    let mut seen = std::collections::HashSet::new();
+    for stage in &mut plan.stages {
+        if stage.after.as_ref().is_some_and(|a| !seen.contains(a)) {
+            stage.after = None;
+        }
+        seen.insert(stage.id.clone());
     }
 }
 

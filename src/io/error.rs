@@ -146,6 +146,16 @@ pub enum LoadError {
         /// Where, e.g. "stage `today`, member #3".
         place: String,
     },
+    /// A stage's `after` names no stage before it in the file.
+    #[error(
+        "stage `{stage}` follows `{after}` (its \"after\"), but no stage before `{stage}` has that id; `after` names an earlier stage"
+    )]
+    UnknownAfter {
+        /// The stage with the bad `after`.
+        stage: String,
+        /// What its `after` says.
+        after: String,
+    },
     /// Two stages with the same id.
     #[error("duplicate stage id `{id}`")]
     DuplicateStage {

@@ -83,7 +83,8 @@ fn plan_from_outline(outline: PlanOutline<'_>) -> Option<Result<Plan, LoadError>
                 title,
                 settings,
                 stages,
-            }),
+            })
+            .and_then(|plan| check_afters(&plan).map(|()| plan)),
     )
 }
 
@@ -206,7 +207,26 @@ fn plan_from_file(file: PlanFile) -> Result<Plan, LoadError> {
     for stage in built {
         plan.stages.push(stage?);
     }
+    check_afters(&plan)?;
     Ok(plan)
+}
+
+/// Every `after` names a stage earlier in the file, so the stages form a
+/// tree (a later or unknown stage would not).
+fn check_afters(plan: &Plan) -> Result<(), LoadError> {
+    let mut seen = std::collections::HashSet::new();
+    for stage in &plan.stages {
+        if let Some(after) = &stage.after
+            && !seen.contains(after.as_str())
+        {
+            return Err(LoadError::UnknownAfter {
+                stage: stage.id.clone(),
+                after: after.clone(),
+            });
+        }
+        seen.insert(stage.id.as_str());
+    }
+    Ok(())
 }
 
 /// At most [`MAX_STAGES`] stages, every stage id set and used once.
@@ -293,10 +313,15 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
         value: file.kind.clone(),
         expected: StageKind::expected(),
     })?;
+    if let Some(option) = &file.option {
+        check_text(place, "option", option)?;
+    }
     let mut stage = Stage::new(file.id, file.name, kind);
     stage.reserve(file.members.len(), file.links.len());
     stage.when = file.when;
     stage.notes = file.notes;
+    stage.after = file.after;
+    stage.option = file.option;
     for (index, member_file) in file.members.into_iter().enumerate() {
         let member = member_from_file(&stage.id, index, member_file)?;
         stage.add_member(member).map_err(|e| match e {

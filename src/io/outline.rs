@@ -25,6 +25,10 @@ pub(super) struct StageOutline<'a> {
     when: String,
     #[serde(default)]
     notes: String,
+    #[serde(default)]
+    after: Option<String>,
+    #[serde(default)]
+    option: Option<String>,
     #[serde(default, borrow)]
     members: RawField<'a>,
     #[serde(default, borrow)]
@@ -72,6 +76,8 @@ impl StageOutline<'_> {
             kind: self.kind,
             when: self.when,
             notes: self.notes,
+            after: self.after,
+            option: self.option,
         })
     }
 }
@@ -79,5 +85,27 @@ impl StageOutline<'_> {
 /// The outline of a file's text, or `None` when it is not a well-formed
 /// plan at the outline's level.
 pub(super) fn parse_outline(text: &str) -> Option<PlanOutline<'_>> {
+    // serde reads a struct from a JSON array too (fields in order): only an
+    // object is a plan; anything else takes the precise parse, which says
+    // what it is instead.
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
     serde_json::from_str(text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::io::{LoadError, plan_from_str};
+
+    #[test]
+    fn an_array_is_not_a_plan_even_when_it_reads_as_the_outlines_fields() {
+        for text in ["[\"\",0]", "[\"orgevo\", 2, \"t\", {}, []]"] {
+            let result = plan_from_str(text);
+            assert!(
+                matches!(result, Err(LoadError::NotAnObject { .. })),
+                "{text}: {result:?}"
+            );
+        }
+    }
 }

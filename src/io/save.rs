@@ -143,6 +143,8 @@ fn stage_to_file(stage: &Stage) -> StageFile {
         kind: stage.kind.id().to_owned(),
         when: stage.when.clone(),
         notes: stage.notes.clone(),
+        after: stage.after.clone(),
+        option: stage.option.clone(),
         members: stage.members().map(member_to_file).collect(),
         links: stage
             .links()

@@ -80,6 +80,13 @@ pub struct StageFile {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// The id of the stage it follows, an earlier stage (version 2;
+    /// absent: the stage before it in the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// The name of the option it starts, after a decision (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option: Option<String>,
     /// Members in order.
     #[serde(default)]
     pub members: Vec<MemberFile>,

@@ -65,11 +65,38 @@ impl Plan {
         self.stages.iter().position(|s| s.id == id)
     }
 
-    /// The position of the nearest stage before `index` that has members:
-    /// "the previous stage" of the rules, the diff and present mode.
+    /// The position of the stage the stage at `index` follows: the one its
+    /// `after` names when that is an earlier stage, else the one just before
+    /// it (the first stage follows nothing). The stages form a tree.
+    pub fn parent(&self, index: usize) -> Option<usize> {
+        let stage = self.stages.get(index)?;
+        let named = stage
+            .after
+            .as_deref()
+            .and_then(|after| self.stages[..index].iter().position(|s| s.id == after));
+        named.or_else(|| index.checked_sub(1))
+    }
+
+    /// The ancestors of the stage at `index`, nearest first: "the earlier
+    /// stages" of the rules.
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(index), move |i| self.parent(*i))
+    }
+
+    /// The position of the nearest ancestor of `index` that has members:
+    /// "the previous stage" of the rules, the diff and present mode. An
+    /// option's first stage compares with its decision, never a sibling.
     pub fn previous_non_empty(&self, index: usize) -> Option<usize> {
-        let before = self.stages.get(..index)?;
-        before.iter().rposition(|s| s.member_count() > 0)
+        self.ancestors(index)
+            .find(|i| self.stages[*i].member_count() > 0)
+    }
+
+    /// The stages that follow the stage at `index`, in file order: two or
+    /// more make it a decision.
+    pub fn followers(&self, index: usize) -> Vec<usize> {
+        (index + 1..self.stages.len())
+            .filter(|i| self.parent(*i) == Some(index))
+            .collect()
     }
 
     /// Total members over all stages.
@@ -100,5 +127,51 @@ mod tests {
         assert_eq!(plan.previous_non_empty(1), Some(0));
         assert_eq!(plan.previous_non_empty(0), None);
         assert_eq!(plan.previous_non_empty(9), None);
+    }
+
+    /// founder-led → split → (grow: converged, hire: converged) with an
+    /// empty stage in the hire chain.
+    fn decision() -> crate::model::Plan {
+        let mut plan = PlanBuilder::new()
+            .stage("today", StageKind::FounderLed)
+            .member("o", Function::Owner, &[])
+            .stage("split", StageKind::SplitRoles)
+            .member("o", Function::Owner, &[])
+            .stage("grow", StageKind::Converged)
+            .member("o", Function::Owner, &[])
+            .stage("later", StageKind::Converged)
+            .member("o", Function::Owner, &[])
+            .stage("hire", StageKind::Converged)
+            .stage("hired", StageKind::Converged)
+            .member("o", Function::Owner, &[])
+            .build()
+            .unwrap();
+        plan.stages[4].after = Some("split".into());
+        plan.stages[4].option = Some("Hire a growth leader".into());
+        plan
+    }
+
+    #[test]
+    fn an_option_follows_its_decision_not_the_stage_before_it_in_the_file() {
+        let plan = decision();
+        assert_eq!(plan.parent(4), Some(1), "after names the decision");
+        assert_eq!(plan.parent(3), Some(2), "no after: the stage before");
+        assert_eq!(plan.parent(0), None);
+        assert_eq!(plan.followers(1), [2, 4], "split is a decision");
+        assert_eq!(plan.ancestors(5).collect::<Vec<_>>(), [4, 1, 0]);
+        // The empty option start is skipped: the hire chain's previous
+        // stage is the decision, never the sibling line.
+        assert_eq!(plan.previous_non_empty(5), Some(1));
+        assert_eq!(plan.previous_non_empty(4), Some(1));
+        assert_eq!(plan.previous_non_empty(3), Some(2));
+    }
+
+    #[test]
+    fn an_after_naming_no_earlier_stage_falls_back_to_the_stage_before() {
+        let mut plan = decision();
+        plan.stages[2].after = Some("hired".into());
+        assert_eq!(plan.parent(2), Some(1));
+        plan.stages[2].after = Some("nowhere".into());
+        assert_eq!(plan.parent(2), Some(1));
     }
 }

@@ -56,6 +56,12 @@ pub struct Stage {
     pub when: String,
     /// Free notes.
     pub notes: String,
+    /// The id of the stage this one follows (an earlier stage in the plan);
+    /// `None`: the stage just before it. See [`crate::model::Plan::parent`].
+    pub after: Option<String>,
+    /// The name of the option this stage starts, when it is the first stage
+    /// after a decision ("Hire a growth leader").
+    pub option: Option<String>,
     body: Arc<Body>,
 }
 
@@ -101,6 +107,8 @@ impl Stage {
             kind,
             when: String::new(),
             notes: String::new(),
+            after: None,
+            option: None,
             body: Arc::new(Body {
                 revision: fresh_revision(),
                 ..Body::default()
@@ -401,6 +409,8 @@ impl PartialEq for Stage {
             && self.kind == other.kind
             && self.when == other.when
             && self.notes == other.notes
+            && self.after == other.after
+            && self.option == other.option
             && (self.shares_chart_with(other)
                 || (self.members().eq(other.members()) && self.links().eq(other.links())))
     }

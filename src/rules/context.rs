@@ -29,8 +29,10 @@ pub struct MemberFacts {
 pub struct StageContext<'a> {
     /// The stage being checked.
     pub stage: &'a Stage,
-    /// Every stage before it on the timeline, in order (empty ones included).
-    pub earlier: &'a [Stage],
+    /// Its ancestors on the timeline (the stages it follows, through its
+    /// `after` chain), oldest first, empty ones included: never a sibling
+    /// option.
+    pub earlier: Vec<&'a Stage>,
     /// The nearest earlier stage that has members: "the previous stage" of
     /// the catalogue.
     pub previous: Option<&'a Stage>,
@@ -40,9 +42,9 @@ pub struct StageContext<'a> {
 }
 
 impl<'a> StageContext<'a> {
-    /// Derives the facts for `stage`, which follows `earlier` on the
-    /// timeline; linear in members and lines.
-    pub fn new(stage: &'a Stage, earlier: &'a [Stage], settings: &'a Settings) -> Self {
+    /// Derives the facts for `stage`, which follows `earlier` (its
+    /// ancestors, oldest first); linear in members and lines.
+    pub fn new(stage: &'a Stage, earlier: Vec<&'a Stage>, settings: &'a Settings) -> Self {
         let graph = stage.graph();
         let mut facts = vec![MemberFacts::default(); graph.node_bound()];
         for node in graph.node_indices() {
@@ -60,10 +62,11 @@ impl<'a> StageContext<'a> {
                 facts[to.index()].reports += 1;
             }
         }
+        let previous = earlier.iter().rev().find(|s| s.member_count() > 0).copied();
         Self {
             stage,
             earlier,
-            previous: earlier.iter().rev().find(|s| s.member_count() > 0),
+            previous,
             settings,
             facts,
         }

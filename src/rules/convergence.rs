@@ -54,7 +54,7 @@ pub fn premature_convergence(ctx: &StageContext) -> Vec<Hit> {
     if ctx.stage.kind != StageKind::Converged || ctx.previous.is_none() {
         return Vec::new();
     }
-    if ctx.earlier.iter().any(installs_management) {
+    if ctx.earlier.iter().any(|s| installs_management(s)) {
         return Vec::new();
     }
     vec![Hit::new(

@@ -2,10 +2,10 @@
 //! checked again only when something its rules read has changed.
 //!
 //! What a stage's findings depend on (see [`StageContext`]): the stage
-//! itself, the settings, the nearest earlier non-empty stage (`previous`),
-//! and, of all the other earlier stages, only whether one of them
-//! [`installs_management`]. An edit to one stage of three re-checks that
-//! stage and the one after it.
+//! itself, the settings, its nearest non-empty ancestor (`previous`), and,
+//! of its other ancestors, only whether one of them
+//! [`installs_management`]. An edit to one stage re-checks that stage and
+//! the stages that follow it (its descendants), never a sibling option.
 //!
 //! [`StageContext`]: super::StageContext
 //! [`check_stage`]: super::check_stage
@@ -82,13 +82,17 @@ impl PlanFindings {
             .map(|c| (c.inputs.own.id.clone(), c))
             .collect();
         let mut checked = 0;
-        let mut previous: Option<Stamp> = None;
-        let mut installed_before = false;
+        // Per stage, what its followers read: the nearest non-empty stage
+        // up to and including it, and whether management was installed by
+        // then. A stage's parent is always earlier, so one pass does.
+        let mut previous_for: Vec<Option<Stamp>> = Vec::with_capacity(plan.stages.len());
+        let mut installed_by: Vec<bool> = Vec::with_capacity(plan.stages.len());
         for (index, stage) in plan.stages.iter().enumerate() {
+            let parent = plan.parent(index);
             let inputs = Inputs {
                 own: Stamp::of(stage),
-                previous: previous.clone(),
-                management_installed_before: installed_before,
+                previous: parent.and_then(|p| previous_for[p].clone()),
+                management_installed_before: parent.is_some_and(|p| installed_by[p]),
             };
             let entry = match old.remove(&stage.id) {
                 Some(c) if c.inputs == inputs => c,
@@ -114,10 +118,12 @@ impl PlanFindings {
                     }
                 }
             };
-            installed_before |= entry.installs;
-            if stage.member_count() > 0 {
-                previous = Some(entry.inputs.own.clone());
-            }
+            installed_by.push(entry.inputs.management_installed_before || entry.installs);
+            previous_for.push(if stage.member_count() > 0 {
+                Some(entry.inputs.own.clone())
+            } else {
+                entry.inputs.previous.clone()
+            });
             self.stages.push(entry);
         }
         checked
@@ -184,6 +190,47 @@ mod tests {
         assert_eq!(findings.refresh(&plan), 3);
         assert_eq!(cached(&findings, &plan), fresh(&plan));
         assert_eq!(cached(&findings, &plan).concat(), check_plan(&plan));
+    }
+
+    #[test]
+    fn an_edit_in_one_option_rechecks_its_descendants_not_the_sibling_option() {
+        // s0 → s1 (decision) → s2 → s3 ; s1 → s4 (option) → s5
+        let mut plan = synthetic_plan(120, 6, 3);
+        for i in 3..6 {
+            let mut copy = plan.stages[1].clone();
+            copy.id = format!("s{i}");
+            plan.stages.push(copy);
+        }
+        plan.stages[4].after = Some("s1".into());
+        plan.stages[4].option = Some("Hire a growth leader".into());
+        let mut findings = PlanFindings::default();
+        assert_eq!(findings.refresh(&plan), 6);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        let mut member = plan.stages[4].member("m7").cloned().unwrap();
+        member.name = "Only in the option".into();
+        Edit::UpdateMember {
+            stage: "s4".into(),
+            member,
+        }
+        .apply(&mut plan)
+        .unwrap();
+        assert_eq!(findings.refresh(&plan), 2, "s4 and s5, which follows it");
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        // An edit to the decision reaches both options.
+        let mut member = plan.stages[1].member("m7").cloned().unwrap();
+        member.name = "Decided".into();
+        Edit::UpdateMember {
+            stage: "s1".into(),
+            member,
+        }
+        .apply(&mut plan)
+        .unwrap();
+        assert_eq!(
+            findings.refresh(&plan),
+            3,
+            "s1 and the first stage of each option"
+        );
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
     }
 
     #[test]

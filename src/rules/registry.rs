@@ -5,7 +5,7 @@
 use super::context::StageContext;
 use super::finding::{Finding, Hit, Severity};
 use super::{across, convergence, marketing, roles, shape, structure};
-use crate::model::{Plan, Settings};
+use crate::model::{Plan, Settings, Stage};
 
 /// The family a rule belongs to, as in the catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -291,8 +291,11 @@ pub fn check_stage_parts(plan: &Plan, index: usize) -> (Vec<Finding>, Vec<Findin
 /// stage (empty stages get no findings).
 fn context(plan: &Plan, index: usize) -> Option<StageContext<'_>> {
     let stage = plan.stages.get(index)?;
-    (stage.member_count() > 0)
-        .then(|| StageContext::new(stage, &plan.stages[..index], &plan.settings))
+    (stage.member_count() > 0).then(|| {
+        let mut earlier: Vec<&Stage> = plan.ancestors(index).map(|i| &plan.stages[i]).collect();
+        earlier.reverse();
+        StageContext::new(stage, earlier, &plan.settings)
+    })
 }
 
 /// The rules of `scope` on `ctx`, by severity then catalogue order.

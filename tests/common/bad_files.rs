@@ -46,6 +46,22 @@ pub fn bad_files() -> Vec<BadFile> {
             ],
         ),
         bad(
+            "an after naming a later stage",
+            edited(
+                "\"id\": \"split\",",
+                "\"id\": \"split\", \"after\": \"scale\",",
+            ),
+            &["stage `split`", "`scale`", "earlier stage"],
+        ),
+        bad(
+            "an after naming no stage",
+            edited(
+                "\"id\": \"scale\",",
+                "\"id\": \"scale\", \"after\": \"nowhere\",",
+            ),
+            &["stage `scale`", "`nowhere`"],
+        ),
+        bad(
             "an unknown rule",
             edited(
                 "\"max_direct_reports\": 8",

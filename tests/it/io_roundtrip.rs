@@ -121,9 +121,20 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 any::<String>(),
                 0..50u32,
                 0..50u32,
+                // Options (version 2): which earlier stage each follows, and
+                // an option name.
+                prop::collection::vec((any::<Option<u8>>(), any::<Option<String>>()), n),
             )
         })
-        .prop_map(|(stages, title, max, overload)| {
+        .prop_map(|(mut stages, title, max, overload, tree)| {
+            for (i, (after, option)) in tree.into_iter().enumerate() {
+                if i > 0
+                    && let Some(pick) = after
+                {
+                    stages[i].after = Some(stages[usize::from(pick) % i].id.clone());
+                }
+                stages[i].option = option;
+            }
             let mut plan = Plan::new(title);
             plan.settings.max_direct_reports = max;
             plan.settings.founder_overload_reports = overload;
