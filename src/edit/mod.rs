@@ -4,6 +4,7 @@
 mod change;
 pub mod compose;
 mod history;
+pub mod moves;
 pub mod suggest;
 pub mod transition;
 

@@ -41,7 +41,7 @@ pub fn next_stage(source: &Stage, kind: StageKind) -> (Stage, bool) {
 
 /// The owner a transition works with: the one holding most tags of
 /// `family`, then most direct reports, then the smallest id.
-fn main_owner(stage: &Stage, family: TagFamily) -> Option<String> {
+pub(super) fn main_owner(stage: &Stage, family: TagFamily) -> Option<String> {
     stage
         .members()
         .filter(|m| m.function == Function::Owner)
@@ -59,7 +59,7 @@ fn main_owner(stage: &Stage, family: TagFamily) -> Option<String> {
 
 /// The member of `function` the owner relies on: reporting directly to the
 /// owner first, then most management tags, then the smallest id.
-fn seat_of(stage: &Stage, function: Function, owner: &str) -> Option<String> {
+pub(super) fn seat_of(stage: &Stage, function: Function, owner: &str) -> Option<String> {
     stage
         .members()
         .filter(|m| m.function == function)
@@ -77,7 +77,7 @@ fn seat_of(stage: &Stage, function: Function, owner: &str) -> Option<String> {
 
 /// Adds a planned seat (a vacancy with a function and a title) under a
 /// free id derived from `base`; returns its id.
-fn add_planned_seat(
+pub(super) fn add_planned_seat(
     stage: &mut Stage,
     base: &str,
     title: &str,
@@ -93,7 +93,7 @@ fn add_planned_seat(
 
 /// Moves the responsibilities `moving` from `giver` to `taker` (core tags
 /// only; custom tags stay).
-fn hand_over(stage: &mut Stage, giver: &str, taker: &str, moving: ResponsibilitySet) {
+pub(super) fn hand_over(stage: &mut Stage, giver: &str, taker: &str, moving: ResponsibilitySet) {
     if moving.is_empty() {
         return;
     }
@@ -109,7 +109,7 @@ fn hand_over(stage: &mut Stage, giver: &str, taker: &str, moving: Responsibility
 }
 
 /// `member` now reports to `manager`, unless that would make a cycle.
-fn report_to(stage: &mut Stage, member: &str, manager: &str) -> bool {
+pub(super) fn report_to(stage: &mut Stage, member: &str, manager: &str) -> bool {
     if member == manager || reports_to(stage, manager, member) {
         return false;
     }
@@ -125,7 +125,7 @@ fn report_to(stage: &mut Stage, member: &str, manager: &str) -> bool {
 }
 
 /// The direct reports of `manager` with `function`.
-fn reports_with(stage: &Stage, manager: &str, function: Function) -> Vec<String> {
+pub(super) fn reports_with(stage: &Stage, manager: &str, function: Function) -> Vec<String> {
     stage
         .reports_of(manager)
         .into_iter()
@@ -135,7 +135,7 @@ fn reports_with(stage: &Stage, manager: &str, function: Function) -> Vec<String>
 }
 
 /// Founder-led → split roles. Returns whether reporting lines changed.
-fn split_roles(stage: &mut Stage) -> bool {
+pub(super) fn split_roles(stage: &mut Stage) -> bool {
     let Some(owner) = main_owner(stage, TagFamily::Management) else {
         return false;
     };
@@ -271,7 +271,7 @@ pub fn next_stage_summary(source: &Stage, kind: StageKind) -> Option<String> {
 }
 
 /// Split roles → converged. Returns whether reporting lines changed.
-fn converge(stage: &mut Stage) -> bool {
+pub(super) fn converge(stage: &mut Stage) -> bool {
     let Some(owner) = main_owner(stage, TagFamily::Leadership) else {
         return false;
     };
