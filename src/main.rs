@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use orgevo::cli::{
-    Cli, Command, run_check, run_diff, run_export, run_import, run_layout, run_package_assets,
-    run_save_loop,
+    Cli, Command, run_check, run_diff, run_export, run_import, run_layout, run_next,
+    run_package_assets, run_save_loop,
 };
 
 /// Loading a big plan makes millions of small allocations; mimalloc makes
@@ -28,6 +28,9 @@ fn main() -> ExitCode {
         Some(Command::Layout(args)) => {
             run_layout(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Some(Command::Next(args)) => {
+            run_next(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Some(Command::Export(args)) => {
             run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
@@ -43,7 +46,7 @@ fn main() -> ExitCode {
         None => {
             eprintln!(
                 "error: this orgevo was built without the app (cargo feature `gui`); \
-                 use a subcommand: check, diff, export (see orgevo --help)"
+                 use a subcommand: check, diff, export, next (see orgevo --help)"
             );
             ExitCode::from(orgevo::cli::EXIT_LOAD_ERROR)
         }

@@ -39,7 +39,7 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     let file = args.file.display().to_string();
     let written = match args.format {
         OutputFormat::Text => write_text(out, &file, &plan, &findings, summary),
-        OutputFormat::Json => write_json(out, &file, &findings, summary),
+        OutputFormat::Json => write_json(out, &file, &plan, &findings, summary),
     };
     if let Err(e) = written {
         let _ = writeln!(err, "error: cannot write the report: {e}");
@@ -69,6 +69,17 @@ fn write_text(
         crate::look::count(plan.member_count(), "member"),
         crate::look::count(plan.link_count(), "link")
     )?;
+    // Options: which stage each starts from, by name.
+    for (index, stage) in plan.stages.iter().enumerate() {
+        let decision = plan.parent(index).filter(|p| plan.followers(*p).len() > 1);
+        if let (Some(option), Some(decision)) = (&stage.option, decision) {
+            writeln!(
+                out,
+                "option \"{option}\" after {}: starts with {} ({})",
+                plan.stages[decision].id, stage.name, stage.id
+            )?;
+        }
+    }
     for stage in &plan.stages {
         let mut of_stage = findings.iter().filter(|f| f.stage == stage.id).peekable();
         if of_stage.peek().is_none() {
@@ -86,9 +97,26 @@ fn write_text(
 fn write_json(
     out: &mut dyn Write,
     file: &str,
+    plan: &Plan,
     findings: &[Finding],
     summary: Summary,
 ) -> std::io::Result<()> {
+    // The stages as a tree: `after` is the stage each follows (null for the
+    // first), `option` the name of the option it starts (null if none).
+    let stages: Vec<_> = plan
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(index, stage)| {
+            json!({
+                "id": stage.id,
+                "name": stage.name,
+                "kind": stage.kind.id(),
+                "after": plan.parent(index).map(|p| plan.stages[p].id.as_str()),
+                "option": stage.option,
+            })
+        })
+        .collect();
     let findings: Vec<_> = findings
         .iter()
         .map(|f| {
@@ -104,6 +132,7 @@ fn write_json(
         .collect();
     let report = json!({
         "file": file,
+        "stages": stages,
         "findings": findings,
         "summary": {
             "errors": summary.errors,

@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod import;
 mod layout;
+mod next;
 mod package_assets;
 mod save_loop;
 
@@ -17,6 +18,7 @@ pub use diff::run_diff;
 pub use export::run_export;
 pub use import::{parse_column, parse_function_map, run_import};
 pub use layout::{positions_json, run_layout, stage_positions_json};
+pub use next::run_next;
 pub use package_assets::{PACKAGE_ASSETS, run_package_assets, write_package_assets};
 pub use save_loop::run_save_loop;
 
@@ -73,6 +75,16 @@ pub enum Command {
     /// FILE is a plan or a CSV people list. Output: `[{"id", "x", "y"}]`,
     /// breadth-first from the root, x the card's centre, y its top.
     Layout(LayoutArgs),
+    /// Add a stage after another: the next stage on its line, or an option
+    /// when that stage already has a follower.
+    ///
+    /// The move makes the people's step (default: the one the stage's kind
+    /// asks for: hire-manager after founder-led, grow-manager after split
+    /// roles). FILE is written in place (atomically, keeping FILE.bak)
+    /// unless -o names another file. Exit status: 0, or 2 when the file
+    /// cannot be loaded, a stage or move is unknown, or the move and kind
+    /// disagree.
+    Next(NextArgs),
     /// Saves two plans over one file, turn about, for the crash-safety test,
     /// which kills it mid-save. Not for users.
     #[command(hide = true)]
@@ -166,6 +178,35 @@ impl From<KindArg> for crate::model::StageKind {
             KindArg::Custom => Self::Custom,
         }
     }
+}
+
+/// Arguments of `orgevo next`.
+#[derive(Debug, clap::Args)]
+pub struct NextArgs {
+    /// The plan file (`*.orgevo.json`).
+    pub file: PathBuf,
+    /// The id of the stage the new one follows.
+    #[arg(long, value_name = "STAGE")]
+    pub after: String,
+    /// copy, hire-manager, grow-manager, hire-growth-leader or
+    /// keep-juggling.
+    #[arg(long = "move", value_name = "MOVE")]
+    pub r#move: Option<String>,
+    /// The new stage's kind (a move implies one).
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// The option's name, when the stage starts one (default: the move's).
+    #[arg(long)]
+    pub option: Option<String>,
+    /// The new stage's name (default: its kind, made unique).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// When on the timeline, e.g. 2028.
+    #[arg(long)]
+    pub when: Option<String>,
+    /// The file to write (default: FILE itself).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `orgevo layout`.

@@ -162,14 +162,46 @@ fn hire_growth_leader(stage: &mut Stage) -> bool {
 /// decision's other descendants. Returns the edit and the new stage's id.
 pub fn add_option(plan: &Plan, decision: usize, mv: Move) -> Option<(Edit, String)> {
     let source = plan.stages.get(decision)?;
-    let (mut stage, moved) = mv.apply(source);
-    let id = free_stage_id(plan, &format!("{}-{}", source.id, mv.id()));
-    stage.id = id.clone();
-    stage.name = free_stage_name(plan, stage.kind.label());
-    stage.when = String::new();
-    stage.notes = String::new();
-    stage.after = Some(source.id.clone());
-    stage.option = Some(mv.option_name(source));
+    let (stage, moved) = mv.apply(source);
+    let name = mv.option_name(source);
+    Some(place_following(plan, decision, stage, moved, Some(name)))
+}
+
+/// The edit that puts `stage` (made from the stage at `after`, laid out
+/// again when `moved`) into `plan` as a follower of that stage: a fresh id
+/// and name unless it has a free one, placed after the stage's subtree so
+/// the file reads in tree order. When the stage already has followers the
+/// new one starts an option, named `option` (default: "Option B", …);
+/// otherwise it simply comes next. Returns the edit and the new id.
+pub fn place_following(
+    plan: &Plan,
+    after: usize,
+    mut stage: Stage,
+    moved: bool,
+    option: Option<String>,
+) -> (Edit, String) {
+    let source = &plan.stages[after];
+    if stage.id.trim().is_empty() || plan.stage(&stage.id).is_some() {
+        stage.id = free_stage_id(plan, stage.kind.id());
+    }
+    if stage.name.trim().is_empty() || plan.stages.iter().any(|s| s.name == stage.name) {
+        stage.name = free_stage_name(plan, stage.kind.label());
+    }
+    let followers = plan.followers(after);
+    let index = (after + 1..plan.stages.len())
+        .take_while(|i| plan.ancestors(*i).any(|a| a == after))
+        .last()
+        .map_or(after + 1, |last| last + 1);
+    if followers.is_empty() {
+        // The next stage on its line: `after` only where the file order
+        // would not say it.
+        stage.after = (index != after + 1).then(|| source.id.clone());
+        stage.option = option;
+    } else {
+        stage.after = Some(source.id.clone());
+        let letter = char::from(b'A' + followers.len().min(25) as u8);
+        stage.option = Some(option.unwrap_or_else(|| format!("Option {letter}")));
+    }
     if moved {
         for (member, pos) in crate::layout::tidy_layout(&stage) {
             if let Some(m) = stage.member_mut(&member) {
@@ -177,18 +209,25 @@ pub fn add_option(plan: &Plan, decision: usize, mv: Move) -> Option<(Edit, Strin
             }
         }
     }
-    // After the decision's whole subtree, so the file reads in tree order.
-    let index = (decision + 1..plan.stages.len())
-        .take_while(|i| plan.ancestors(*i).any(|a| a == decision))
-        .last()
-        .map_or(decision + 1, |last| last + 1);
-    Some((
+    let id = stage.id.clone();
+    (
         Edit::AddStage {
             index,
             stage: Box::new(stage),
         },
         id,
-    ))
+    )
+}
+
+/// The move "Next stage" makes from a stage of kind `from` when none is
+/// named: hire a manager after founder-led, grow the manager after split
+/// roles, a copy otherwise.
+pub fn default_move(from: StageKind) -> Move {
+    match from {
+        StageKind::FounderLed => Move::HireManager,
+        StageKind::SplitRoles => Move::GrowManager,
+        _ => Move::Copy,
+    }
 }
 
 #[cfg(test)]

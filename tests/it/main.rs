@@ -6,6 +6,7 @@ mod common;
 
 mod cli_diff;
 mod cli_load_errors;
+mod cli_next;
 mod crash_safety;
 mod csv_import;
 mod edit_props;

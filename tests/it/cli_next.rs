@@ -1,0 +1,99 @@
+//! `orgevo next` and the stages in `orgevo check --format json`, run as a
+//! user runs them.
+
+use crate::common::orgevo as run_orgevo;
+
+fn example_copy(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("plan.orgevo.json");
+    std::fs::write(&path, orgevo::io::BUNDLED_EXAMPLE).unwrap();
+    path
+}
+
+#[test]
+fn next_in_place_adds_an_option_at_the_decision_and_keeps_a_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path());
+    let file = path.to_str().unwrap();
+    let (code, stdout, stderr) = run_orgevo(&[
+        "next",
+        file,
+        "--after",
+        "split",
+        "--move",
+        "hire-growth-leader",
+        "--when",
+        "2029",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("option \"Hire a growth leader\""),
+        "{stdout}"
+    );
+    // The previous file is kept beside it, exactly as it was.
+    let bak = std::fs::read_to_string(dir.path().join("plan.orgevo.json.bak")).unwrap();
+    assert_eq!(bak, orgevo::io::BUNDLED_EXAMPLE);
+    let plan = orgevo::io::load_plan(&path).unwrap();
+    let split = plan.stage_position("split").unwrap();
+    assert_eq!(plan.followers(split).len(), 2, "split is a decision now");
+    let option = &plan.stages[plan.followers(split)[1]];
+    assert_eq!(option.option.as_deref(), Some("Hire a growth leader"));
+    assert_eq!(option.when, "2029");
+    assert!(option.member("growth-leader").is_some_and(|m| m.planned));
+    // The option compares with the decision, not with the converged stage
+    // before it in the file.
+    assert_eq!(
+        plan.previous_non_empty(plan.followers(split)[1]),
+        Some(split)
+    );
+
+    // check --format json lists the tree.
+    let (_, json, _) = run_orgevo(&["check", file, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let stages = report["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 4);
+    assert_eq!(stages[0]["after"], serde_json::Value::Null);
+    assert_eq!(stages[1]["after"], "today");
+    assert_eq!(stages[3]["after"], "split");
+    assert_eq!(stages[3]["option"], "Hire a growth leader");
+    let (_, text, _) = run_orgevo(&["check", file]);
+    assert!(
+        text.contains("option \"Hire a growth leader\" after split"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_next_requests_name_what_is_wrong_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path());
+    let file = path.to_str().unwrap();
+    for (args, said) in [
+        (vec!["--after", "nowhere"], "no stage `nowhere`"),
+        (
+            vec!["--after", "split", "--move", "fly"],
+            "unknown move `fly`",
+        ),
+        (
+            vec![
+                "--after",
+                "split",
+                "--move",
+                "grow-manager",
+                "--kind",
+                "founder-led",
+            ],
+            "makes a converged stage",
+        ),
+    ] {
+        let mut all = vec!["next", file];
+        all.extend(args);
+        let (code, _, stderr) = run_orgevo(&all);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(said), "{said}: {stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            orgevo::io::BUNDLED_EXAMPLE
+        );
+        assert!(!dir.path().join("plan.orgevo.json.bak").exists());
+    }
+}
