@@ -267,6 +267,22 @@ impl OrgevoApp {
                     }
                 }
             }
+            TimelineAction::AddOption(mv) => {
+                let added = crate::edit::moves::add_option(plan, self.view.stage_index, mv);
+                if let Some((edit, id)) = added
+                    && self.apply(&edit)
+                    && let Some(index) = self.doc.plan().stage_position(&id)
+                {
+                    self.set_stage(index);
+                    self.shell.status = format!(
+                        "Added the option \"{}\"",
+                        self.doc.plan().stages[index]
+                            .option
+                            .as_deref()
+                            .unwrap_or_default()
+                    );
+                }
+            }
             TimelineAction::Move { from, to } => {
                 let Some(id) = plan.stages.get(from).map(|s| s.id.clone()) else {
                     return;

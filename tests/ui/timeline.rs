@@ -229,3 +229,41 @@ fn the_view_keeps_its_stage_when_an_earlier_one_is_deleted_and_undone() {
     h.run();
     assert_eq!(shown(&h), "split");
 }
+
+#[test]
+fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
+    let mut h = harness();
+    h.run();
+    let original = h.state().plan().clone();
+    h.get_by_label_contains("Split roles\n").click();
+    h.run();
+    h.get_by_label("➕ Add stage").click();
+    h.run();
+    h.get_by_label("Option: Grow Morgan Blake");
+    assert!(h.query_by_label("Option: Hire a sales manager").is_none());
+    h.get_by_label("Option: Hire a growth leader").click();
+    h.run();
+    let plan = h.state().plan().clone();
+    assert_eq!(plan.stages.len(), original.stages.len() + 1);
+    let split = plan.stage_position("split").unwrap();
+    let followers = plan.followers(split);
+    assert_eq!(followers.len(), 2, "the split is a decision");
+    let option = &plan.stages[followers[1]];
+    assert_eq!(
+        h.state().stage_index(),
+        followers[1],
+        "the new option is shown"
+    );
+    assert_eq!(option.option.as_deref(), Some("Hire a growth leader"));
+    assert!(option.member("growth-leader").is_some());
+    // Its Changes compare with the split, not the converged stage before it.
+    assert_eq!(
+        h.state().current_diff().map(|d| d.from.as_str()),
+        Some("split")
+    );
+    // The timeline names the option on its first stage.
+    h.get_by_label_contains("↳ Hire a growth leader");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &original);
+}

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::app::style::{severity_color, severity_icon};
 use crate::edit::compose::NewStage;
+use crate::edit::moves::Move;
 use crate::model::{Plan, StageKind};
 use crate::rules::{Severity, Summary};
 
@@ -15,6 +16,8 @@ pub enum TimelineAction {
     Select(usize),
     /// Add a stage after the current one.
     Add(NewStage),
+    /// Add an option after the current stage (the timeline branches there).
+    AddOption(Move),
     /// Move the stage at `from` to `to`.
     Move {
         /// Current index.
@@ -40,13 +43,28 @@ pub fn timeline_ui(
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     for (index, stage) in plan.stages.iter().enumerate() {
+                        // ▶ where a stage follows the one before it; a bar
+                        // where an option branches off an earlier stage.
                         if index > 0 {
-                            ui.label(RichText::new("▶").weak().size(14.0));
+                            let follows_previous = plan.parent(index) == Some(index - 1);
+                            let mark = if follows_previous { "▶" } else { "|" };
+                            ui.label(RichText::new(mark).weak().size(14.0));
                         }
                         let summary = summaries.get(index).copied().unwrap_or_default();
+                        // An option's first stage says which option it starts.
+                        let starts = match (&stage.option, plan.parent(index)) {
+                            (Some(option), Some(p)) if plan.followers(p).len() > 1 => {
+                                format!("↳ {option}\n")
+                            }
+                            _ => String::new(),
+                        };
                         let text = card_text(
                             ui,
-                            &format!("{}\n{}\n", stage.name, crate::look::kind_and_when(stage)),
+                            &format!(
+                                "{starts}{}\n{}\n",
+                                stage.name,
+                                crate::look::kind_and_when(stage)
+                            ),
                             &crate::look::count(stage.member_count(), "member"),
                             summary,
                         );
@@ -99,6 +117,29 @@ pub fn timeline_ui(
             for kind in StageKind::ALL {
                 if ui.button(format!("Next stage: {}", kind.label())).clicked() {
                     out.push(TimelineAction::Add(NewStage::NextFrom(*kind)));
+                }
+            }
+            // The founder's decisions: the moves that fit this stage, each
+            // starting an option beside whatever follows it already.
+            if let Some(current) = plan.stages.get(current) {
+                let moves: Vec<Move> = Move::ALL
+                    .into_iter()
+                    .filter(|m| *m != Move::Copy && m.fits(current.kind))
+                    .collect();
+                if !moves.is_empty() {
+                    ui.separator();
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new("Add option (the plan branches here)").weak(),
+                        )
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                    );
+                    for mv in moves {
+                        let label = format!("Option: {}", mv.option_name(current));
+                        if ui.button(label).clicked() {
+                            out.push(TimelineAction::AddOption(mv));
+                        }
+                    }
                 }
             }
             ui.separator();
