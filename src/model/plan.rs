@@ -99,6 +99,39 @@ impl Plan {
             .collect()
     }
 
+    /// The name of the option the stage at `index` starts: its `option`, or
+    /// "Option A", "Option B", … by its place among its parent's followers.
+    pub fn option_name(&self, index: usize) -> String {
+        if let Some(name) = self.stages.get(index).and_then(|s| s.option.clone()) {
+            return name;
+        }
+        let place = self.parent(index).map_or(0, |p| {
+            self.followers(p)
+                .iter()
+                .position(|f| *f == index)
+                .unwrap_or(0)
+        });
+        format!("Option {}", char::from(b'A' + place.min(25) as u8))
+    }
+
+    /// The other options at the nearest decision above the stage at
+    /// `index` (the roads not taken), by name; empty on a straight line.
+    pub fn alternatives(&self, index: usize) -> Vec<String> {
+        let mut child = index;
+        for parent in self.ancestors(index) {
+            let followers = self.followers(parent);
+            if followers.len() > 1 {
+                return followers
+                    .into_iter()
+                    .filter(|f| *f != child)
+                    .map(|f| self.option_name(f))
+                    .collect();
+            }
+            child = parent;
+        }
+        Vec::new()
+    }
+
     /// Total members over all stages.
     pub fn member_count(&self) -> usize {
         self.stages.iter().map(Stage::member_count).sum()
@@ -164,6 +197,20 @@ mod tests {
         assert_eq!(plan.previous_non_empty(5), Some(1));
         assert_eq!(plan.previous_non_empty(4), Some(1));
         assert_eq!(plan.previous_non_empty(3), Some(2));
+    }
+
+    #[test]
+    fn options_are_named_and_each_sees_the_others_as_alternatives() {
+        let plan = decision();
+        assert_eq!(plan.option_name(2), "Option A", "unnamed: by its place");
+        assert_eq!(plan.option_name(4), "Hire a growth leader");
+        assert_eq!(
+            plan.alternatives(3),
+            ["Hire a growth leader"],
+            "from deep in a line"
+        );
+        assert_eq!(plan.alternatives(5), ["Option A"]);
+        assert!(plan.alternatives(1).is_empty(), "above the decision: none");
     }
 
     #[test]

@@ -74,11 +74,18 @@ pub fn convergence_readiness(ctx: &StageContext) -> Vec<Hit> {
                      every manager grows into a leader{bet}",
                     previous.name
                 ),
-                format!(
-                    "Plan {name}'s development: coaching from the leader, experience, training \
-                     in vision, inspiration and strategy; and a plan B (a leader hired above \
-                     {name}, or the owner keeping leadership longer)"
-                ),
+                match ctx.alternatives.first() {
+                    Some(plan_b) => format!(
+                        "Plan {name}'s development: coaching from the leader, experience, \
+                         training in vision, inspiration and strategy; plan B: option \"{plan_b}\""
+                    ),
+                    None => format!(
+                        "Plan {name}'s development: coaching from the leader, experience, \
+                         training in vision, inspiration and strategy; and a plan B: add the \
+                         option \"Hire a growth leader\" at the decision (a leader hired above \
+                         {name}), or keep the owner in leadership longer"
+                    ),
+                },
             ))
         })
         .collect()
@@ -208,5 +215,31 @@ mod tests {
         );
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("not yet hired"));
+    }
+
+    #[test]
+    fn the_fix_names_the_plan_b_option_or_suggests_one() {
+        let mut plan = growth(&["metrics"], false, StageKind::Converged);
+        let fix = run(&plan, "convergence-readiness")[0].fix.clone();
+        assert!(
+            fix.contains("add the option \"Hire a growth leader\""),
+            "{fix}"
+        );
+        // The other road at the split: the fix points to it by name.
+        let mut hire = plan.stages[1].clone();
+        hire.id = "hire".into();
+        hire.kind = StageKind::Custom;
+        hire.after = Some("a".into());
+        hire.option = Some("Hire a growth leader".into());
+        plan.stages.push(hire);
+        let found = run(&plan, "convergence-readiness");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .fix
+                .contains("plan B: option \"Hire a growth leader\""),
+            "{}",
+            found[0].fix
+        );
     }
 }

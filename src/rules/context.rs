@@ -38,6 +38,9 @@ pub struct StageContext<'a> {
     pub previous: Option<&'a Stage>,
     /// The plan's thresholds and rule levels.
     pub settings: &'a Settings,
+    /// The other options at the nearest decision above the stage (the
+    /// plan B a rule can point to), by name.
+    pub alternatives: Vec<String>,
     facts: Vec<MemberFacts>,
 }
 
@@ -68,6 +71,7 @@ impl<'a> StageContext<'a> {
             earlier,
             previous,
             settings,
+            alternatives: Vec::new(),
             facts,
         }
     }

@@ -48,6 +48,8 @@ struct Inputs {
     own: Stamp,
     previous: Option<Stamp>,
     management_installed_before: bool,
+    /// The other options at the stage's decision (a rule's fix names them).
+    alternatives: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -93,6 +95,7 @@ impl PlanFindings {
                 own: Stamp::of(stage),
                 previous: parent.and_then(|p| previous_for[p].clone()),
                 management_installed_before: parent.is_some_and(|p| installed_by[p]),
+                alternatives: plan.alternatives(index),
             };
             let entry = match old.remove(&stage.id) {
                 Some(c) if c.inputs == inputs => c,

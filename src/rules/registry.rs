@@ -294,7 +294,9 @@ fn context(plan: &Plan, index: usize) -> Option<StageContext<'_>> {
     (stage.member_count() > 0).then(|| {
         let mut earlier: Vec<&Stage> = plan.ancestors(index).map(|i| &plan.stages[i]).collect();
         earlier.reverse();
-        StageContext::new(stage, earlier, &plan.settings)
+        let mut ctx = StageContext::new(stage, earlier, &plan.settings);
+        ctx.alternatives = plan.alternatives(index);
+        ctx
     })
 }
 
