@@ -29,6 +29,7 @@ enum Action {
     Link(usize, usize),
     AddStage(usize),
     NextStage,
+    AddOption(usize),
     DeleteStage(usize),
     MoveStage(usize, usize),
     ChangeKind(usize),
@@ -49,6 +50,7 @@ fn action() -> impl Strategy<Value = Action> {
         (i(), i()).prop_map(|(a, b)| Action::Link(a, b)),
         (0..4usize).prop_map(Action::AddStage),
         Just(Action::NextStage),
+        (0..5usize).prop_map(Action::AddOption),
         i().prop_map(Action::DeleteStage),
         (i(), i()).prop_map(|(s, to)| Action::MoveStage(s, to)),
         (0..4usize).prop_map(Action::ChangeKind),
@@ -125,6 +127,10 @@ fn run(h: &mut Harness<'_, OrgevoApp>, action: &Action) {
         Action::NextStage => {
             Some(compose::add_stage(&plan, index, NewStage::NextFrom(stage.kind)).0)
         }
+        Action::AddOption(m) => {
+            let mv = orgevo::edit::moves::Move::ALL[*m];
+            orgevo::edit::moves::add_option(&plan, index, mv).map(|(edit, _)| edit)
+        }
         Action::DeleteStage(s) => Some(Edit::RemoveStage {
             id: stage_at(*s).id.clone(),
         }),
@@ -162,6 +168,14 @@ fn check(app: &OrgevoApp) -> Result<(), TestCaseError> {
     let plan: &Plan = app.plan();
     let mut stage_ids = HashSet::new();
     for (i, stage) in plan.stages.iter().enumerate() {
+        // The stages stay a tree: every `after` names an earlier stage.
+        if let Some(after) = &stage.after {
+            prop_assert!(
+                stage_ids.contains(after),
+                "{} follows {after}, not earlier",
+                stage.id
+            );
+        }
         prop_assert!(stage_ids.insert(&stage.id), "stage id {} twice", stage.id);
         let ids: HashSet<&str> = stage.members().map(|m| m.id.as_str()).collect();
         prop_assert_eq!(ids.len(), stage.member_count(), "member ids are unique");
@@ -218,6 +232,9 @@ proptest! {
         // The end of the current line of edits (undone steps redone).
         walk(&mut h, AppCommand::Redo)?;
         let last = h.state().plan().clone();
+        // Whatever tree of options the edits made saves and loads back.
+        let text = orgevo::io::plan_to_string(&last).unwrap();
+        prop_assert_eq!(&orgevo::io::plan_from_str(&text).unwrap(), &last);
         walk(&mut h, AppCommand::Undo)?;
         prop_assert_eq!(h.state().plan(), &original);
         walk(&mut h, AppCommand::Redo)?;
