@@ -263,6 +263,14 @@ fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
     );
     // The timeline names the option on its first stage.
     h.get_by_label_contains("↳ Hire a growth leader");
+    // Compare puts the two roads side by side.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    let compare = h.state().compare().expect("compare is open");
+    assert_eq!(compare.left, plan.stages[followers[0]].id);
+    assert_eq!(compare.right, option.id);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().plan(), &original);

@@ -226,9 +226,19 @@ impl CompareView {
     }
 }
 
-/// The stage before `current` and `current`; for the first stage, it and
-/// the one after it (a first stage compared with itself shows nothing).
+/// Two sibling options side by side when `current` starts one (the other
+/// road on the left); else the stage before `current` and `current`; for
+/// the first stage, it and the one after it (a first stage compared with
+/// itself shows nothing).
 fn sides(plan: &Plan, current: usize) -> (usize, usize) {
+    if let Some(decision) = plan.parent(current) {
+        let followers = plan.followers(decision);
+        if followers.len() > 1
+            && let Some(other) = followers.iter().find(|f| **f != current)
+        {
+            return (*other, current);
+        }
+    }
     match plan.previous_non_empty(current) {
         Some(before) => (before, current),
         None if current + 1 < plan.stages.len() => (current, current + 1),
