@@ -182,6 +182,13 @@ pub enum Edit {
         /// Notes.
         notes: String,
     },
+    /// Names the option a stage starts (`None`: "Option A", … by place).
+    SetStageOption {
+        /// Stage id.
+        id: String,
+        /// The option's name.
+        option: Option<String>,
+    },
     /// Several edits applied as one undo step, all or nothing.
     Batch {
         /// What the user did, e.g. "Duplicate 3 members".
@@ -213,6 +220,7 @@ impl Edit {
             Self::RemoveStage { .. } => "delete stage".to_owned(),
             Self::MoveStage { .. } => "move stage".to_owned(),
             Self::SetStageInfo { .. } => "edit stage".to_owned(),
+            Self::SetStageOption { .. } => "rename option".to_owned(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -246,6 +254,10 @@ impl Edit {
                 }
                 stage.members().try_for_each(check_member)
             }
+            Self::SetStageOption {
+                option: Some(option),
+                ..
+            } => check_text("option name", option),
             Self::SetStageInfo {
                 name, when, notes, ..
             } => {
@@ -357,6 +369,9 @@ impl Edit {
                 stage.kind = *kind;
                 stage.when = when.clone();
                 stage.notes = notes.clone();
+            }
+            Self::SetStageOption { id, option } => {
+                stage_mut(plan, id)?.option.clone_from(option);
             }
             Self::Batch { edits, .. } => {
                 for edit in edits {

@@ -271,7 +271,15 @@ fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
     assert_eq!(compare.right, option.id);
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    // The stage inspector renames the option.
+    retype(&mut h, "Option name", "Bring in Alex");
+    let renamed = &h.state().plan().stages[followers[1]];
+    assert_eq!(renamed.option.as_deref(), Some("Bring in Alex"));
+    h.get_by_label_contains("↳ Bring in Alex");
+    // Two undo steps: the name, then the option itself.
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
     assert_eq!(h.state().plan(), &original);
 }

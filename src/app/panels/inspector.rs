@@ -10,9 +10,7 @@ use crate::app::panels::number_fields::{NumberDrafts, NumberField};
 use crate::app::style::{family_color, severity_icon};
 use crate::edit::{Edit, reports_to};
 use crate::look::names::MemberLabels;
-use crate::model::{
-    Function, Link, LinkKind, Member, Plan, Responsibility, Stage, StageKind, Tag, TagFamily,
-};
+use crate::model::{Function, Link, LinkKind, Member, Plan, Responsibility, Stage, Tag, TagFamily};
 use crate::rules::Finding;
 
 /// Inspector state between frames (the text of the new-tag field).
@@ -387,7 +385,7 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
     }
     crate::app::panels::rule_settings::rule_settings_ui(ui, &plan.settings, out);
     ui.separator();
-    stage_ui(ui, stage, out);
+    crate::app::panels::stage_fields::stage_ui(ui, plan, stage, out);
     ui.add_space(8.0);
     ui.label(
         RichText::new(
@@ -395,89 +393,6 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
              another to change who it reports to; drag a card's round handle to another card for \
              a collaboration line.",
         )
-        .weak(),
-    );
-}
-
-/// The stage's name, kind, when and notes.
-fn stage_ui(ui: &mut Ui, stage: &Stage, out: &mut Vec<InspectorAction>) {
-    ui.heading("Stage");
-    let (mut name, mut kind, mut when, mut notes) = (
-        stage.name.clone(),
-        stage.kind,
-        stage.when.clone(),
-        stage.notes.clone(),
-    );
-    let mut changed: Option<&str> = None;
-    let mut sealed = false;
-    egui::Grid::new("stage-fields")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            for (field, label) in [("name", "Stage name"), ("when", "When")] {
-                let label_id = ui.label(label).id;
-                let text = if field == "name" {
-                    &mut name
-                } else {
-                    &mut when
-                };
-                let response = ui
-                    .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
-                    .labelled_by(label_id);
-                if response.changed() {
-                    changed = Some(field);
-                }
-                sealed |= response.lost_focus();
-                ui.end_row();
-            }
-            let label_id = ui.label("Kind").id;
-            egui::ComboBox::from_id_salt("stage-kind")
-                .selected_text(kind.label())
-                .width(ui.available_width())
-                .show_ui(ui, |ui| {
-                    for k in StageKind::ALL {
-                        if ui.selectable_value(&mut kind, *k, k.label()).changed() {
-                            changed = Some("kind");
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label_id);
-            ui.end_row();
-        });
-    let label_id = ui.label("Stage notes").id;
-    let response = ui
-        .add(
-            egui::TextEdit::multiline(&mut notes)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label_id);
-    if response.changed() {
-        changed = Some("notes");
-    }
-    sealed |= response.lost_focus();
-    if let Some(field) = changed {
-        out.push(InspectorAction::Edit {
-            edit: Box::new(Edit::SetStageInfo {
-                id: stage.id.clone(),
-                name,
-                kind,
-                when,
-                notes,
-            }),
-            merge: (field != "kind").then(|| format!("stage/{}/{field}", stage.id)),
-        });
-    }
-    if sealed {
-        out.push(InspectorAction::Seal);
-    }
-    ui.label(
-        RichText::new(format!(
-            "{}, {}",
-            crate::look::count(stage.member_count(), "member"),
-            crate::look::count(stage.link_count(), "line")
-        ))
         .weak(),
     );
 }

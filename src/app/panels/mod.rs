@@ -10,5 +10,6 @@ pub mod long_list;
 pub mod menu;
 pub mod number_fields;
 pub mod rule_settings;
+pub mod stage_fields;
 pub mod timeline;
 pub mod toolbar;
