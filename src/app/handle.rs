@@ -294,6 +294,26 @@ impl OrgevoApp {
                     self.set_stage_index(index);
                 }
             }
+            TimelineAction::DeleteOption(index) => {
+                // The option's first stage and everything that follows it,
+                // as one undoable step.
+                let mut gone: Vec<usize> = (index + 1..plan.stages.len())
+                    .filter(|i| plan.ancestors(*i).any(|a| a == index))
+                    .collect();
+                gone.insert(0, index);
+                let edits = gone
+                    .iter()
+                    .rev()
+                    .map(|i| Edit::RemoveStage {
+                        id: plan.stages[*i].id.clone(),
+                    })
+                    .collect();
+                let label = format!("delete option {}", plan.option_name(index));
+                self.apply(&Edit::Batch { label, edits });
+                if self.view.follow_shown_stage(self.doc.plan()) {
+                    self.widgets.canvas.link_mode = None;
+                }
+            }
             TimelineAction::Delete(index) => {
                 let Some(id) = plan.stages.get(index).map(|s| s.id.clone()) else {
                     return;

@@ -283,3 +283,32 @@ fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
     }
     assert_eq!(h.state().plan(), &original);
 }
+
+#[test]
+fn deleting_an_option_removes_its_stages_in_one_undoable_step() {
+    let mut h = harness();
+    h.run();
+    let original = h.state().plan().clone();
+    h.get_by_label_contains("Split roles\n").click();
+    h.run();
+    h.get_by_label("➕ Add stage").click();
+    h.run();
+    h.get_by_label("Option: Hire a growth leader").click();
+    h.run();
+    let with_option = h.state().plan().clone();
+    assert_eq!(with_option.stages.len(), original.stages.len() + 1);
+    h.get_by_label_contains("↳ Hire a growth leader")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Delete option Hire a growth leader (1 stage)")
+        .click();
+    h.run();
+    assert_eq!(h.state().plan(), &original);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &with_option);
+    // With two roads, the main line is an option too, named by its place.
+    h.get_by_label_contains("Converged\n").click_secondary();
+    h.run();
+    h.get_by_label("Delete option Option A (1 stage)");
+}

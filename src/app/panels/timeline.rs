@@ -27,6 +27,8 @@ pub enum TimelineAction {
     },
     /// Delete the stage at this index.
     Delete(usize),
+    /// Delete the option starting at this index, with all its stages.
+    DeleteOption(usize),
 }
 
 /// Draws the strip; `summaries` are the findings counts per stage.
@@ -102,6 +104,23 @@ pub fn timeline_ui(
                             ui.separator();
                             if ui.button(format!("Delete stage {}", stage.name)).clicked() {
                                 out.push(TimelineAction::Delete(index));
+                            }
+                            let starts_option = plan
+                                .parent(index)
+                                .is_some_and(|p| plan.followers(p).len() > 1);
+                            if starts_option {
+                                let stages = 1
+                                    + (index + 1..plan.stages.len())
+                                        .filter(|i| plan.ancestors(*i).any(|a| a == index))
+                                        .count();
+                                let label = format!(
+                                    "Delete option {} ({})",
+                                    plan.option_name(index),
+                                    crate::look::count(stages, "stage")
+                                );
+                                if ui.button(label).clicked() {
+                                    out.push(TimelineAction::DeleteOption(index));
+                                }
                             }
                         });
                     }
