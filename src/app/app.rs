@@ -256,7 +256,8 @@ impl OrgevoApp {
                     ui.weak("Updating the changes…");
                 }
                 let diff = self.derived.diffs.diff();
-                let toggled = changes_ui(ui, diff, previous, self.view.show_removed);
+                let rows = self.derived.diffs.rows();
+                let toggled = changes_ui(ui, diff, rows, previous, self.view.show_removed);
                 self.events.extend(toggled.map(AppEvent::ShowRemoved));
             }
         }

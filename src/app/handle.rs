@@ -297,15 +297,11 @@ impl OrgevoApp {
             TimelineAction::DeleteOption(index) => {
                 // The option's first stage and everything that follows it,
                 // as one undoable step.
-                let mut gone: Vec<usize> = (index + 1..plan.stages.len())
-                    .filter(|i| plan.ancestors(*i).any(|a| a == index))
-                    .collect();
-                gone.insert(0, index);
-                let edits = gone
-                    .iter()
+                let edits = std::iter::once(index)
+                    .chain(plan.descendants(index))
                     .rev()
                     .map(|i| Edit::RemoveStage {
-                        id: plan.stages[*i].id.clone(),
+                        id: plan.stages[i].id.clone(),
                     })
                     .collect();
                 let label = format!("delete option {}", plan.option_name(index));

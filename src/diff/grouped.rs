@@ -2,6 +2,8 @@
 //! per kind (roles, people, reporting lines, findings), with every
 //! hand-over between the same two people on one line.
 
+use std::collections::HashMap;
+
 use super::change::tag_word;
 use super::{Change, StageDiff, Who};
 
@@ -73,7 +75,29 @@ pub struct ChangeLine {
     pub tone: Tone,
 }
 
+/// One row of the Changes panel's list: a heading with how many lines
+/// follow it, or a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeRow {
+    /// A group's heading and its number of lines.
+    Heading(ChangeGroup, usize),
+    /// A change.
+    Line(ChangeLine),
+}
+
 impl StageDiff {
+    /// [`StageDiff::grouped`] as one list of rows, headings first in each
+    /// group (worked out once per diff, not per frame).
+    pub fn rows(&self) -> Vec<ChangeRow> {
+        self.grouped()
+            .into_iter()
+            .flat_map(|(group, lines)| {
+                std::iter::once(ChangeRow::Heading(group, lines.len()))
+                    .chain(lines.into_iter().map(ChangeRow::Line))
+            })
+            .collect()
+    }
+
     /// The changes under their headings (headings without changes left
     /// out), hand-overs from one person to another joined into one line in
     /// the order of their first hand-over.
@@ -89,18 +113,15 @@ impl StageDiff {
         };
         // Tags that change hands are told once, on the hand-over line: the
         // giver's "gives up" and the taker's "takes on" leave them out.
-        let handed = |member: &str, given: bool| -> Vec<&str> {
-            self.changes
-                .iter()
-                .filter_map(|c| match c {
-                    Change::HandOver { tag, from, to } => {
-                        let who = if given { from } else { to };
-                        (who.id == member).then_some(tag.as_str())
-                    }
-                    _ => None,
-                })
-                .collect()
-        };
+        // (member id, whether given) → the tags handed over; counted once,
+        // so a stage with thousands of changes stays linear.
+        let mut handed_map: HashMap<(&str, bool), Vec<&str>> = HashMap::new();
+        for change in &self.changes {
+            if let Change::HandOver { tag, from, to } = change {
+                handed_map.entry((&from.id, true)).or_default().push(tag);
+                handed_map.entry((&to.id, false)).or_default().push(tag);
+            }
+        }
         for change in &self.changes {
             if let Change::HandOver { tag, from, to } = change {
                 match hand_overs
@@ -116,7 +137,9 @@ impl StageDiff {
             let change = match change {
                 Change::TagsLost { member, tags } | Change::TagsGained { member, tags } => {
                     let given = matches!(change, Change::TagsLost { .. });
-                    let moved = handed(&member.id, given);
+                    let moved = handed_map
+                        .get(&(member.id.as_str(), given))
+                        .map_or(&[][..], Vec::as_slice);
                     let rest: Vec<String> = tags
                         .iter()
                         .filter(|t| !moved.contains(&t.as_str()))

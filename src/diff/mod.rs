@@ -8,7 +8,7 @@ mod grouped;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use change::{Change, Who};
-pub use grouped::{ChangeGroup, ChangeLine, Tone};
+pub use grouped::{ChangeGroup, ChangeLine, ChangeRow, Tone};
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};

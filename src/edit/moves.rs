@@ -6,8 +6,8 @@
 
 use super::change::{Edit, free_stage_id, free_stage_name};
 use super::transition::{
-    add_planned_seat, converge, hand_over, main_owner, report_to, reports_with, seat_of,
-    split_roles,
+    add_planned_seat, converge, hand_over_all_but_vision, main_owner, report_to, reports_with,
+    seat_of, split_roles,
 };
 use crate::model::{
     Function, Plan, Responsibility, ResponsibilitySet, Stage, StageKind, TagFamily,
@@ -130,11 +130,7 @@ fn hire_growth_leader(stage: &mut Stage) -> bool {
         return false;
     };
     let mut moved = report_to(stage, &leader, &owner);
-    let handed = stage
-        .member(&owner)
-        .map(|o| o.responsibilities().without(Responsibility::Vision))
-        .unwrap_or_default();
-    hand_over(stage, &owner, &leader, handed);
+    hand_over_all_but_vision(stage, &owner, &leader);
     let management: ResponsibilitySet = Responsibility::ALL
         .into_iter()
         .filter(|r| r.family() == TagFamily::Management)
@@ -188,8 +184,8 @@ pub fn place_following(
         stage.name = free_stage_name(plan, stage.kind.label());
     }
     let followers = plan.followers(after);
-    let index = (after + 1..plan.stages.len())
-        .take_while(|i| plan.ancestors(*i).any(|a| a == after))
+    let index = plan
+        .descendants(after)
         .last()
         .map_or(after + 1, |last| last + 1);
     if followers.is_empty() {

@@ -108,6 +108,16 @@ pub(super) fn hand_over(stage: &mut Stage, giver: &str, taker: &str, moving: Res
     }
 }
 
+/// The owner hands every responsibility but `vision` to the growth
+/// leader (both ways to converge).
+pub(super) fn hand_over_all_but_vision(stage: &mut Stage, owner: &str, leader: &str) {
+    let handed = stage
+        .member(owner)
+        .map(|o| o.responsibilities().without(Responsibility::Vision))
+        .unwrap_or_default();
+    hand_over(stage, owner, leader, handed);
+}
+
 /// `member` now reports to `manager`, unless that would make a cycle.
 pub(super) fn report_to(stage: &mut Stage, member: &str, manager: &str) -> bool {
     if member == manager || reports_to(stage, manager, member) {
@@ -294,11 +304,7 @@ pub(super) fn converge(stage: &mut Stage) -> bool {
         m.title = "Growth Leader".to_owned();
     }
     let mut moved = report_to(stage, &leader, &owner);
-    let handed = stage
-        .member(&owner)
-        .map(|o| o.responsibilities().without(Responsibility::Vision))
-        .unwrap_or_default();
-    hand_over(stage, &owner, &leader, handed);
+    hand_over_all_but_vision(stage, &owner, &leader);
     for marketing in reports_with(stage, &owner, Function::Marketing) {
         moved |= report_to(stage, &marketing, &leader);
         stage.remove_link(&Link::new(&marketing, &leader, LinkKind::CollaboratesWith));

@@ -91,6 +91,14 @@ impl Plan {
             .find(|i| self.stages[*i].member_count() > 0)
     }
 
+    /// Every stage below the stage at `index` in the tree (its followers,
+    /// theirs, …), in file order.
+    pub fn descendants(&self, index: usize) -> Vec<usize> {
+        (index + 1..self.stages.len())
+            .filter(|i| self.ancestors(*i).any(|a| a == index))
+            .collect()
+    }
+
     /// The stages that follow the stage at `index`, in file order: two or
     /// more make it a decision.
     pub fn followers(&self, index: usize) -> Vec<usize> {
@@ -191,6 +199,8 @@ mod tests {
         assert_eq!(plan.parent(3), Some(2), "no after: the stage before");
         assert_eq!(plan.parent(0), None);
         assert_eq!(plan.followers(1), [2, 4], "split is a decision");
+        assert_eq!(plan.descendants(1), [2, 3, 4, 5]);
+        assert_eq!(plan.descendants(4), [5]);
         assert_eq!(plan.ancestors(5).collect::<Vec<_>>(), [4, 1, 0]);
         // The empty option start is skipped: the hire chain's previous
         // stage is the decision, never the sibling line.

@@ -230,15 +230,20 @@ fn the_view_keeps_its_stage_when_an_earlier_one_is_deleted_and_undone() {
     assert_eq!(shown(&h), "split");
 }
 
+/// Shows the split and opens its Add stage menu.
+fn open_add_stage_at_the_split(h: &mut Harness<'_, OrgevoApp>) {
+    h.get_by_label_contains("Split roles\n").click();
+    h.run();
+    h.get_by_label("➕ Add stage").click();
+    h.run();
+}
+
 #[test]
 fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
     let mut h = harness();
     h.run();
     let original = h.state().plan().clone();
-    h.get_by_label_contains("Split roles\n").click();
-    h.run();
-    h.get_by_label("➕ Add stage").click();
-    h.run();
+    open_add_stage_at_the_split(&mut h);
     h.get_by_label("Option: Grow Morgan Blake");
     assert!(h.query_by_label("Option: Hire a sales manager").is_none());
     h.get_by_label("Option: Hire a growth leader").click();
@@ -289,10 +294,7 @@ fn deleting_an_option_removes_its_stages_in_one_undoable_step() {
     let mut h = harness();
     h.run();
     let original = h.state().plan().clone();
-    h.get_by_label_contains("Split roles\n").click();
-    h.run();
-    h.get_by_label("➕ Add stage").click();
-    h.run();
+    open_add_stage_at_the_split(&mut h);
     h.get_by_label("Option: Hire a growth leader").click();
     h.run();
     let with_option = h.state().plan().clone();

@@ -34,7 +34,13 @@ pub struct CompareView {
     fitted_for: Option<(String, String, bool)>,
     fit_whole: bool,
     drawn_zoom: f32,
+    /// Each side's badges, for the two stages' revisions they were worked
+    /// out at (not again every frame).
+    badges: Option<((u64, u64), Badges, Badges)>,
 }
+
+/// Change badges by member id.
+type Badges = HashMap<String, ChangeBadge>;
 
 impl CompareView {
     /// Compares the stage shown (`current`) with the one before it; the
@@ -52,6 +58,7 @@ impl CompareView {
             fitted_for: None,
             fit_whole: false,
             drawn_zoom: 1.0,
+            badges: None,
         }
     }
 
@@ -103,16 +110,24 @@ impl CompareView {
             self.fitted_for = Some(key);
         }
         // Each side's badges say what changes between the two: the right
-        // side's NEW and MOVED, the left side's LEAVES and MOVED.
-        let right_badges = overlay_of(a, b).badges;
-        let left_badges: HashMap<String, ChangeBadge> = overlay_of(b, a)
-            .badges
-            .into_iter()
-            .map(|(id, badge)| match badge {
-                ChangeBadge::New => (id, ChangeBadge::Leaves),
-                other => (id, other),
-            })
-            .collect();
+        // side's NEW and MOVED, the left side's LEAVES and MOVED. (Both
+        // sides' ids are in `fitted_for`; the revisions say they changed.)
+        let revisions = (a.revision(), b.revision());
+        if self.badges.as_ref().is_none_or(|(r, _, _)| *r != revisions) {
+            let left: Badges = overlay_of(b, a)
+                .badges
+                .into_iter()
+                .map(|(id, badge)| match badge {
+                    ChangeBadge::New => (id, ChangeBadge::Leaves),
+                    other => (id, other),
+                })
+                .collect();
+            self.badges = Some((revisions, left, overlay_of(a, b).badges));
+        }
+        let (left_badges, right_badges) = match self.badges.take() {
+            Some((_, left, right)) => (left, right),
+            None => Default::default(),
+        };
         let mut hovered = None;
         let previous_hover = self.hovered.clone();
         ui.columns(2, |columns| {
@@ -138,6 +153,7 @@ impl CompareView {
             }
         });
         self.hovered = hovered;
+        self.badges = Some((revisions, left_badges, right_badges));
     }
 
     /// Both sides at the zoom that fits the larger stage, or, when that

@@ -4,24 +4,26 @@ use egui::{RichText, Ui};
 
 use crate::app::panels::long_list::list_ui;
 use crate::app::style::{FIXED_COLOR, HAND_OVER_COLOR, LOST_COLOR};
-use crate::diff::{ChangeLine, StageDiff, Tone};
+use crate::diff::{ChangeRow, StageDiff, Tone};
 
 /// Lists the changes; the "show removed" box toggles the faded ghosts on
 /// the canvas: its new value when the user changed it.
 pub fn changes_ui(
     ui: &mut Ui,
     diff: Option<&StageDiff>,
+    rows: &[ChangeRow],
     previous: Option<&str>,
     show_removed: bool,
 ) -> Option<bool> {
     let mut show = show_removed;
-    changes_list_ui(ui, diff, previous, &mut show);
+    changes_list_ui(ui, diff, rows, previous, &mut show);
     (show != show_removed).then_some(show)
 }
 
 fn changes_list_ui(
     ui: &mut Ui,
     diff: Option<&StageDiff>,
+    rows: &[ChangeRow],
     previous: Option<&str>,
     show_removed: &mut bool,
 ) {
@@ -44,20 +46,12 @@ fn changes_list_ui(
         );
         ui.checkbox(show_removed, "Show removed members");
     });
-    let rows: Vec<Row> = diff
-        .grouped()
-        .into_iter()
-        .flat_map(|(group, lines)| {
-            std::iter::once(Row::Heading(group.label(), lines.len()))
-                .chain(lines.into_iter().map(Row::Line))
-        })
-        .collect();
     let height = ui.text_style_height(&egui::TextStyle::Body);
-    list_ui(ui, &rows, height, |ui, row, wrap| match row {
-        Row::Heading(label, n) => {
-            ui.label(RichText::new(format!("{label} ({n})")).strong());
+    list_ui(ui, rows, height, |ui, row, wrap| match row {
+        ChangeRow::Heading(group, n) => {
+            ui.label(RichText::new(format!("{} ({n})", group.label())).strong());
         }
-        Row::Line(line) => {
+        ChangeRow::Line(line) => {
             ui.horizontal(|ui| {
                 ui.add_space(12.0);
                 let label = egui::Label::new(RichText::new(&line.text).color(color(line.tone, ui)));
@@ -65,12 +59,6 @@ fn changes_list_ui(
             });
         }
     });
-}
-
-/// A row of the list: a heading with its count, or a change.
-enum Row {
-    Heading(&'static str, usize),
-    Line(ChangeLine),
 }
 
 fn color(tone: Tone, ui: &Ui) -> egui::Color32 {

@@ -109,10 +109,7 @@ pub fn timeline_ui(
                                 .parent(index)
                                 .is_some_and(|p| plan.followers(p).len() > 1);
                             if starts_option {
-                                let stages = 1
-                                    + (index + 1..plan.stages.len())
-                                        .filter(|i| plan.ancestors(*i).any(|a| a == index))
-                                        .count();
+                                let stages = 1 + plan.descendants(index).len();
                                 let label = format!(
                                     "Delete option {} ({})",
                                     plan.option_name(index),

@@ -5,7 +5,7 @@ use crate::app::canvas::ChangeOverlay;
 use crate::app::canvas::card::ChangeBadge;
 use petgraph::stable_graph::NodeIndex;
 
-use crate::diff::{StageDiff, diff_with_findings};
+use crate::diff::{ChangeRow, StageDiff, diff_with_findings};
 use crate::model::{Member, Plan, Stage};
 use crate::rules::{Finding, PlanFindings, Summary};
 use crate::task::Task;
@@ -72,6 +72,8 @@ pub struct DiffCache {
     overlay: ChangeOverlay,
     key: Option<DiffKey>,
     diff: Option<StageDiff>,
+    /// The Changes panel's rows of `diff`, worked out once per diff.
+    rows: Vec<ChangeRow>,
     pending: Option<(DiffKey, Task<StageDiff>)>,
 }
 
@@ -108,9 +110,7 @@ impl DiffCache {
         }
         let (findings_a, findings_b) = (findings.stage(previous), findings.stage(index));
         if small {
-            self.diff = Some(diff_with_findings(before, now, findings_a, findings_b));
-            self.key = Some(key);
-            self.pending = None;
+            self.keep(diff_with_findings(before, now, findings_a, findings_b), key);
             return;
         }
         // Copies of stages share their members: cheap to hand over.
@@ -124,6 +124,19 @@ impl DiffCache {
         self.pending = Some((key, task));
     }
 
+    /// Keeps `diff` (for `key`) and the Changes panel's rows of it.
+    fn keep(&mut self, diff: StageDiff, key: DiffKey) {
+        self.rows = diff.rows();
+        self.diff = Some(diff);
+        self.key = Some(key);
+        self.pending = None;
+    }
+
+    /// The Changes panel's rows of [`DiffCache::diff`].
+    pub fn rows(&self) -> &[ChangeRow] {
+        &self.rows
+    }
+
     /// Takes the worker's result, if it is done.
     fn receive(&mut self) {
         let Some((key, task)) = &self.pending else {
@@ -131,9 +144,8 @@ impl DiffCache {
         };
         match task.take() {
             Some(Some(diff)) => {
-                self.diff = Some(diff);
-                self.key = Some(*key);
-                self.pending = None;
+                let key = *key;
+                self.keep(diff, key);
             }
             None => {}
             Some(None) => self.pending = None,
