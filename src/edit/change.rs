@@ -189,6 +189,14 @@ pub enum Edit {
         /// The option's name.
         option: Option<String>,
     },
+    /// Sets or clears the stage a stage follows (`None`: the one before it
+    /// in the file). Must name an earlier stage.
+    SetStageAfter {
+        /// Stage id.
+        id: String,
+        /// The id of the stage it follows.
+        after: Option<String>,
+    },
     /// Several edits applied as one undo step, all or nothing.
     Batch {
         /// What the user did, e.g. "Duplicate 3 members".
@@ -221,6 +229,7 @@ impl Edit {
             Self::MoveStage { .. } => "move stage".to_owned(),
             Self::SetStageInfo { .. } => "edit stage".to_owned(),
             Self::SetStageOption { .. } => "rename option".to_owned(),
+            Self::SetStageAfter { .. } => "change what a stage follows".to_owned(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -372,6 +381,15 @@ impl Edit {
             }
             Self::SetStageOption { id, option } => {
                 stage_mut(plan, id)?.option.clone_from(option);
+            }
+            Self::SetStageAfter { id, after } => {
+                let at = position(plan, id)?;
+                if let Some(after) = after
+                    && !plan.stages[..at].iter().any(|s| &s.id == after)
+                {
+                    return Err(EditError::UnknownStage(after.clone()));
+                }
+                plan.stages[at].after.clone_from(after);
             }
             Self::Batch { edits, .. } => {
                 for edit in edits {

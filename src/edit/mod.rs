@@ -5,6 +5,7 @@ mod change;
 pub mod compose;
 mod history;
 pub mod moves;
+pub mod options;
 pub mod suggest;
 pub mod transition;
 

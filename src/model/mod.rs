@@ -15,6 +15,7 @@ mod stage;
 mod synthetic;
 mod tags;
 mod templates;
+mod tree;
 
 pub use builder::PlanBuilder;
 pub use error::ModelError;
@@ -26,3 +27,4 @@ pub use stage::{Link, Stage};
 pub use synthetic::{SeededRng, synthetic_plan};
 pub use tags::{DIRECTION_TAGS, Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
 pub use templates::stage_template;
+pub use tree::{Lane, TreeStep};
