@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             run_save_loop(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         #[cfg(feature = "gui")]
-        None => orgevo::app::run(cli.file, cli.present),
+        None => orgevo::app::run(cli.file, cli.present, cli.option),
         #[cfg(not(feature = "gui"))]
         None => {
             eprintln!(

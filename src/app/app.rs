@@ -439,6 +439,21 @@ impl OrgevoApp {
         self.present.presenter.as_ref().map(|p| p.index())
     }
 
+    /// The step present mode shows (a stage, or a decision slide), if
+    /// presenting.
+    pub fn presenting_step(&self) -> Option<crate::model::TreeStep> {
+        self.present.presenter.as_ref().map(|p| p.step())
+    }
+
+    /// On a decision slide, the option chosen there (its first stage).
+    pub fn presenting_choice(&self) -> Option<usize> {
+        let presenter = self.present.presenter.as_ref()?;
+        match presenter.step() {
+            crate::model::TreeStep::Decision(d) => presenter.chosen(self.doc.plan(), d),
+            crate::model::TreeStep::Stage(_) => None,
+        }
+    }
+
     /// The changes of the current stage since the previous one.
     pub fn current_diff(&self) -> Option<&crate::diff::StageDiff> {
         self.derived.diffs.diff()

@@ -294,6 +294,17 @@ impl OrgevoApp {
                     self.set_stage_index(index);
                 }
             }
+            TimelineAction::MakeMain(index) => {
+                let name = plan.option_name(index);
+                let current = self.view.stage_id(plan);
+                if let Some(edit) = crate::edit::options::make_main_option(plan, index)
+                    && self.apply(&edit)
+                {
+                    let index = self.doc.plan().stage_position(&current).unwrap_or(0);
+                    self.set_stage_index(index);
+                    self.shell.status = format!("\"{name}\" is now the main option");
+                }
+            }
             TimelineAction::DeleteOption(index) => {
                 // The option's first stage and everything that follows it,
                 // as one undoable step.
@@ -441,10 +452,25 @@ impl OrgevoApp {
     }
 
     /// Enters present mode on the current stage, full screen.
+    /// With an option asked for (`--present --option NAME`), the road
+    /// through it from the first stage.
     pub fn start_presenting(&mut self, ctx: &egui::Context) {
-        let (plan, index) = (self.doc.plan(), self.view.stage_index);
+        let mut index = self.view.stage_index;
+        let mut through = None;
+        if let Some(name) = self.present.option.take() {
+            index = 0;
+            match self.doc.plan().option_named(&name) {
+                Ok(option) => through = Some(option),
+                Err(e) => {
+                    self.show_error("Could not present that option", e.to_string());
+                    return;
+                }
+            }
+        }
+        let plan = self.doc.plan();
         self.derived.findings.refresh(plan, self.doc.state());
-        self.present.start(ctx, plan, index, &self.derived.findings);
+        self.present
+            .start(ctx, plan, index, through, &self.derived.findings);
     }
 
     /// Leaves present mode on the stage that was shown.

@@ -33,9 +33,10 @@ use state::settings::{AppSettings, SETTINGS_KEY};
 
 /// Opens the app on `file`; without one, on the file open when the app last
 /// closed, else on the bundled example with the start screen over it
-/// (`present` alone presents the example). A file that cannot be loaded leaves a new plan open, with the
-/// error shown in a dialog.
-pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
+/// (`present` alone presents the example); `option` presents the road
+/// through that option. A file that cannot be loaded leaves a new plan
+/// open, with the error shown in a dialog.
+pub fn run(file: Option<PathBuf>, present: bool, option: Option<String>) -> ExitCode {
     // A file is opened once the window shows, with progress for a big one.
     // Without one, the file open last time is; else the bundled example,
     // under the start screen (`--present` alone presents the example).
@@ -71,6 +72,7 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
                 .unwrap_or_default();
             let last_open = settings.last_open.clone().filter(|p| p.is_file());
             let mut app = OrgevoApp::new(doc, settings, FileDialogs::detect());
+            app.present_option(option);
             if let Some(dir) = crate::io::recovery_dir() {
                 app.enable_recovery(&dir);
             }

@@ -39,6 +39,10 @@ pub struct Cli {
     /// Open straight into present mode (full screen, stage by stage).
     #[arg(long)]
     pub present: bool,
+    /// With `--present`: the option whose road to present (from the first
+    /// stage, through the decision to that option's stages).
+    #[arg(long, value_name = "NAME", requires = "present")]
+    pub option: Option<String>,
 }
 
 /// Subcommands.

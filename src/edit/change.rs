@@ -509,11 +509,15 @@ pub fn free_plan_member_id(plan: &Plan, base: &str) -> String {
 /// A stage name no stage of `plan` has, derived from `base` ("Split
 /// roles", "Split roles 2", ...), so timeline tabs tell stages apart.
 pub fn free_stage_name(plan: &Plan, base: &str) -> String {
-    let taken = |name: &str| {
+    free_name(base, |name| {
         plan.stages
             .iter()
             .any(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
-    };
+    })
+}
+
+/// `base`, or "base 2", "base 3", … : the first that `taken` says is free.
+pub fn free_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
     }

@@ -153,6 +153,12 @@ fn hire_growth_leader(stage: &mut Stage) -> bool {
     moved
 }
 
+/// `name`, or "name 2", "name 3", … when an option of the plan is already
+/// called that (options are told apart by name: `--option NAME`).
+fn free_option_name(plan: &Plan, name: &str) -> String {
+    super::change::free_name(name, |candidate| plan.find_option(candidate).is_some())
+}
+
 /// Adds an option after the stage at `decision`: the stage `mv` makes from
 /// it, following it (`after`), named after the move, placed after the
 /// decision's other descendants. Returns the edit and the new stage's id.
@@ -196,7 +202,8 @@ pub fn place_following(
     } else {
         stage.after = Some(source.id.clone());
         let letter = char::from(b'A' + followers.len().min(25) as u8);
-        stage.option = Some(option.unwrap_or_else(|| format!("Option {letter}")));
+        let name = option.unwrap_or_else(|| format!("Option {letter}"));
+        stage.option = Some(free_option_name(plan, &name));
     }
     if moved {
         for (member, pos) in crate::layout::tidy_layout(&stage) {

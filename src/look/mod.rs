@@ -5,6 +5,7 @@
 
 pub mod lines;
 pub mod names;
+pub mod tour;
 
 use crate::model::{Function, Hat, Member, Responsibility, Tag, TagFamily};
 use crate::rules::Severity;

@@ -27,4 +27,4 @@ pub use stage::{Link, Stage};
 pub use synthetic::{SeededRng, synthetic_plan};
 pub use tags::{DIRECTION_TAGS, Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
 pub use templates::stage_template;
-pub use tree::{Lane, TreeStep};
+pub use tree::{Lane, TreeStep, UnknownOption};

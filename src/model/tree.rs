@@ -14,6 +14,24 @@ pub enum TreeStep {
     Decision(usize),
 }
 
+/// An option asked for by name that the plan does not have.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the plan has no option \"{name}\"; {}", known(.options))]
+pub struct UnknownOption {
+    /// The name asked for.
+    pub name: String,
+    /// The plan's options, in tree order.
+    pub options: Vec<String>,
+}
+
+fn known(options: &[String]) -> String {
+    if options.is_empty() {
+        return "it has no options (no stage is followed by two)".to_owned();
+    }
+    let names: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
+    format!("its options are {}", names.join(", "))
+}
+
 /// A row of the timeline: a chain of stages, each the first follower of
 /// the one before it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +128,15 @@ impl Plan {
         (1..self.stages.len())
             .filter(|i| self.starts_option(*i))
             .find(|i| self.option_name(*i).trim().to_lowercase() == wanted)
+    }
+
+    /// The first stage of the option named `name`, or an error listing
+    /// the options there are.
+    pub fn option_named(&self, name: &str) -> Result<usize, UnknownOption> {
+        self.find_option(name).ok_or_else(|| UnknownOption {
+            name: name.to_owned(),
+            options: self.option_names(),
+        })
     }
 
     /// The names of every option, in tree order (for messages listing what
@@ -223,6 +250,11 @@ mod tests {
         assert_eq!(plan.path_through(2), vec![0, 1, 2, 3]);
         assert_eq!(plan.option_names(), vec!["Option A", "Option B"]);
         assert_eq!(plan.find_option(" option b "), Some(4));
+        let unknown = plan.option_named("Hire").unwrap_err().to_string();
+        assert_eq!(
+            unknown,
+            "the plan has no option \"Hire\"; its options are \"Option A\", \"Option B\""
+        );
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub fn bad_files() -> Vec<BadFile> {
         ),
         bad(
             "a newer version",
-            edited("\"version\": 1", "\"version\": 7"),
+            edited("\"version\": 2", "\"version\": 7"),
             &["version 7"],
         ),
         bad(

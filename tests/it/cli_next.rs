@@ -3,16 +3,27 @@
 
 use crate::common::orgevo as run_orgevo;
 
-fn example_copy(dir: &std::path::Path) -> std::path::PathBuf {
+/// The bundled example as one straight line (its "Hire a growth leader"
+/// option taken out), written to `dir`; the path and the text written.
+fn example_copy(dir: &std::path::Path) -> (std::path::PathBuf, String) {
+    let mut plan = orgevo::io::plan_from_str(orgevo::io::BUNDLED_EXAMPLE).unwrap();
+    plan.stages
+        .retain(|s| s.option.as_deref() != Some("Hire a growth leader"));
+    assert!(
+        plan.stages
+            .iter()
+            .all(|s| !plan.is_decision(plan.stage_position(&s.id).unwrap()))
+    );
+    let text = orgevo::io::plan_to_string(&plan).unwrap();
     let path = dir.join("plan.orgevo.json");
-    std::fs::write(&path, orgevo::io::BUNDLED_EXAMPLE).unwrap();
-    path
+    std::fs::write(&path, &text).unwrap();
+    (path, text)
 }
 
 #[test]
 fn next_in_place_adds_an_option_at_the_decision_and_keeps_a_bak() {
     let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path());
+    let (path, original) = example_copy(dir.path());
     let file = path.to_str().unwrap();
     let (code, stdout, stderr) = run_orgevo(&[
         "next",
@@ -31,7 +42,7 @@ fn next_in_place_adds_an_option_at_the_decision_and_keeps_a_bak() {
     );
     // The previous file is kept beside it, exactly as it was.
     let bak = std::fs::read_to_string(dir.path().join("plan.orgevo.json.bak")).unwrap();
-    assert_eq!(bak, orgevo::io::BUNDLED_EXAMPLE);
+    assert_eq!(bak, original);
     let plan = orgevo::io::load_plan(&path).unwrap();
     let split = plan.stage_position("split").unwrap();
     assert_eq!(plan.followers(split).len(), 2, "split is a decision now");
@@ -51,6 +62,20 @@ fn next_in_place_adds_an_option_at_the_decision_and_keeps_a_bak() {
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let stages = report["stages"].as_array().unwrap();
     assert_eq!(stages.len(), 4);
+    // Adding the same move again names the new option apart.
+    let (code, stdout, stderr) = run_orgevo(&[
+        "next",
+        file,
+        "--after",
+        "split",
+        "--move",
+        "hire-growth-leader",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("option \"Hire a growth leader 2\""),
+        "{stdout}"
+    );
     assert_eq!(stages[0]["after"], serde_json::Value::Null);
     assert_eq!(stages[1]["after"], "today");
     assert_eq!(stages[3]["after"], "split");
@@ -65,7 +90,7 @@ fn next_in_place_adds_an_option_at_the_decision_and_keeps_a_bak() {
 #[test]
 fn bad_next_requests_name_what_is_wrong_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path());
+    let (path, original) = example_copy(dir.path());
     let file = path.to_str().unwrap();
     for (args, said) in [
         (vec!["--after", "nowhere"], "no stage `nowhere`"),
@@ -90,10 +115,7 @@ fn bad_next_requests_name_what_is_wrong_and_write_nothing() {
         let (code, _, stderr) = run_orgevo(&all);
         assert_eq!(code, 2, "{stderr}");
         assert!(stderr.contains(said), "{said}: {stderr}");
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            orgevo::io::BUNDLED_EXAMPLE
-        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
         assert!(!dir.path().join("plan.orgevo.json.bak").exists());
     }
 }

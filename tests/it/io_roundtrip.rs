@@ -439,9 +439,10 @@ fn saving_keeps_the_files_permissions_and_new_files_are_not_private() {
 
 #[test]
 fn version_1_files_still_load_and_saving_writes_version_2_with_numbers() {
-    // The bundled example is a version 1 file.
-    assert!(GOOD.contains("\"version\": 1"));
-    let mut plan = plan_from_str(GOOD).unwrap();
+    // The four-mistakes example is a version 1 file.
+    let v1 = include_str!("../../examples/plans/four-mistakes.orgevo.json");
+    assert!(v1.contains("\"version\": 1"));
+    let mut plan = plan_from_str(v1).unwrap();
     assert!(
         plan.stages
             .iter()
@@ -456,7 +457,7 @@ fn version_1_files_still_load_and_saving_writes_version_2_with_numbers() {
     );
     // Numbers are written exactly, whole amounts without a fraction.
     let stage = &mut plan.stages[0];
-    let sam = stage.member_mut("sam").unwrap();
+    let sam = stage.member_mut("ike").unwrap();
     sam.cost = Some(95_000.0);
     sam.quota = Some(612_345.67);
     sam.start = YearMonth::new(2027, 3);

@@ -209,6 +209,8 @@ fn shuffled(plan: &Plan, seed: u64) -> Plan {
         let mut fresh = Stage::new(stage.id.clone(), stage.name.clone(), stage.kind);
         fresh.when = stage.when.clone();
         fresh.notes = stage.notes.clone();
+        fresh.after = stage.after.clone();
+        fresh.option = stage.option.clone();
         for i in shuffle(members.len()) {
             fresh.add_member(members[i].clone()).unwrap();
         }

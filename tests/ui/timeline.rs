@@ -13,6 +13,11 @@ fn harness() -> Harness<'static, OrgevoApp> {
     common::harness_with(common::example_app(), 120)
 }
 
+/// The straight example (no decision), for what a one-line timeline does.
+fn straight() -> Harness<'static, OrgevoApp> {
+    common::harness_with(common::straight_example_app(), 120)
+}
+
 /// Retypes a field and confirms with Enter.
 fn retype(h: &mut Harness<'_, OrgevoApp>, label: &str, text: &str) {
     common::retype(h, label, text);
@@ -27,14 +32,14 @@ fn in_list(node: &egui_kittest::Node<'_>) -> bool {
 
 #[test]
 fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
-    let mut h = harness();
+    let mut h = straight();
     h.run();
     let original = h.state().plan().clone();
     h.get_by_label("➕ Add stage").click();
     h.run();
     h.get_by_label("Next stage: Founder-led").click();
     h.run();
-    assert_eq!(h.state().plan().stages.len(), 4);
+    assert_eq!(h.state().plan().stages.len(), original.stages.len() + 1);
     assert_eq!(
         h.state().stage_index(),
         1,
@@ -58,8 +63,7 @@ fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
     retype(&mut h, "Title", "Senior Account Executive");
     h.get_by_label("Joy Chen").click_accesskit();
     h.run();
-    h.get_by_label("Reports to").click();
-    h.run();
+    common::click_in_view(&mut h, "Reports to");
     h.get_all_by_label("Samuel Ortiz")
         .find(in_list)
         .unwrap()
@@ -101,7 +105,7 @@ fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
     }
-    assert_eq!(h.state().plan().stages.len(), 4);
+    assert_eq!(h.state().plan().stages.len(), original.stages.len() + 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().plan(), &original);
@@ -113,7 +117,7 @@ fn next_stage_changes_are_listed_exactly_and_undo_removes_the_stage() {
 
 #[test]
 fn stage_fields_edit_through_the_inspector_and_delete_is_undoable() {
-    let mut h = harness();
+    let mut h = straight();
     h.run();
     retype(&mut h, "Stage name", "Where we are");
     retype(&mut h, "When", "Q1 2026");
@@ -135,7 +139,7 @@ fn stage_fields_edit_through_the_inspector_and_delete_is_undoable() {
 
 #[test]
 fn present_mode_steps_through_the_stages_and_esc_leaves() {
-    let mut h = harness();
+    let mut h = straight();
     h.run();
     h.key_press(Key::F5);
     h.run();
@@ -171,8 +175,18 @@ fn compare_shows_two_stages_side_by_side() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     h.get_by_label("Compare");
+    // Converged is an option: Compare opens it beside its sibling option.
     let plan = h.state().plan().clone();
-    for stage in &plan.stages[1..=2] {
+    let split = plan.stage_position("split").unwrap();
+    // The shown stage on the right, as when it is compared with the stage
+    // before it.
+    let compare = h.state().compare().expect("compare is open");
+    let [grow, hire] = plan.followers(split)[..] else {
+        panic!("the example decides at the split")
+    };
+    assert_eq!(compare.left, plan.stages[hire].id);
+    assert_eq!(compare.right, plan.stages[grow].id);
+    for stage in plan.followers(split).iter().map(|i| &plan.stages[*i]) {
         let heading = match orgevo::look::kind_and_when(stage).as_str() {
             "" => stage.name.clone(),
             under => format!("{} · {under}", stage.name),
@@ -203,7 +217,7 @@ fn help_lists_the_keyboard_shortcuts() {
 
 #[test]
 fn the_view_keeps_its_stage_when_an_earlier_one_is_deleted_and_undone() {
-    let mut h = harness();
+    let mut h = straight();
     h.run();
     h.state_mut().set_stage(2);
     h.run();
@@ -240,7 +254,7 @@ fn open_add_stage_at_the_split(h: &mut Harness<'_, OrgevoApp>) {
 
 #[test]
 fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
-    let mut h = harness();
+    let mut h = straight();
     h.run();
     let original = h.state().plan().clone();
     open_add_stage_at_the_split(&mut h);
@@ -293,12 +307,12 @@ fn add_option_at_the_split_offers_the_two_converged_moves_and_branches_there() {
 fn deleting_an_option_removes_its_stages_in_one_undoable_step() {
     let mut h = harness();
     h.run();
-    let original = h.state().plan().clone();
-    open_add_stage_at_the_split(&mut h);
-    h.get_by_label("Option: Hire a growth leader").click();
-    h.run();
     let with_option = h.state().plan().clone();
-    assert_eq!(with_option.stages.len(), original.stages.len() + 1);
+    let mut original = with_option.clone();
+    original
+        .stages
+        .retain(|s| s.option.as_deref() != Some("Hire a growth leader"));
+    assert_eq!(original.stages.len() + 1, with_option.stages.len());
     h.get_by_label_contains("↳ Hire a growth leader")
         .click_secondary();
     h.run();
@@ -309,8 +323,107 @@ fn deleting_an_option_removes_its_stages_in_one_undoable_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().plan(), &with_option);
-    // With two roads, the main line is an option too, named by its place.
+    // With two roads, the main line is an option too.
     h.get_by_label_contains("Converged\n").click_secondary();
     h.run();
-    h.get_by_label("Delete option Option A (1 stage)");
+    h.get_by_label("Delete option Grow Morgan Blake (1 stage)");
+}
+
+#[test]
+fn the_lanes_show_each_option_under_its_decision() {
+    let mut h = harness();
+    h.run();
+    let main = h.get_by_label_contains("↳ Grow Morgan Blake").rect();
+    let option = h.get_by_label_contains("↳ Hire a growth leader").rect();
+    let split = h.get_by_label_contains("Split roles\n").rect();
+    assert!(
+        option.top() >= main.bottom(),
+        "the option's lane is below the main line: {main:?} {option:?}"
+    );
+    assert!(
+        option.left() > split.right(),
+        "the option starts under its decision, after it: {split:?} {option:?}"
+    );
+    assert!(
+        (option.left() - main.left()).abs() < 1.0,
+        "both options start in the column after the decision"
+    );
+}
+
+#[test]
+fn present_mode_chooses_an_option_at_the_decision_slide() {
+    use orgevo::model::TreeStep;
+    let mut h = harness();
+    h.run();
+    let plan = h.state().plan().clone();
+    let split = plan.stage_position("split").unwrap();
+    let [grow, hire] = plan.followers(split)[..] else {
+        panic!("the example decides at the split")
+    };
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(split));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().presenting_step(), Some(TreeStep::Decision(split)));
+    assert_eq!(h.state().presenting_choice(), Some(grow), "main line first");
+    h.get_by_label("Decision after Split roles");
+    h.get_by_label("Grow Morgan Blake");
+    h.get_by_label("Hire a growth leader");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().presenting_choice(), Some(hire));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().presenting_choice(), Some(hire), "the last stays");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().presenting_step(), Some(TreeStep::Stage(hire)));
+    // Left goes back the way it came: the decision, with the choice kept.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().presenting_step(), Some(TreeStep::Decision(split)));
+    assert_eq!(h.state().presenting_choice(), Some(hire));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().presenting_step(), Some(TreeStep::Stage(grow)));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().stage_index(), grow);
+}
+
+#[test]
+fn make_this_the_main_option_reorders_in_one_undoable_step() {
+    let mut h = harness();
+    h.run();
+    let original = h.state().plan().clone();
+    h.get_by_label_contains("↳ Hire a growth leader")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Make this the main option").click();
+    h.run();
+    let plan = h.state().plan().clone();
+    let split = plan.stage_position("split").unwrap();
+    let main = plan.main_line();
+    assert_eq!(
+        plan.stages[main[split + 1]].option.as_deref(),
+        Some("Hire a growth leader")
+    );
+    // Every stage keeps what it follows and its option name.
+    for stage in &original.stages {
+        let now = plan.stage(&stage.id).unwrap();
+        let before = original.stage_position(&stage.id).unwrap();
+        let after = plan.stage_position(&stage.id).unwrap();
+        let parent_id = |p: &orgevo::model::Plan, i| p.parent(i).map(|j| p.stages[j].id.clone());
+        assert_eq!(parent_id(&original, before), parent_id(&plan, after));
+        assert_eq!(original.option_name(before), plan.option_name(after));
+        assert_eq!(now.members().count(), stage.members().count());
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &original);
 }

@@ -343,6 +343,12 @@ impl OrgevoApp {
         self.present.on_open = present;
     }
 
+    /// Presents the road through the option named `option` (by its name)
+    /// the next time present mode starts (`--present --option NAME`).
+    pub fn present_option(&mut self, option: Option<String>) {
+        self.present.option = option;
+    }
+
     /// Shows an error in a dialog (the document stays as it is).
     pub fn show_error(&mut self, title: &str, message: String) {
         self.dialogs.modal = Modal::Error {

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::app::style::{severity_color, severity_icon};
 use crate::edit::compose::NewStage;
 use crate::edit::moves::Move;
-use crate::model::{Plan, StageKind};
+use crate::model::{Lane, Plan, StageKind};
 use crate::rules::{Severity, Summary};
 
 /// What the user asked of the timeline.
@@ -29,9 +29,18 @@ pub enum TimelineAction {
     Delete(usize),
     /// Delete the option starting at this index, with all its stages.
     DeleteOption(usize),
+    /// Make the option starting at this index the main one at its decision.
+    MakeMain(usize),
 }
 
-/// Draws the strip; `summaries` are the findings counts per stage.
+/// The height of one lane of the strip.
+const LANE_HEIGHT: f32 = 82.0;
+/// How many lanes show before the strip scrolls.
+const LANES_SHOWN: f32 = 3.3;
+
+/// Draws the strip: the main line on top and each option as a lane below,
+/// starting under its decision; `summaries` are the findings counts per
+/// stage.
 pub fn timeline_ui(
     ui: &mut Ui,
     plan: &Plan,
@@ -39,89 +48,27 @@ pub fn timeline_ui(
     summaries: &[Summary],
 ) -> Vec<TimelineAction> {
     let mut out = Vec::new();
-    ui.horizontal(|ui| {
-        egui::ScrollArea::horizontal()
+    let lanes = plan.lanes();
+    let cards = Cards {
+        plan,
+        current,
+        summaries,
+        branched: lanes.len() > 1,
+    };
+    ui.horizontal_top(|ui| {
+        egui::ScrollArea::both()
             .max_width(ui.available_width() - 150.0)
+            .max_height(LANE_HEIGHT * LANES_SHOWN)
+            .min_scrolled_height(LANE_HEIGHT * (lanes.len() as f32).min(LANES_SHOWN))
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for (index, stage) in plan.stages.iter().enumerate() {
-                        // ▶ where a stage follows the one before it; a bar
-                        // where an option branches off an earlier stage.
-                        if index > 0 {
-                            let follows_previous = plan.parent(index) == Some(index - 1);
-                            let mark = if follows_previous { "▶" } else { "|" };
-                            ui.label(RichText::new(mark).weak().size(14.0));
+                egui::Grid::new("timeline lanes")
+                    .spacing(egui::vec2(4.0, 6.0))
+                    .show(ui, |ui| {
+                        for lane in &lanes {
+                            lane_ui(ui, lane, &cards, &mut out);
+                            ui.end_row();
                         }
-                        let summary = summaries.get(index).copied().unwrap_or_default();
-                        // An option's first stage says which option it starts.
-                        let starts = match (&stage.option, plan.parent(index)) {
-                            (Some(option), Some(p)) if plan.followers(p).len() > 1 => {
-                                format!("↳ {option}\n")
-                            }
-                            _ => String::new(),
-                        };
-                        let text = card_text(
-                            ui,
-                            &format!(
-                                "{starts}{}\n{}\n",
-                                stage.name,
-                                crate::look::kind_and_when(stage)
-                            ),
-                            &crate::look::count(stage.member_count(), "member"),
-                            summary,
-                        );
-                        let card = ui
-                            .add(
-                                egui::Button::selectable(index == current, text)
-                                    .min_size(egui::vec2(150.0, 58.0)),
-                            )
-                            .on_hover_text(
-                                "Click to show this stage; right-click to move or delete it",
-                            );
-                        if card.clicked() {
-                            out.push(TimelineAction::Select(index));
-                        }
-                        card.context_menu(|ui| {
-                            if ui
-                                .add_enabled(index > 0, egui::Button::new("Move earlier"))
-                                .clicked()
-                            {
-                                out.push(TimelineAction::Move {
-                                    from: index,
-                                    to: index - 1,
-                                });
-                            }
-                            let last = index + 1 >= plan.stages.len();
-                            if ui
-                                .add_enabled(!last, egui::Button::new("Move later"))
-                                .clicked()
-                            {
-                                out.push(TimelineAction::Move {
-                                    from: index,
-                                    to: index + 1,
-                                });
-                            }
-                            ui.separator();
-                            if ui.button(format!("Delete stage {}", stage.name)).clicked() {
-                                out.push(TimelineAction::Delete(index));
-                            }
-                            let starts_option = plan
-                                .parent(index)
-                                .is_some_and(|p| plan.followers(p).len() > 1);
-                            if starts_option {
-                                let stages = 1 + plan.descendants(index).len();
-                                let label = format!(
-                                    "Delete option {} ({})",
-                                    plan.option_name(index),
-                                    crate::look::count(stages, "stage")
-                                );
-                                if ui.button(label).clicked() {
-                                    out.push(TimelineAction::DeleteOption(index));
-                                }
-                            }
-                        });
-                    }
-                });
+                    });
             });
         ui.menu_button("➕ Add stage", |ui| {
             // Menu labels wrap to the width of the widest button; this
@@ -172,6 +119,128 @@ pub fn timeline_ui(
         });
     });
     out
+}
+
+/// What every card of the strip reads.
+struct Cards<'a> {
+    plan: &'a Plan,
+    current: usize,
+    summaries: &'a [Summary],
+    /// The plan has options (stages move by "Make this the main option"
+    /// then, not by file order).
+    branched: bool,
+}
+
+/// One row of the strip: the grid's columns are a card for each step from
+/// the first stage with an arrow between; a lane starts with a branch mark
+/// under its decision.
+fn lane_ui(ui: &mut Ui, lane: &Lane, cards: &Cards<'_>, out: &mut Vec<TimelineAction>) {
+    let arrow = |ui: &mut Ui| ui.label(RichText::new("▶").weak().size(14.0));
+    for _ in 0..(lane.column * 2).saturating_sub(2) {
+        ui.label("");
+    }
+    if lane.decision.is_some() {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            ui.label(RichText::new("↳").weak().size(22.0))
+                .on_hover_text("An option: the plan branches at the stage above");
+        });
+        arrow(ui);
+    }
+    for (k, index) in lane.stages.iter().enumerate() {
+        if k > 0 {
+            arrow(ui);
+        }
+        stage_card(ui, *index, cards, out);
+    }
+}
+
+/// One stage's card, with its right-click menu.
+fn stage_card(ui: &mut Ui, index: usize, cards: &Cards<'_>, out: &mut Vec<TimelineAction>) {
+    let plan = cards.plan;
+    let Some(stage) = plan.stages.get(index) else {
+        return;
+    };
+    let summary = cards.summaries.get(index).copied().unwrap_or_default();
+    // An option's first stage says which option it starts.
+    let starts_option = plan.starts_option(index);
+    let starts = if starts_option {
+        format!("↳ {}\n", plan.option_name(index))
+    } else {
+        String::new()
+    };
+    let text = card_text(
+        ui,
+        &format!(
+            "{starts}{}\n{}\n",
+            stage.name,
+            crate::look::kind_and_when(stage)
+        ),
+        &crate::look::count(stage.member_count(), "member"),
+        summary,
+    );
+    let card = ui
+        .add(
+            egui::Button::selectable(index == cards.current, text)
+                .min_size(egui::vec2(150.0, 58.0)),
+        )
+        .on_hover_text("Click to show this stage; right-click for more");
+    if card.clicked() {
+        out.push(TimelineAction::Select(index));
+    }
+    card.context_menu(|ui| {
+        let main = starts_option
+            && plan
+                .parent(index)
+                .is_some_and(|p| plan.followers(p).first() == Some(&index));
+        if starts_option
+            && ui
+                .add_enabled(!main, egui::Button::new("Make this the main option"))
+                .on_disabled_hover_text("This is the main option already")
+                .clicked()
+        {
+            out.push(TimelineAction::MakeMain(index));
+        }
+        // File order is the timeline only while it is one line.
+        let why =
+            "The plan has options: the order follows the tree (use Make this the main option)";
+        let earlier = ui
+            .add_enabled(
+                index > 0 && !cards.branched,
+                egui::Button::new("Move earlier"),
+            )
+            .on_disabled_hover_text(why);
+        if earlier.clicked() {
+            out.push(TimelineAction::Move {
+                from: index,
+                to: index - 1,
+            });
+        }
+        let last = index + 1 >= plan.stages.len();
+        let later = ui
+            .add_enabled(!last && !cards.branched, egui::Button::new("Move later"))
+            .on_disabled_hover_text(why);
+        if later.clicked() {
+            out.push(TimelineAction::Move {
+                from: index,
+                to: index + 1,
+            });
+        }
+        ui.separator();
+        if ui.button(format!("Delete stage {}", stage.name)).clicked() {
+            out.push(TimelineAction::Delete(index));
+        }
+        if starts_option {
+            let stages = 1 + plan.descendants(index).len();
+            let label = format!(
+                "Delete option {} ({})",
+                plan.option_name(index),
+                crate::look::count(stages, "stage")
+            );
+            if ui.button(label).clicked() {
+                out.push(TimelineAction::DeleteOption(index));
+            }
+        }
+    });
 }
 
 /// A timeline card's text: name, kind and when, then the member count

@@ -18,18 +18,24 @@ pub struct PresentMode {
     frames: u32,
     /// Present the plan being opened once it is ready.
     pub on_open: bool,
+    /// The option to present the road through (`--present --option`),
+    /// by name.
+    pub option: Option<String>,
 }
 
 impl PresentMode {
-    /// Starts presenting stage `index` of `plan`, full screen.
+    /// Starts presenting stage `index` of `plan`, full screen, choosing at
+    /// each decision the way to `through` (an option's first stage) if
+    /// given.
     pub fn start(
         &mut self,
         ctx: &egui::Context,
         plan: &Plan,
         index: usize,
+        through: Option<usize>,
         findings: &FindingsCache,
     ) {
-        self.presenter = Some(Presenter::new(plan, index, findings));
+        self.presenter = Some(Presenter::new(plan, index, through, findings));
         self.frames = 0;
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
     }

@@ -1,5 +1,6 @@
 //! Present mode: full screen, large type, stepping through the stages with
-//! an animated transition and captions of the most important changes.
+//! an animated transition and captions of the most important changes; at
+//! a decision, the decision slide ([`crate::look::tour`] walks the tree).
 
 use std::collections::HashMap;
 
@@ -7,11 +8,13 @@ use egui::{Align2, FontId, Key, Rect, Sense, Ui, UiBuilder, pos2, vec2};
 
 use crate::app::canvas::card::{CardLook, ChangeBadge, paint_card};
 use crate::app::canvas::lines::paint_stage_lines;
+use crate::app::present::decision::{StageLayout, decision_ui};
 use crate::app::state::derived::FindingsCache;
 use crate::app::style::{FIXED_COLOR, severity_color};
 use crate::diff::{Change, StageDiff, diff_with_findings};
 use crate::layout::{LayoutParams, presentation_card_size, tidy_layout_with};
-use crate::model::{Member, Plan};
+use crate::look::tour::Tour;
+use crate::model::{Member, Plan, TreeStep};
 use crate::rules::Severity;
 
 /// How long a transition takes, in seconds.
@@ -23,8 +26,10 @@ const CAPTIONS: usize = 4;
 #[derive(Debug)]
 pub struct Presenter {
     /// Card rects of every stage in the presentation layout, by member id.
-    layouts: Vec<HashMap<String, Rect>>,
-    index: usize,
+    layouts: Vec<StageLayout>,
+    /// Where the walk is, and the options chosen on the way.
+    tour: Tour,
+    /// The stage the transition comes from.
     from: usize,
     started: f64,
     diff: Option<StageDiff>,
@@ -32,8 +37,15 @@ pub struct Presenter {
 }
 
 impl Presenter {
-    /// Starts presenting the stage at `index` (no transition).
-    pub fn new(plan: &Plan, index: usize, findings: &FindingsCache) -> Self {
+    /// Starts presenting the stage at `index` (no transition), choosing at
+    /// each decision the way to `through` (an option's first stage) where
+    /// one is given, else the main option.
+    pub fn new(
+        plan: &Plan,
+        index: usize,
+        through: Option<usize>,
+        findings: &FindingsCache,
+    ) -> Self {
         let layouts = plan
             .stages
             .iter()
@@ -50,7 +62,7 @@ impl Presenter {
             .collect();
         Self {
             layouts,
-            index,
+            tour: Tour::new(plan, index, through),
             from: index,
             started: f64::NEG_INFINITY,
             diff: diff_to(plan, index, findings),
@@ -58,26 +70,41 @@ impl Presenter {
         }
     }
 
-    /// The stage shown (or being moved to).
+    /// The stage shown (or being moved to); at a decision, its stage.
     pub fn index(&self) -> usize {
-        self.index
+        self.tour.stage()
     }
 
-    /// Moves to the stage at `to`, animating from the current one.
-    pub fn go_to(&mut self, plan: &Plan, to: usize, now: f64, findings: &FindingsCache) {
-        if to == self.index || to >= plan.stages.len() {
+    /// The step shown: a stage or a decision.
+    pub fn step(&self) -> TreeStep {
+        self.tour.step()
+    }
+
+    /// The option chosen at `decision` (its first stage).
+    pub fn chosen(&self, plan: &Plan, decision: usize) -> Option<usize> {
+        self.tour.chosen(plan, decision)
+    }
+
+    /// Moves to `step`, animating from the stage shown when the stage
+    /// changes.
+    fn go(&mut self, plan: &Plan, step: Option<TreeStep>, now: f64, findings: &FindingsCache) {
+        let Some(step) = step.filter(|s| *s != self.tour.step()) else {
             return;
+        };
+        let before = self.tour.stage();
+        self.tour.go(plan, step);
+        let after = self.tour.stage();
+        if after != before && after < plan.stages.len() {
+            self.from = before;
+            self.started = now;
+            self.diff = diff_to(plan, after, findings);
         }
-        self.from = self.index;
-        self.index = to;
-        self.started = now;
-        self.diff = diff_to(plan, to, findings);
     }
 
     /// Draws the presentation; returns `true` when the user leaves (Esc).
     pub fn ui(&mut self, ui: &mut Ui, plan: &Plan, findings: &FindingsCache) -> bool {
         let now = ui.input(|i| i.time);
-        let (next, previous, first, last, leave) = ui.input(|i| {
+        let (next, previous, first, last, up, down, leave) = ui.input(|i| {
             (
                 i.key_pressed(Key::ArrowRight)
                     || i.key_pressed(Key::PageDown)
@@ -85,6 +112,8 @@ impl Presenter {
                 i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::PageUp),
                 i.key_pressed(Key::Home),
                 i.key_pressed(Key::End),
+                i.key_pressed(Key::ArrowUp),
+                i.key_pressed(Key::ArrowDown),
                 i.key_pressed(Key::Escape),
             )
         });
@@ -92,16 +121,37 @@ impl Presenter {
             return true;
         }
         if next {
-            self.go_to(plan, self.index + 1, now, findings);
-        } else if previous && self.index > 0 {
-            self.go_to(plan, self.index - 1, now, findings);
+            self.go(plan, self.tour.next(plan), now, findings);
+        } else if previous {
+            self.go(plan, self.tour.back(plan), now, findings);
         } else if first {
-            self.go_to(plan, 0, now, findings);
+            self.go(plan, Some(TreeStep::Stage(0)), now, findings);
         } else if last {
-            self.go_to(plan, plan.stages.len().saturating_sub(1), now, findings);
+            self.go(plan, Some(self.tour.end(plan)), now, findings);
+        } else if up || down {
+            self.tour.choose(plan, if up { -1 } else { 1 });
         }
-        if self.index >= plan.stages.len() {
+        if self.tour.stage() >= plan.stages.len() {
             ui.centered_and_justified(|ui| ui.label("This plan has no stages. Press Esc."));
+            return false;
+        }
+        if let TreeStep::Decision(decision) = self.tour.step() {
+            let chosen = self.tour.chosen(plan, decision);
+            if let Some(option) = decision_ui(ui, plan, decision, chosen, &self.layouts, findings) {
+                // A click on the chosen option goes on along it.
+                if chosen == Some(option) {
+                    self.go(plan, Some(TreeStep::Stage(option)), now, findings);
+                } else {
+                    let at = plan.followers(decision).iter().position(|f| *f == option);
+                    let was = plan
+                        .followers(decision)
+                        .iter()
+                        .position(|f| Some(*f) == chosen);
+                    if let (Some(at), Some(was)) = (at, was) {
+                        self.tour.choose(plan, at as isize - was as isize);
+                    }
+                }
+            }
             return false;
         }
         let t = ((now - self.started) / TRANSITION_SECONDS).clamp(0.0, 1.0) as f32;
@@ -129,14 +179,15 @@ impl Presenter {
 
     fn chart_ui(&mut self, ui: &mut Ui, plan: &Plan, area: Rect, t: f32) {
         let from_index = self.from.min(plan.stages.len() - 1);
-        let (from, to) = (&plan.stages[from_index], &plan.stages[self.index]);
+        let index = self.tour.stage();
+        let (from, to) = (&plan.stages[from_index], &plan.stages[index]);
         let empty = HashMap::new();
         let layout_from = self.layouts.get(from_index).unwrap_or(&empty);
-        let layout_to = self.layouts.get(self.index).unwrap_or(&empty);
+        let layout_to = self.layouts.get(index).unwrap_or(&empty);
         let card_rect = |layout: &HashMap<String, Rect>, m: &Member| {
             layout.get(&m.id).copied().unwrap_or(Rect::NOTHING)
         };
-        let animating = t < 1.0 && self.from != self.index;
+        let animating = t < 1.0 && self.from != index;
         let before: HashMap<&str, &Member> = from.members().map(|m| (m.id.as_str(), m)).collect();
         let rect_now = |m: &Member| {
             let end = card_rect(layout_to, m);
@@ -237,7 +288,8 @@ impl Presenter {
     }
 
     fn captions_ui(&self, ui: &mut Ui, plan: &Plan, band: Rect, scale: f32, t: f32) {
-        let stage = &plan.stages[self.index];
+        let index = self.tour.stage();
+        let stage = &plan.stages[index];
         let painter = ui.painter();
         painter.rect_filled(band, 0.0, ui.visuals().faint_bg_color);
         let strong = ui.visuals().strong_text_color();
@@ -254,7 +306,7 @@ impl Presenter {
         painter.text(
             pos2(band.max.x - 40.0 * scale, y + 6.0 * scale),
             Align2::RIGHT_TOP,
-            format!("{} / {}", self.index + 1, plan.stages.len()),
+            self.counter(plan),
             FontId::proportional(24.0 * scale),
             weak,
         );
@@ -307,6 +359,20 @@ impl Presenter {
             FontId::proportional(18.0 * scale),
             weak,
         );
+    }
+
+    /// "2 / 3" along the road shown, after the option's name where the
+    /// road has passed a decision ("Hire a growth leader · 3 / 3").
+    fn counter(&self, plan: &Plan) -> String {
+        let road = self.tour.road(plan);
+        let index = self.tour.stage();
+        let at = road.iter().position(|i| *i == index).unwrap_or(0);
+        let option = std::iter::once(index)
+            .chain(plan.ancestors(index))
+            .find(|i| plan.starts_option(*i))
+            .map(|i| format!("{} · ", plan.option_name(i)))
+            .unwrap_or_default();
+        format!("{option}{} / {}", at + 1, road.len())
     }
 }
 
