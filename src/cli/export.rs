@@ -1,5 +1,6 @@
-//! `orgevo export`: a stage, every stage, or the timeline as SVG, PNG, PDF,
-//! PowerPoint, Markdown or HTML, written atomically.
+//! `orgevo export`: a stage, every stage, the road through one option, or
+//! the timeline as SVG, PNG, PDF, PowerPoint, Markdown or HTML, written
+//! atomically.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -43,15 +44,22 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             return ExitCode::from(EXIT_LOAD_ERROR);
         }
     };
-    let scope = match &args.stage {
-        Some(id) => match stage_index(&plan, id) {
+    let scope = match (&args.stage, &args.option) {
+        (Some(id), _) => match stage_index(&plan, id) {
             Ok(i) => Scope::Stage(i),
             Err(e) => {
                 let _ = writeln!(err, "error: {}: {e}", args.file.display());
                 return ExitCode::from(EXIT_LOAD_ERROR);
             }
         },
-        None => Scope::All,
+        (None, Some(name)) => match plan.option_named(name) {
+            Ok(first) => Scope::Option(first),
+            Err(e) => {
+                let _ = writeln!(err, "error: {}: {e}", args.file.display());
+                return ExitCode::from(EXIT_LOAD_ERROR);
+            }
+        },
+        (None, None) => Scope::All,
     };
     if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 16.0) {
         let _ = writeln!(

@@ -57,13 +57,16 @@ pub enum Command {
     ///
     /// Exit status: 0, or 2 when the file cannot be loaded or a stage is unknown.
     Diff(DiffArgs),
-    /// Export a stage, every stage, or the timeline for slides, handouts
-    /// and reports.
+    /// Export a stage, every stage, the road through an option, or the
+    /// timeline for slides, handouts and reports.
     ///
     /// SVG and PNG draw one stage (`--stage`) or, with `--all`, the timeline:
-    /// every stage side by side. PDF, PPTX, Markdown and HTML cover one stage
-    /// or all of them. Exit status: 0, 1 when the export fails (for example a
-    /// PNG too large), 2 when the file cannot be loaded or a stage is unknown.
+    /// the main line side by side and each option a lane below. PDF, PPTX,
+    /// Markdown and HTML cover one stage, all of them in tree order with a
+    /// page, slide or section at each decision, or (`--option NAME`) the
+    /// road through one option. Exit status: 0, 1 when the export fails (for
+    /// example a PNG too large), 2 when the file cannot be loaded or a stage
+    /// or option is unknown.
     Export(ExportArgs),
     /// Import a people list (CSV) from an HR tool as a new plan.
     ///
@@ -228,16 +231,21 @@ pub struct LayoutArgs {
 
 /// Arguments of `orgevo export`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("which").required(true).args(["stage", "all"])))]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["stage", "all", "option"])))]
 pub struct ExportArgs {
     /// The plan file (`*.orgevo.json`).
     pub file: PathBuf,
     /// Export the stage with this id.
     #[arg(long, value_name = "ID")]
     pub stage: Option<String>,
-    /// Export every stage (SVG and PNG: the timeline strip).
+    /// Export every stage in tree order, with a page, slide or section at
+    /// each decision (SVG and PNG: the timeline strip with its lanes).
     #[arg(long)]
     pub all: bool,
+    /// Export the road through the option with this name: the stages
+    /// before its decision, then the option's own.
+    #[arg(long, value_name = "NAME")]
+    pub option: Option<String>,
     /// What to write.
     #[arg(long, value_enum)]
     pub format: ExportFormatArg,

@@ -4,13 +4,15 @@
 //! write the same files.
 //!
 //! - a stage as SVG ([`stage_svg`]), PNG ([`stage_png`]);
-//! - the timeline, every stage side by side, as SVG or PNG ([`timeline_svg`]);
-//! - a PDF handout, one page per stage ([`pdf::handout_pdf`]);
-//! - PowerPoint slides, one per stage ([`pptx::slides_pptx`]);
+//! - the timeline, every stage side by side and each option a lane below,
+//!   as SVG or PNG ([`timeline_svg`]);
+//! - a PDF handout, one page per stage and decision ([`pdf::handout_pdf`]);
+//! - PowerPoint slides, one per stage and decision ([`pptx::slides_pptx`]);
 //! - a transition report in Markdown or HTML ([`report`]);
 //! - a stage as a people list in CSV ([`people_csv::stage_csv`]).
 
 pub mod chart;
+pub mod decision;
 pub mod fonts;
 mod markdown;
 pub mod pages;
@@ -18,13 +20,14 @@ pub mod pdf;
 pub mod people_csv;
 pub mod png;
 pub mod pptx;
+mod pptx_decision;
 mod pptx_parts;
 pub mod report;
 pub mod svg;
 pub mod timeline;
 
 use crate::layout::LayoutParams;
-use crate::model::Plan;
+use crate::model::{Plan, TreeStep};
 use crate::rules::check_stage;
 
 pub use chart::Chart;
@@ -169,8 +172,12 @@ impl Paper {
 pub enum Scope {
     /// One stage, by position.
     Stage(usize),
-    /// Every stage (for SVG and PNG: the timeline strip).
+    /// Every stage in tree order, with each decision (for SVG and PNG: the
+    /// timeline strip with its lanes).
     All,
+    /// The road through one option, given by its first stage: its
+    /// ancestors from the first stage, then the option's own line.
+    Option(usize),
 }
 
 /// An export: which stages, which format, and the format's options.
@@ -187,13 +194,30 @@ pub struct Request {
 }
 
 impl Request {
-    /// The positions of the stages this request covers.
-    pub fn stages(&self, plan: &Plan) -> Vec<usize> {
+    /// The stages and decisions this request covers, in the order the
+    /// export shows them.
+    pub fn steps(&self, plan: &Plan) -> Vec<TreeStep> {
         match self.scope {
-            Scope::Stage(i) if i < plan.stages.len() => vec![i],
+            Scope::Stage(i) if i < plan.stages.len() => vec![TreeStep::Stage(i)],
             Scope::Stage(_) => Vec::new(),
-            Scope::All => (0..plan.stages.len()).collect(),
+            Scope::All => plan.tree_order(),
+            Scope::Option(first) => plan
+                .path_through(first)
+                .into_iter()
+                .map(TreeStep::Stage)
+                .collect(),
         }
+    }
+
+    /// The positions of the stages this request covers, in order.
+    pub fn stages(&self, plan: &Plan) -> Vec<usize> {
+        self.steps(plan)
+            .into_iter()
+            .filter_map(|step| match step {
+                TreeStep::Stage(i) => Some(i),
+                TreeStep::Decision(_) => None,
+            })
+            .collect()
     }
 }
 
@@ -242,21 +266,23 @@ pub fn stage_png(plan: &Plan, index: usize, scale: f32) -> Result<Vec<u8>, Expor
 
 /// Runs an export; the bytes of the file to write.
 pub fn export(plan: &Plan, request: &Request) -> Result<Vec<u8>, ExportError> {
+    let steps = request.steps(plan);
     let stages = request.stages(plan);
     if stages.is_empty() {
         return Err(ExportError::NoStages);
     }
-    let image = || match stages.as_slice() {
-        [one] => stage_svg(plan, *one).ok_or(ExportError::NoStages),
-        _ => Ok(timeline_svg(plan)),
+    let image = || match (&request.scope, stages.as_slice()) {
+        (_, [one]) => stage_svg(plan, *one).ok_or(ExportError::NoStages),
+        (Scope::All, _) => Ok(timeline_svg(plan)),
+        (_, path) => Ok(timeline::path_svg(plan, path)),
     };
     match request.format {
         Format::Svg => Ok(image()?.text.into_bytes()),
         Format::Png => png::svg_to_png(&image()?.text, request.scale),
-        Format::Pdf => pdf::handout_pdf(plan, &stages, request.paper),
-        Format::Pptx => pptx::slides_pptx(plan, &stages),
-        Format::Markdown => Ok(report::markdown(plan, &stages).into_bytes()),
-        Format::Html => Ok(report::html(plan, &stages).into_bytes()),
+        Format::Pdf => pdf::handout_pdf(plan, &steps, request.paper),
+        Format::Pptx => pptx::slides_pptx(plan, &steps),
+        Format::Markdown => Ok(report::markdown(plan, &steps).into_bytes()),
+        Format::Html => Ok(report::html(plan, &steps).into_bytes()),
         Format::Csv => match stages.as_slice() {
             [one] => people_csv::stage_csv(&plan.stages[*one])
                 .map_err(|e| ExportError::Csv(e.to_string())),

@@ -1,6 +1,7 @@
 //! PowerPoint slides, one per stage: the stage's name and when as the
 //! title, the chart as a picture (PNG from the export SVG), and the change
-//! captions present mode shows. Written with zip and quick-xml escaping; no
+//! captions present mode shows; and one per decision
+//! ([`super::pptx_decision`]). Written with zip and quick-xml escaping; no
 //! dates, so the same plan gives the same file.
 
 use std::io::{Cursor, Write};
@@ -8,27 +9,23 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use super::pptx_parts::{
-    self as parts, DECL, GROUP, NS, REL_IMAGE, REL_LAYOUT, REL_MASTER, REL_SLIDE, REL_THEME,
+    self as parts, DECL, EMU, GROUP, NS, REL_IMAGE, REL_LAYOUT, REL_MASTER, REL_SLIDE, REL_THEME,
+    SLIDE, chart_png, picture, run, text_box,
 };
 use super::svg::xml_text;
-use super::{ExportError, png, stage_svg_for_area};
+use super::{ExportError, stage_svg_for_area};
 use crate::diff::diff_plan_stages;
-use crate::model::Plan;
+use crate::model::{Plan, TreeStep};
 
-/// Slide width and height in EMU (16:9, 13.333 × 7.5 in).
-pub const SLIDE: [i64; 2] = [12_192_000, 6_858_000];
-/// EMU per point.
-const EMU: f32 = 12_700.0;
-/// The largest chart picture, in pixels.
-const MAX_PICTURE: [f32; 2] = [3600.0, 2000.0];
 /// The usual room for the chart on a slide, in points (for choosing its
 /// layout).
 const CHART_AREA: [f32; 2] = [888.0, 300.0];
 /// How many captions a slide shows.
 const CAPTIONS: usize = 5;
 
-/// The slides of the stages at `indices` of `plan`, as a .pptx file.
-pub fn slides_pptx(plan: &Plan, indices: &[usize]) -> Result<Vec<u8>, ExportError> {
+/// The slides of `steps` of `plan` (a slide per stage and per decision),
+/// as a .pptx file.
+pub fn slides_pptx(plan: &Plan, steps: &[TreeStep]) -> Result<Vec<u8>, ExportError> {
     let zip_error = |e: zip::result::ZipError| ExportError::Pptx(e.to_string());
     let io_error = |e: std::io::Error| ExportError::Pptx(e.to_string());
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -39,7 +36,7 @@ pub fn slides_pptx(plan: &Plan, indices: &[usize]) -> Result<Vec<u8>, ExportErro
         zip.start_file(name, options).map_err(zip_error)?;
         zip.write_all(bytes).map_err(io_error)
     };
-    let n = indices.len();
+    let n = steps.len();
     put(
         &mut zip,
         "[Content_Types].xml",
@@ -107,39 +104,49 @@ pub fn slides_pptx(plan: &Plan, indices: &[usize]) -> Result<Vec<u8>, ExportErro
         .as_bytes(),
     )?;
     put(&mut zip, "ppt/theme/theme1.xml", parts::theme().as_bytes())?;
-    for (k, &index) in indices.iter().enumerate() {
+    for (k, step) in steps.iter().enumerate() {
         let number = k + 1;
-        let svg = stage_svg_for_area(plan, index, CHART_AREA).ok_or(ExportError::NoStages)?;
-        let scale = (MAX_PICTURE[0] / svg.width)
-            .min(MAX_PICTURE[1] / svg.height)
-            .min(2.0);
-        let picture = png::svg_to_png(&svg.text, scale)?;
-        put(&mut zip, &format!("ppt/media/image{number}.png"), &picture)?;
+        let (xml, pictures) = match *step {
+            TreeStep::Stage(index) => stage_slide(plan, index)?,
+            TreeStep::Decision(at) => super::pptx_decision::decision_slide(plan, at)?,
+        };
+        let mut rels = vec![(
+            "rId1".to_owned(),
+            REL_LAYOUT,
+            "../slideLayouts/slideLayout1.xml".to_owned(),
+        )];
+        for (j, picture) in pictures.iter().enumerate() {
+            let name = match j {
+                0 => format!("image{number}.png"),
+                _ => format!("image{number}-{}.png", j + 1),
+            };
+            put(&mut zip, &format!("ppt/media/{name}"), picture)?;
+            rels.push((
+                format!("rId{}", j + 2),
+                REL_IMAGE,
+                format!("../media/{name}"),
+            ));
+        }
         put(
             &mut zip,
             &format!("ppt/slides/slide{number}.xml"),
-            slide(plan, index, [svg.width, svg.height]).as_bytes(),
+            xml.as_bytes(),
         )?;
         put(
             &mut zip,
             &format!("ppt/slides/_rels/slide{number}.xml.rels"),
-            parts::rels(&[
-                (
-                    "rId1".to_owned(),
-                    REL_LAYOUT,
-                    "../slideLayouts/slideLayout1.xml".to_owned(),
-                ),
-                (
-                    "rId2".to_owned(),
-                    REL_IMAGE,
-                    format!("../media/image{number}.png"),
-                ),
-            ])
-            .as_bytes(),
+            parts::rels(&rels).as_bytes(),
         )?;
     }
     let cursor = zip.finish().map_err(zip_error)?;
     Ok(cursor.into_inner())
+}
+
+/// A stage's slide and its chart picture.
+fn stage_slide(plan: &Plan, index: usize) -> Result<(String, Vec<Vec<u8>>), ExportError> {
+    let svg = stage_svg_for_area(plan, index, CHART_AREA).ok_or(ExportError::NoStages)?;
+    let picture = chart_png(&svg)?;
+    Ok((slide(plan, index, [svg.width, svg.height]), vec![picture]))
 }
 
 fn presentation(slides: usize) -> String {
@@ -165,27 +172,7 @@ fn app_props(slides: usize) -> String {
     )
 }
 
-/// A text run.
-fn run(text: &str, size_pt: u32, bold: bool, color: &str) -> String {
-    format!(
-        r#"<a:r><a:rPr lang="en-US" sz="{}" b="{}" dirty="0"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill><a:latin typeface="DejaVu Sans"/></a:rPr><a:t>{}</a:t></a:r>"#,
-        size_pt * 100,
-        u8::from(bold),
-        xml_text(text)
-    )
-}
-
-/// A text box at (x, y) points, (w, h) points, holding `paragraphs`.
-fn text_box(id: u32, name: &str, [x, y, w, h]: [f32; 4], paragraphs: &str) -> String {
-    format!(
-        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" rtlCol="0"><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
-        (x * EMU) as i64,
-        (y * EMU) as i64,
-        (w * EMU) as i64,
-        (h * EMU) as i64,
-    )
-}
-
+/// The slide XML of the stage at `index`, its chart `[w, h]` in size.
 fn slide(plan: &Plan, index: usize, [chart_w, chart_h]: [f32; 2]) -> String {
     let stage = &plan.stages[index];
     let (page_w, page_h) = (SLIDE[0] as f32 / EMU, SLIDE[1] as f32 / EMU);
@@ -199,7 +186,9 @@ fn slide(plan: &Plan, index: usize, [chart_w, chart_h]: [f32; 2]) -> String {
         run(&stage.name, 28, true, "1D2128"),
         run(
             &format!(
-                "{}{when} · {}",
+                "{}{}{when} · {}",
+                super::decision::option_line(plan, index)
+                    .map_or(String::new(), |o| format!("{o} · ")),
                 stage.kind.label(),
                 crate::look::count(stage.member_count(), "member")
             ),
@@ -231,13 +220,11 @@ fn slide(plan: &Plan, index: usize, [chart_w, chart_h]: [f32; 2]) -> String {
     let scale = (area[2] / chart_w).min(area[3] / chart_h);
     let (w, h) = (chart_w * scale, chart_h * scale);
     let x = area[0] + (area[2] - w) / 2.0;
-    shapes.push_str(&format!(
-        r#"<p:pic><p:nvPicPr><p:cNvPr id="3" name="Chart" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
-        xml_text(&format!("Org chart of {}", stage.name)),
-        (x * EMU) as i64,
-        (area[1] * EMU) as i64,
-        (w * EMU) as i64,
-        (h * EMU) as i64,
+    shapes.push_str(&picture(
+        3,
+        "rId2",
+        &format!("Org chart of {}", stage.name),
+        [x, area[1], w, h],
     ));
     if !captions.is_empty() {
         let paragraphs: String = captions

@@ -1,5 +1,14 @@
 //! The fixed parts of a minimal, valid PowerPoint deck: content types,
-//! relationships, one slide master, one blank layout, one theme.
+//! relationships, one slide master, one blank layout, one theme; and the
+//! shapes slides are made of (text runs, text boxes, pictures).
+
+use super::svg::{Svg, xml_text};
+use super::{ExportError, png};
+
+/// Slide width and height in EMU (16:9, 13.333 × 7.5 in).
+pub const SLIDE: [i64; 2] = [12_192_000, 6_858_000];
+/// The largest chart picture, in pixels.
+const MAX_PICTURE: [f32; 2] = [3600.0, 2000.0];
 
 /// Namespace declarations every PresentationML part uses.
 pub const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
@@ -109,4 +118,49 @@ pub fn theme() -> String {
     format!(
         r#"{DECL}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="orgevo"><a:themeElements><a:clrScheme name="orgevo">{colors}</a:clrScheme><a:fontScheme name="orgevo"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont></a:fontScheme><a:fmtScheme name="orgevo"><a:fillStyleLst>{fill}{fill}{fill}</a:fillStyleLst><a:lnStyleLst>{line}{line}{line}</a:lnStyleLst><a:effectStyleLst>{effect}{effect}{effect}</a:effectStyleLst><a:bgFillStyleLst>{fill}{fill}{fill}</a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"#
     )
+}
+
+/// EMU per point.
+pub const EMU: f32 = 12_700.0;
+
+/// A text run.
+pub fn run(text: &str, size_pt: u32, bold: bool, color: &str) -> String {
+    format!(
+        r#"<a:r><a:rPr lang="en-US" sz="{}" b="{}" dirty="0"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill><a:latin typeface="DejaVu Sans"/></a:rPr><a:t>{}</a:t></a:r>"#,
+        size_pt * 100,
+        u8::from(bold),
+        xml_text(text)
+    )
+}
+
+/// A text box at (x, y) points, (w, h) points, holding `paragraphs`.
+pub fn text_box(id: u32, name: &str, [x, y, w, h]: [f32; 4], paragraphs: &str) -> String {
+    format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" rtlCol="0"><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
+        (x * EMU) as i64,
+        (y * EMU) as i64,
+        (w * EMU) as i64,
+        (h * EMU) as i64,
+    )
+}
+
+/// A picture at `[x, y, w, h]` points showing the image of relationship
+/// `rel`, described by `descr` for screen readers.
+pub fn picture(id: u32, rel: &str, descr: &str, [x, y, w, h]: [f32; 4]) -> String {
+    format!(
+        r#"<p:pic><p:nvPicPr><p:cNvPr id="{id}" name="Chart {id}" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rel}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
+        xml_text(descr),
+        (x * EMU) as i64,
+        (y * EMU) as i64,
+        (w * EMU) as i64,
+        (h * EMU) as i64,
+    )
+}
+
+/// The chart as the PNG a slide shows (at most [`MAX_PICTURE`] pixels).
+pub fn chart_png(svg: &Svg) -> Result<Vec<u8>, ExportError> {
+    let scale = (MAX_PICTURE[0] / svg.width)
+        .min(MAX_PICTURE[1] / svg.height)
+        .min(2.0);
+    png::svg_to_png(&svg.text, scale)
 }

@@ -5,12 +5,13 @@
 
 use std::fmt::Write;
 
+use super::decision::{decision_subtitle, decision_title, option_line, options_at};
 use super::markdown::md_text;
 use super::stage_svg;
 use super::svg::xml_text;
 use crate::diff::{Change, diff_plan_stages};
 use crate::look::{self, chip_label};
-use crate::model::{Hat, Member, Plan, Responsibility, Stage};
+use crate::model::{Hat, Member, Plan, Responsibility, Stage, TreeStep};
 use crate::rules::{Finding, Summary, check_stage};
 
 /// The hats in report order, with their headings.
@@ -23,6 +24,7 @@ const HATS: [(Hat, &str); 4] = [
 
 /// What a report says about one stage.
 struct StageReport<'a> {
+    index: usize,
     stage: &'a Stage,
     findings: Vec<Finding>,
     previous: Option<&'a Stage>,
@@ -35,6 +37,7 @@ fn stage_reports<'a>(plan: &'a Plan, indices: &[usize]) -> Vec<StageReport<'a>> 
         .map(|&i| {
             let previous_index = plan.previous_non_empty(i);
             StageReport {
+                index: i,
                 stage: &plan.stages[i],
                 findings: check_stage(plan, i),
                 previous: previous_index.and_then(|p| plan.stages.get(p)),
@@ -90,76 +93,137 @@ fn when(stage: &Stage) -> String {
     }
 }
 
-/// The report in Markdown.
-pub fn markdown(plan: &Plan, indices: &[usize]) -> String {
+/// The stages among `steps`, in order.
+fn stage_indices(steps: &[TreeStep]) -> Vec<usize> {
+    steps
+        .iter()
+        .filter_map(|s| match s {
+            TreeStep::Stage(i) => Some(*i),
+            TreeStep::Decision(_) => None,
+        })
+        .collect()
+}
+
+/// "3 stages" or "4 stages and 1 decision", for the report's first line.
+fn contents(steps: &[TreeStep]) -> String {
+    let stages = stage_indices(steps).len();
+    let decisions = steps.len() - stages;
+    let stages = crate::look::count(stages, "stage");
+    match decisions {
+        0 => stages,
+        n => format!("{stages} and {}", crate::look::count(n, "decision")),
+    }
+}
+
+/// "Option “Hire a growth leader” · " for a stage on an option, else "".
+fn option_prefix(plan: &Plan, index: usize) -> String {
+    option_line(plan, index).map_or(String::new(), |o| format!("{o} · "))
+}
+
+/// The report in Markdown: a section per stage and per decision of
+/// `steps`, in that order.
+pub fn markdown(plan: &Plan, steps: &[TreeStep]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_text(&plan.title));
     let _ = writeln!(
         out,
-        "Transition report written by orgevo: {} stages.\n",
-        indices.len()
+        "Transition report written by orgevo: {}.\n",
+        contents(steps)
     );
-    for report in stage_reports(plan, indices) {
-        let stage = report.stage;
-        let _ = writeln!(out, "## {}\n", md_text(&stage.name));
-        let _ = writeln!(
-            out,
-            "*{}{} · {}*\n",
-            md_text(stage.kind.label()),
-            md_text(&when(stage)),
-            crate::look::count(stage.member_count(), "member")
-        );
-        if !stage.notes.trim().is_empty() {
-            let _ = writeln!(out, "{}\n", md_text(&stage.notes));
-        }
-        let _ = writeln!(out, "### Roster\n");
-        for (heading, people) in roster(stage) {
-            let people: Vec<String> = people.iter().map(|p| md_text(p)).collect();
-            let _ = writeln!(out, "- **{heading}:** {}", people.join("; "));
-        }
-        let _ = writeln!(out, "\n### Who holds what\n");
-        let holders = holders(stage);
-        if holders.is_empty() {
-            let _ = writeln!(out, "Nobody holds a core responsibility.");
-        } else {
-            let _ = write!(out, "| member |");
-            for r in Responsibility::ALL {
-                let _ = write!(out, " {} |", md_text(chip_label(r)));
-            }
-            let _ = write!(out, "\n|---|");
-            for _ in Responsibility::ALL {
-                let _ = write!(out, ":-:|");
-            }
-            out.push('\n');
-            for m in holders {
-                let held = m.responsibilities();
-                let _ = write!(out, "| {} |", md_text(m.display_name()));
-                for r in Responsibility::ALL {
-                    let _ = write!(out, " {} |", if held.contains(r) { "●" } else { "" });
+    let mut reports = stage_reports(plan, &stage_indices(steps)).into_iter();
+    for step in steps {
+        match *step {
+            TreeStep::Decision(at) => decision_md(&mut out, plan, at),
+            TreeStep::Stage(_) => {
+                if let Some(report) = reports.next() {
+                    stage_md(&mut out, plan, &report);
                 }
-                out.push('\n');
             }
         }
-        let _ = writeln!(out, "\n### Findings ({})\n", Summary::of(&report.findings));
-        if report.findings.is_empty() {
-            let _ = writeln!(out, "No findings: this stage passes every rule.");
-        }
-        for f in &report.findings {
-            let _ = writeln!(
-                out,
-                "- **{}**: {}  \n  Fix: {}",
-                f.severity,
-                md_text(&f.message),
-                md_text(&f.fix)
-            );
-        }
-        if let Some(previous) = report.previous {
-            let _ = writeln!(out, "\n### Changes from {}\n", md_text(&previous.name));
-            write_changes_md(&mut out, &report.changes);
-        }
-        out.push('\n');
     }
     out
+}
+
+/// A decision's section: the options side by side in a table.
+fn decision_md(out: &mut String, plan: &Plan, decision: usize) {
+    let options = options_at(plan, decision);
+    let _ = writeln!(out, "## {}\n", md_text(&decision_title(plan, decision)));
+    let _ = writeln!(out, "*{}*\n", md_text(&decision_subtitle(&options)));
+    let _ = writeln!(out, "| option | first stage | findings |\n|---|---|---|");
+    for o in &options {
+        let _ = writeln!(
+            out,
+            "| {} | {}: {} | {} |",
+            md_text(&o.name),
+            md_text(&o.stage_name),
+            md_text(&o.about),
+            o.findings
+        );
+    }
+    out.push('\n');
+}
+
+/// A stage's section.
+fn stage_md(out: &mut String, plan: &Plan, report: &StageReport) {
+    let stage = report.stage;
+    let _ = writeln!(out, "## {}\n", md_text(&stage.name));
+    let _ = writeln!(
+        out,
+        "*{}{}{} · {}*\n",
+        md_text(&option_prefix(plan, report.index)),
+        md_text(stage.kind.label()),
+        md_text(&when(stage)),
+        crate::look::count(stage.member_count(), "member")
+    );
+    if !stage.notes.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", md_text(&stage.notes));
+    }
+    let _ = writeln!(out, "### Roster\n");
+    for (heading, people) in roster(stage) {
+        let people: Vec<String> = people.iter().map(|p| md_text(p)).collect();
+        let _ = writeln!(out, "- **{heading}:** {}", people.join("; "));
+    }
+    let _ = writeln!(out, "\n### Who holds what\n");
+    let holders = holders(stage);
+    if holders.is_empty() {
+        let _ = writeln!(out, "Nobody holds a core responsibility.");
+    } else {
+        let _ = write!(out, "| member |");
+        for r in Responsibility::ALL {
+            let _ = write!(out, " {} |", md_text(chip_label(r)));
+        }
+        let _ = write!(out, "\n|---|");
+        for _ in Responsibility::ALL {
+            let _ = write!(out, ":-:|");
+        }
+        out.push('\n');
+        for m in holders {
+            let held = m.responsibilities();
+            let _ = write!(out, "| {} |", md_text(m.display_name()));
+            for r in Responsibility::ALL {
+                let _ = write!(out, " {} |", if held.contains(r) { "●" } else { "" });
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "\n### Findings ({})\n", Summary::of(&report.findings));
+    if report.findings.is_empty() {
+        let _ = writeln!(out, "No findings: this stage passes every rule.");
+    }
+    for f in &report.findings {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}  \n  Fix: {}",
+            f.severity,
+            md_text(&f.message),
+            md_text(&f.fix)
+        );
+    }
+    if let Some(previous) = report.previous {
+        let _ = writeln!(out, "\n### Changes from {}\n", md_text(&previous.name));
+        write_changes_md(out, &report.changes);
+    }
+    out.push('\n');
 }
 
 fn write_changes_md(out: &mut String, changes: &[Change]) {
@@ -191,12 +255,13 @@ h1{font-size:1.8em}h2{border-top:2px solid #e4e7eb;padding-top:.8em;margin-top:2
 .meta{color:#5f6670}.chart{overflow:auto;border:1px solid #e4e7eb;border-radius:8px;margin:1em 0}\
 .chart svg{display:block;max-width:100%;height:auto}\
 table{border-collapse:collapse;font-size:.85em}th,td{border:1px solid #e4e7eb;padding:.25em .5em;text-align:center}\
-td:first-child,th:first-child{text-align:left}th.lead{background:#fdf1e1}th.mgmt{background:#e6f0fb}\
+td:first-child,th:first-child{text-align:left}td.option{font-weight:bold}th.lead{background:#fdf1e1}th.mgmt{background:#e6f0fb}\
 .error{color:#c62828}.warning{color:#b77900}.info{color:#2f6fb3}.fix{color:#5f6670}\
 li{margin:.2em 0}";
 
-/// The report as one HTML file with its CSS and each stage's chart inline.
-pub fn html(plan: &Plan, indices: &[usize]) -> String {
+/// The report as one HTML file with its CSS and each stage's chart inline:
+/// a section per stage and per decision of `steps`, in that order.
+pub fn html(plan: &Plan, steps: &[TreeStep]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -205,72 +270,109 @@ pub fn html(plan: &Plan, indices: &[usize]) -> String {
     );
     let _ = write!(
         out,
-        "<h1>{}</h1><p class=\"meta\">Transition report written by orgevo: {} stages.</p>",
+        "<h1>{}</h1><p class=\"meta\">Transition report written by orgevo: {}.</p>",
         xml_text(&plan.title),
-        indices.len()
+        contents(steps)
     );
-    for (report, &index) in stage_reports(plan, indices).iter().zip(indices) {
-        let stage = report.stage;
-        let _ = write!(
-            out,
-            "<h2>{}</h2><p class=\"meta\">{}{} · {}</p>",
-            xml_text(&stage.name),
-            xml_text(stage.kind.label()),
-            xml_text(&when(stage)),
-            crate::look::count(stage.member_count(), "member")
-        );
-        if !stage.notes.trim().is_empty() {
-            let _ = write!(out, "<p>{}</p>", xml_text(&stage.notes));
-        }
-        if let Some(svg) = stage_svg(plan, index) {
-            let _ = write!(out, "<div class=\"chart\">{}</div>", svg.text);
-        }
-        out.push_str("<h3>Roster</h3><ul>");
-        for (heading, people) in roster(stage) {
-            let people: Vec<String> = people.iter().map(|p| xml_text(p)).collect();
-            let _ = write!(out, "<li><b>{heading}:</b> {}</li>", people.join("; "));
-        }
-        out.push_str("</ul><h3>Who holds what</h3>");
-        write_coverage_html(&mut out, stage);
-        let _ = write!(
-            out,
-            "<h3>Findings ({})</h3><ul>",
-            Summary::of(&report.findings)
-        );
-        if report.findings.is_empty() {
-            out.push_str("<li>No findings: this stage passes every rule.</li>");
-        }
-        for f in &report.findings {
-            let _ = write!(
-                out,
-                "<li><span class=\"{s}\"><b>{s}</b></span>: {}<br><span class=\"fix\">Fix: {}</span></li>",
-                xml_text(&f.message),
-                xml_text(&f.fix),
-                s = f.severity.id(),
-            );
-        }
-        out.push_str("</ul>");
-        if let Some(previous) = report.previous {
-            let _ = write!(
-                out,
-                "<h3>Changes from {}</h3><ul>",
-                xml_text(&previous.name)
-            );
-            if report.changes.is_empty() {
-                out.push_str("<li>No changes.</li>");
+    let mut reports = stage_reports(plan, &stage_indices(steps)).into_iter();
+    for step in steps {
+        match *step {
+            TreeStep::Decision(at) => decision_html(&mut out, plan, at),
+            TreeStep::Stage(_) => {
+                if let Some(report) = reports.next() {
+                    stage_html(&mut out, plan, &report);
+                }
             }
-            let (hand_overs, others): (Vec<&Change>, Vec<&Change>) = report
-                .changes
-                .iter()
-                .partition(|c| matches!(c, Change::HandOver { .. }));
-            for c in hand_overs.iter().chain(&others) {
-                let _ = write!(out, "<li>{}</li>", xml_text(&c.text()));
-            }
-            out.push_str("</ul>");
         }
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// A decision's section: the options side by side in a table.
+fn decision_html(out: &mut String, plan: &Plan, decision: usize) {
+    let options = options_at(plan, decision);
+    let _ = write!(
+        out,
+        "<h2>{}</h2><p class=\"meta\">{}</p><table><tr><th>option</th><th>first stage</th><th>findings</th></tr>",
+        xml_text(&decision_title(plan, decision)),
+        xml_text(&decision_subtitle(&options))
+    );
+    for o in &options {
+        let _ = write!(
+            out,
+            "<tr><td class=\"option\">{}</td><td>{}: {}</td><td>{}</td></tr>",
+            xml_text(&o.name),
+            xml_text(&o.stage_name),
+            xml_text(&o.about),
+            o.findings
+        );
+    }
+    out.push_str("</table>");
+}
+
+/// A stage's section.
+fn stage_html(out: &mut String, plan: &Plan, report: &StageReport) {
+    let index = report.index;
+    let stage = report.stage;
+    let _ = write!(
+        out,
+        "<h2>{}</h2><p class=\"meta\">{}{}{} · {}</p>",
+        xml_text(&stage.name),
+        xml_text(&option_prefix(plan, index)),
+        xml_text(stage.kind.label()),
+        xml_text(&when(stage)),
+        crate::look::count(stage.member_count(), "member")
+    );
+    if !stage.notes.trim().is_empty() {
+        let _ = write!(out, "<p>{}</p>", xml_text(&stage.notes));
+    }
+    if let Some(svg) = stage_svg(plan, index) {
+        let _ = write!(out, "<div class=\"chart\">{}</div>", svg.text);
+    }
+    out.push_str("<h3>Roster</h3><ul>");
+    for (heading, people) in roster(stage) {
+        let people: Vec<String> = people.iter().map(|p| xml_text(p)).collect();
+        let _ = write!(out, "<li><b>{heading}:</b> {}</li>", people.join("; "));
+    }
+    out.push_str("</ul><h3>Who holds what</h3>");
+    write_coverage_html(out, stage);
+    let _ = write!(
+        out,
+        "<h3>Findings ({})</h3><ul>",
+        Summary::of(&report.findings)
+    );
+    if report.findings.is_empty() {
+        out.push_str("<li>No findings: this stage passes every rule.</li>");
+    }
+    for f in &report.findings {
+        let _ = write!(
+            out,
+            "<li><span class=\"{s}\"><b>{s}</b></span>: {}<br><span class=\"fix\">Fix: {}</span></li>",
+            xml_text(&f.message),
+            xml_text(&f.fix),
+            s = f.severity.id(),
+        );
+    }
+    out.push_str("</ul>");
+    if let Some(previous) = report.previous {
+        let _ = write!(
+            out,
+            "<h3>Changes from {}</h3><ul>",
+            xml_text(&previous.name)
+        );
+        if report.changes.is_empty() {
+            out.push_str("<li>No changes.</li>");
+        }
+        let (hand_overs, others): (Vec<&Change>, Vec<&Change>) = report
+            .changes
+            .iter()
+            .partition(|c| matches!(c, Change::HandOver { .. }));
+        for c in hand_overs.iter().chain(&others) {
+            let _ = write!(out, "<li>{}</li>", xml_text(&c.text()));
+        }
+        out.push_str("</ul>");
+    }
 }
 
 fn write_coverage_html(out: &mut String, stage: &Stage) {

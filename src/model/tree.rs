@@ -121,6 +121,15 @@ impl Plan {
         path
     }
 
+    /// The option the stage at `index` is on: the first stage of the
+    /// nearest option among the stage and its ancestors (`None` on the
+    /// main line before any decision, and on a plan without decisions).
+    pub fn option_of(&self, index: usize) -> Option<usize> {
+        std::iter::once(index)
+            .chain(self.ancestors(index))
+            .find(|i| self.starts_option(*i))
+    }
+
     /// The first stage of the option named `name` (letter case and
     /// surrounding spaces aside), if the plan has one.
     pub fn find_option(&self, name: &str) -> Option<usize> {

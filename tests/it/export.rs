@@ -139,9 +139,28 @@ fn png_width_follows_the_scale() {
     }
 }
 
+/// The pages of a handout grouped by what they show: a stage's pages (its
+/// first and the ones marked "(continued)") or a decision's page.
+fn page_groups(pages: &[String]) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for page in pages {
+        match groups.last_mut() {
+            Some(group) if page.contains("(continued)") => group.push(page.clone()),
+            _ => groups.push(vec![page.clone()]),
+        }
+    }
+    groups
+}
+
 #[test]
-fn the_pdf_has_a_page_per_stage_with_every_name_selectable() {
+fn the_pdf_has_a_page_per_stage_and_decision_in_tree_order_with_every_name_selectable() {
+    use orgevo::model::TreeStep;
     let plan = example();
+    let order = plan.tree_order();
+    assert!(
+        order.iter().any(|s| matches!(s, TreeStep::Decision(_))),
+        "the example decides"
+    );
     for paper in [Paper::A4, Paper::Letter] {
         let bytes = export(
             &plan,
@@ -152,35 +171,150 @@ fn the_pdf_has_a_page_per_stage_with_every_name_selectable() {
         )
         .unwrap();
         let pages = pdf_pages(&bytes);
-        assert_eq!(pages.len(), plan.stages.len());
-        for (page, stage) in pages.iter().zip(&plan.stages) {
-            assert!(page.contains(&stage.name), "{page}");
-            let flat = squeeze(page);
-            for m in stage.members() {
-                assert!(
-                    flat.contains(&squeeze(&m.name)),
-                    "{} missing from {page}",
-                    m.name
-                );
+        let groups = page_groups(&pages);
+        assert_eq!(groups.len(), order.len(), "one group per step: {order:?}");
+        for (group, step) in groups.iter().zip(&order) {
+            let first = &group[0];
+            match *step {
+                TreeStep::Stage(i) => {
+                    let stage = &plan.stages[i];
+                    assert!(first.contains(&stage.name), "{first}");
+                    assert!(!first.contains("Decision after"), "{first}");
+                    let flat = squeeze(&group.join(" "));
+                    for m in stage.members() {
+                        assert!(
+                            flat.contains(&squeeze(&m.name)),
+                            "{} missing from {first}",
+                            m.name
+                        );
+                    }
+                }
+                TreeStep::Decision(d) => {
+                    assert_eq!(group.len(), 1, "a decision is one page");
+                    let title = format!("Decision after {}", plan.stages[d].name);
+                    assert!(first.contains(&title), "{first}");
+                    for option in plan.followers(d) {
+                        assert!(first.contains(&plan.option_name(option)), "{first}");
+                        let name = &plan.stages[option].name;
+                        assert!(first.contains(name.as_str()), "{name} on {first}");
+                    }
+                    assert!(first.contains("No findings") || first.contains("note"));
+                }
             }
         }
         // The converged page says what changed and what was found.
-        let last = pdf_pages(&bytes).pop().unwrap();
+        let scale = plan.stage_position("scale").unwrap();
+        let at = order
+            .iter()
+            .position(|s| *s == TreeStep::Stage(scale))
+            .unwrap();
+        let converged = &groups[at][0];
         assert!(
-            last.contains("Findings") && squeeze(&last).contains(&squeeze("held only management"))
+            converged.contains("Findings")
+                && squeeze(converged).contains(&squeeze("held only management"))
         );
+        assert!(converged.contains("Changes"));
+        assert!(converged.contains("Option \u{201c}Grow Morgan Blake\u{201d}"));
         // Handouts are words: no rule id on any page.
         for page in &pages {
             for rule in orgevo::rules::RULES {
                 assert!(!page.contains(rule.id), "{} on {page}", rule.id);
             }
         }
-        assert!(last.contains("Changes"));
     }
 }
 
 #[test]
-fn the_pptx_has_one_slide_per_stage_and_every_part_a_deck_needs() {
+fn an_option_exports_as_the_road_through_it_without_its_siblings() {
+    let plan = example();
+    let hire = plan.option_named("Hire a growth leader").unwrap();
+    let road: Vec<usize> = plan.path_through(hire);
+    let split = plan.stage_position("split").unwrap();
+    assert_eq!(road, [0, split, hire], "the stages before it, then it");
+    let scope = || Scope::Option(hire);
+    let pdf = export(&plan, &request(scope(), Format::Pdf)).unwrap();
+    let groups = page_groups(&pdf_pages(&pdf));
+    assert_eq!(groups.len(), road.len());
+    for (group, &i) in groups.iter().zip(&road) {
+        assert!(group[0].contains(&plan.stages[i].name));
+        assert!(!group[0].contains("Decision after"));
+    }
+    let md =
+        String::from_utf8(export(&plan, &request(scope(), Format::Markdown)).unwrap()).unwrap();
+    let headings: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    let names: Vec<&str> = road.iter().map(|i| plan.stages[*i].name.as_str()).collect();
+    assert_eq!(headings, names);
+    let pptx = export(&plan, &request(scope(), Format::Pptx)).unwrap();
+    let slides = zip_parts(&pptx)
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
+        .count();
+    assert_eq!(slides, road.len());
+    // The image is the road in one row: the sibling option is not on it.
+    let svg = String::from_utf8(export(&plan, &request(scope(), Format::Svg)).unwrap()).unwrap();
+    let texts = svg_texts(&svg);
+    let scale = plan.stage("scale").unwrap();
+    assert!(texts.contains(&plan.stages[hire].name));
+    assert!(!texts.contains(&scale.name), "{texts:?}");
+    // From the command line, by name, letter case aside; an unknown name
+    // lists the options there are.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("road.md");
+    let file = "examples/plans/acme-evolution.orgevo.json";
+    let out_arg = out.to_str().unwrap();
+    let (code, _, stderr) = common::orgevo(&[
+        "export",
+        file,
+        "--option",
+        "hire A growth leader",
+        "--format",
+        "md",
+        "-o",
+        out_arg,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    let (code, _, stderr) = common::orgevo(&[
+        "export", file, "--option", "Fly", "--format", "md", "-o", out_arg,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no option \"Fly\"")
+            && stderr.contains("\"Grow Morgan Blake\", \"Hire a growth leader\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_report_has_a_section_per_stage_and_decision_in_tree_order() {
+    use orgevo::model::TreeStep;
+    let plan = example();
+    let expected: Vec<String> = plan
+        .tree_order()
+        .into_iter()
+        .map(|step| match step {
+            TreeStep::Stage(i) => plan.stages[i].name.clone(),
+            TreeStep::Decision(d) => format!("Decision after {}", plan.stages[d].name),
+        })
+        .collect();
+    let md =
+        String::from_utf8(export(&plan, &request(Scope::All, Format::Markdown)).unwrap()).unwrap();
+    let headings: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    assert_eq!(headings, expected);
+    assert!(md.contains("4 stages and 1 decision"), "{md}");
+    assert!(md.contains("| Hire a growth leader | Converged with a hire: "));
+    let html =
+        String::from_utf8(export(&plan, &request(Scope::All, Format::Html)).unwrap()).unwrap();
+    let h2: Vec<&str> = html
+        .split("<h2>")
+        .skip(1)
+        .filter_map(|s| s.split("</h2>").next())
+        .collect();
+    assert_eq!(h2, expected);
+}
+
+#[test]
+fn the_pptx_has_a_slide_per_stage_and_decision_and_every_part_a_deck_needs() {
     let plan = example();
     let bytes = export(&plan, &request(Scope::All, Format::Pptx)).unwrap();
     let parts = zip_parts(&bytes);
@@ -207,7 +341,8 @@ fn the_pptx_has_one_slide_per_stage_and_every_part_a_deck_needs() {
         .iter()
         .filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
         .collect();
-    assert_eq!(slides.len(), plan.stages.len());
+    let order = plan.tree_order();
+    assert_eq!(slides.len(), order.len(), "a slide per stage and decision");
     let content_types = String::from_utf8(parts[0].1.clone()).unwrap();
     for (name, data) in &parts {
         if name.ends_with(".xml") || name.ends_with(".rels") {
@@ -248,12 +383,33 @@ fn the_pptx_has_one_slide_per_stage_and_every_part_a_deck_needs() {
         .find(|(n, _)| n == "ppt/presentation.xml")
         .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
         .unwrap();
-    assert_eq!(presentation.matches("<p:sldId ").count(), plan.stages.len());
-    let slide = parts
-        .iter()
-        .find(|(n, _)| n == "ppt/slides/slide3.xml")
-        .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
-        .unwrap();
+    assert_eq!(presentation.matches("<p:sldId ").count(), order.len());
+    let slide_of = |step: orgevo::model::TreeStep| {
+        let number = order.iter().position(|s| *s == step).unwrap() + 1;
+        let part = |name: String| {
+            parts
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
+                .unwrap()
+        };
+        (
+            part(format!("ppt/slides/slide{number}.xml")),
+            part(format!("ppt/slides/_rels/slide{number}.xml.rels")),
+        )
+    };
+    // The decision slide: both options, each with its chart.
+    let split = plan.stage_position("split").unwrap();
+    let (decision, rels) = slide_of(orgevo::model::TreeStep::Decision(split));
+    assert!(decision.contains("Decision after Split roles"));
+    for option in plan.followers(split) {
+        assert!(decision.contains(&plan.option_name(option)));
+        assert!(decision.contains(&plan.stages[option].name));
+    }
+    assert!(decision.contains("r:embed=\"rId2\"") && decision.contains("r:embed=\"rId3\""));
+    assert_eq!(rels.matches("../media/image").count(), 2, "{rels}");
+    let scale = plan.stage_position("scale").unwrap();
+    let (slide, _) = slide_of(orgevo::model::TreeStep::Stage(scale));
     assert!(slide.contains("Converged") && slide.contains("r:embed=\"rId2\""));
     assert!(slide.contains("New finding: Morgan Blake held only management"));
     // Captions are words: no rule id on any slide.
@@ -268,10 +424,15 @@ fn the_pptx_has_one_slide_per_stage_and_every_part_a_deck_needs() {
     }
 }
 
-/// The example with hostile names, titles and notes.
+/// An option name that is markup in every format.
+const HOSTILE_OPTION: &str = "<script>opt()</script> | **B** [y](javascript:3)";
+
+/// The example with hostile names, titles, notes and option names.
 fn hostile() -> Plan {
     let mut plan = example();
     plan.title = "Acme <b>&</b> \"co\"".into();
+    let hire = plan.option_named("Hire a growth leader").unwrap();
+    plan.stages[hire].option = Some(HOSTILE_OPTION.into());
     let stage = &mut plan.stages[1];
     stage.notes = "]]> <!-- & <script>alert(1)</script>".into();
     let mut evil = Member::new("evil", "<script>alert(1)</script>", Function::Sales);
@@ -348,6 +509,38 @@ fn hostile_text_is_escaped_in_every_format() {
     let pdf = export(&plan, &request(Scope::Stage(1), Format::Pdf)).unwrap();
     let text = squeeze(&pdf_pages(&pdf).join(" "));
     assert!(text.contains("<script>alert(1)</script>"), "{text}");
+
+    // Option names, on the decision page, slide and section and in the
+    // timeline's lane label, are text like every other name.
+    assert!(
+        html.contains("&lt;script&gt;opt()&lt;/script&gt; | **B**"),
+        "{html}"
+    );
+    assert!(
+        md.contains(r"\<script\>opt()\</script\> \| \*\*B\*\* \[y\]\(javascript:3)"),
+        "{md}"
+    );
+    assert!(
+        md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
+        "every < escaped, the option's too"
+    );
+    let svg = String::from_utf8(export(&plan, &request(Scope::All, Format::Svg)).unwrap()).unwrap();
+    assert!(!svg.contains("<script"));
+    assert!(
+        svg_texts(&svg).contains(&format!("\u{21b3} {HOSTILE_OPTION}")),
+        "the lane is labelled with the name as typed"
+    );
+    let pdf = export(&plan, &request(Scope::All, Format::Pdf)).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains(&squeeze(HOSTILE_OPTION)), "{text}");
+    let pptx = export(&plan, &request(Scope::All, Format::Pptx)).unwrap();
+    let decks: String = zip_parts(&pptx)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide"))
+        .map(|(_, d)| String::from_utf8(d).unwrap())
+        .collect();
+    assert!(decks.contains("&lt;script&gt;opt()&lt;/script&gt;"));
+    assert!(!decks.contains("<script"));
 }
 
 #[test]
@@ -480,7 +673,11 @@ fn handout_notes_print_in_full_on_the_stage_page() {
         // The stage's first page (a big chart may continue on more).
         let page = pages
             .iter()
-            .find(|p| p.contains(&stage.name) && !p.contains("(continued)"))
+            .find(|p| {
+                p.contains(&stage.name)
+                    && !p.contains("(continued)")
+                    && !p.contains("Decision after")
+            })
             .unwrap();
         assert!(
             squeeze(page).contains(&squeeze(&stage.notes)),

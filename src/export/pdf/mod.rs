@@ -1,16 +1,18 @@
 //! The PDF handout: one page per stage (more for a chart too large to read
-//! on one sheet), landscape A4 or Letter, selectable text. Each stage's
+//! on one sheet) and one per decision ([`decision`]), landscape A4 or
+//! Letter, selectable text. Each stage's
 //! first page has the plan title, the stage's name, kind, when and notes,
 //! the chart fitted to the page, its findings and the changes from the
 //! previous stage. Written with krilla; the chart SVG goes through
 //! krilla-svg with the same usvg as the PNG export.
 
+mod decision;
+mod pen;
+
 use krilla::Document;
-use krilla::color::rgb;
-use krilla::geom::{Point, Size, Transform};
+use krilla::geom::{Size, Transform};
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
-use krilla::text::{Font, TextDirection};
+use krilla::text::Font;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::chart::Chart;
@@ -20,9 +22,10 @@ use super::png::parse_svg;
 use super::{ExportError, Paper, chart_svg};
 use crate::diff::diff_plan_stages;
 use crate::layout::LayoutParams;
-use crate::look::{self, Rgb, card, paper};
-use crate::model::{Plan, Stage};
+use crate::look::{self, card, paper};
+use crate::model::{Plan, Stage, TreeStep};
 use crate::rules::{Finding, Summary, check_stage};
+use pen::Pen;
 
 /// Page margin, in points.
 const MARGIN: f32 = 36.0;
@@ -104,14 +107,27 @@ fn readable(chart: &Chart, area: [f32; 4]) -> bool {
     fit_scale(chart, area) * card::NAME.1 >= MIN_NAME_POINTS
 }
 
-/// The handout of the stages at `indices` of `plan`.
-pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u8>, ExportError> {
+/// The handout of `steps` of `plan`: each stage's pages, and a page for
+/// each decision.
+pub fn handout_pdf(plan: &Plan, steps: &[TreeStep], paper: Paper) -> Result<Vec<u8>, ExportError> {
     let font = Font::new(FONT.into(), 0)
         .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))?;
+    let indices: Vec<usize> = steps
+        .iter()
+        .filter_map(|s| match s {
+            TreeStep::Stage(i) => Some(*i),
+            TreeStep::Decision(_) => None,
+        })
+        .collect();
     let findings: Vec<Vec<Finding>> = indices.iter().map(|i| check_stage(plan, *i)).collect();
     let mut stage_pages: Vec<(Vec<ChartPage>, Arrangement)> = Vec::new();
     let mut next_page = 1;
-    for (k, &index) in indices.iter().enumerate() {
+    for step in steps {
+        let TreeStep::Stage(index) = *step else {
+            next_page += 1;
+            continue;
+        };
+        let k = stage_pages.len();
         let stage = &plan.stages[index];
         let extra = notes_room(note_lines(stage, paper).0.len());
         // Keep the layout (stacked teams or wide rows) and the place for the
@@ -147,13 +163,31 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
     let total = next_page - 1;
     let mut document = Document::new();
     let mut page_number = 0;
-    for (k, &index) in indices.iter().enumerate() {
+    let mut k = 0;
+    for step in steps {
+        let index = match *step {
+            TreeStep::Stage(index) => index,
+            TreeStep::Decision(at) => {
+                page_number += 1;
+                let mut page = document.start_page_with(PageSettings::new(page_size(paper)?));
+                let mut surface = page.surface();
+                let mut pen = Pen {
+                    surface: &mut surface,
+                    font: font.clone(),
+                };
+                decision::decision_page(&mut pen, plan, at, paper)?;
+                footer(&mut pen, plan, paper, page_number, total);
+                surface.finish();
+                page.finish();
+                continue;
+            }
+        };
         let (pages, arrangement) = &stage_pages[k];
+        let stage_findings = &findings[k];
+        k += 1;
         for (part, chart_page) in pages.iter().enumerate() {
             page_number += 1;
-            let [w, h] = paper.size();
-            let size = Size::from_wh(w, h).ok_or_else(|| ExportError::Pdf("page size".into()))?;
-            let mut page = document.start_page_with(PageSettings::new(size));
+            let mut page = document.start_page_with(PageSettings::new(page_size(paper)?));
             let mut surface = page.surface();
             let mut pen = Pen {
                 surface: &mut surface,
@@ -188,14 +222,14 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
                         SIDE,
                         &more_notes,
                     );
-                    let y = findings_block(&mut pen, [x, y], SIDE, bottom, &findings[k]);
+                    let y = findings_block(&mut pen, [x, y], SIDE, bottom, stage_findings);
                     changes_block(&mut pen, plan, index, [x, y + 10.0], SIDE, bottom);
                 }
                 Arrangement::Below => {
                     let top = bottom - BAND + 16.0;
                     let column = (w - 2.0 * MARGIN - 24.0) / 2.0;
                     let top_left = notes_block(&mut pen, [MARGIN, top], column, &more_notes);
-                    findings_block(&mut pen, [MARGIN, top_left], column, bottom, &findings[k]);
+                    findings_block(&mut pen, [MARGIN, top_left], column, bottom, stage_findings);
                     changes_block(
                         &mut pen,
                         plan,
@@ -207,21 +241,7 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
                 }
                 Arrangement::None => {}
             }
-            pen.text(
-                MARGIN,
-                h - MARGIN + 8.0,
-                8.0,
-                paper::WEAK,
-                &fit(&format!("orgevo · {}", plan.title), 8.0, w / 2.0),
-            );
-            let label = format!("page {page_number} of {total}");
-            pen.text(
-                w - MARGIN - text_width(&label, 8.0),
-                h - MARGIN + 8.0,
-                8.0,
-                paper::WEAK,
-                &label,
-            );
+            footer(&mut pen, plan, paper, page_number, total);
             surface.finish();
             page.finish();
         }
@@ -231,55 +251,30 @@ pub fn handout_pdf(plan: &Plan, indices: &[usize], paper: Paper) -> Result<Vec<u
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))
 }
 
-/// Text drawing on a page with the bundled font.
-struct Pen<'s, 'p> {
-    surface: &'s mut krilla::surface::Surface<'p>,
-    font: Font,
+/// The size of a page of `paper`.
+fn page_size(paper: Paper) -> Result<Size, ExportError> {
+    let [w, h] = paper.size();
+    Size::from_wh(w, h).ok_or_else(|| ExportError::Pdf("page size".into()))
 }
 
-impl Pen<'_, '_> {
-    /// Draws `content` with its baseline at `y`.
-    fn text(&mut self, x: f32, y: f32, size: f32, color: Rgb, content: &str) {
-        if content.is_empty() {
-            return;
-        }
-        self.surface.set_fill(Some(Fill {
-            paint: rgb::Color::new(color.0, color.1, color.2).into(),
-            ..Fill::default()
-        }));
-        self.surface.draw_text(
-            Point::from_xy(x, y),
-            self.font.clone(),
-            size,
-            content,
-            false,
-            TextDirection::Auto,
-        );
-    }
-
-    /// Draws `content` wrapped to `width`, at most `max_lines` lines;
-    /// returns the baseline after the last line.
-    fn paragraph(
-        &mut self,
-        [x, mut y]: [f32; 2],
-        width: f32,
-        (size, color): (f32, Rgb),
-        content: &str,
-        max_lines: usize,
-    ) -> f32 {
-        let lines = wrap(content, size, width);
-        let shown = lines.len().min(max_lines);
-        for (i, line) in lines.iter().take(shown).enumerate() {
-            let line = if i + 1 == shown && lines.len() > shown {
-                fit(&format!("{line} …"), size, width)
-            } else {
-                line.clone()
-            };
-            self.text(x, y, size, color, &line);
-            y += size * 1.3;
-        }
-        y
-    }
+/// The plan's title and the page number along the bottom of a page.
+fn footer(pen: &mut Pen, plan: &Plan, paper: Paper, page_number: usize, total: usize) {
+    let [w, h] = paper.size();
+    pen.text(
+        MARGIN,
+        h - MARGIN + 8.0,
+        8.0,
+        paper::WEAK,
+        &fit(&format!("orgevo · {}", plan.title), 8.0, w / 2.0),
+    );
+    let label = format!("page {page_number} of {total}");
+    pen.text(
+        w - MARGIN - text_width(&label, 8.0),
+        h - MARGIN + 8.0,
+        8.0,
+        paper::WEAK,
+        &label,
+    );
 }
 
 /// The notes that did not fit under the header, wrapped again to a
@@ -320,11 +315,20 @@ fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper, n
         &fit(&name, 22.0, width),
     );
     let members = crate::look::count(stage.member_count(), "member");
-    let about = match crate::look::kind_and_when(stage) {
+    let mut about = match crate::look::kind_and_when(stage) {
         under if under.is_empty() => members,
         under => format!("{under} · {members}"),
     };
-    pen.text(MARGIN, MARGIN + 52.0, 11.0, paper::WEAK, &about);
+    if let Some(option) = super::decision::option_line(plan, index) {
+        about = format!("{option} · {about}");
+    }
+    pen.text(
+        MARGIN,
+        MARGIN + 52.0,
+        11.0,
+        paper::WEAK,
+        &fit(&about, 11.0, width),
+    );
     let mut y = MARGIN + 70.0;
     for line in notes {
         pen.text(MARGIN, y, NOTES.0, paper::TEXT, line);
