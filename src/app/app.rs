@@ -223,9 +223,8 @@ impl OrgevoApp {
                     }),
             )
             .show(ui, |ui| self.central_ui(ui));
-        let stage_name = self.stage().map(|s| s.name.clone()).unwrap_or_default();
-        let stages = self.doc.plan().stages.len();
-        if let Some(answer) = self.dialogs.modal.ui(&ctx, &stage_name, stages) {
+        let (plan, stage) = (self.doc.plan(), self.view.stage_index);
+        if let Some(answer) = self.dialogs.modal.ui(&ctx, plan, stage) {
             self.events.push(AppEvent::Modal(answer));
         }
     }

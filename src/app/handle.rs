@@ -308,15 +308,10 @@ impl OrgevoApp {
             TimelineAction::DeleteOption(index) => {
                 // The option's first stage and everything that follows it,
                 // as one undoable step.
-                let edits = std::iter::once(index)
-                    .chain(plan.descendants(index))
-                    .rev()
-                    .map(|i| Edit::RemoveStage {
-                        id: plan.stages[i].id.clone(),
-                    })
-                    .collect();
-                let label = format!("delete option {}", plan.option_name(index));
-                self.apply(&Edit::Batch { label, edits });
+                let Some(edit) = crate::edit::options::delete_option(plan, index) else {
+                    return;
+                };
+                self.apply(&edit);
                 if self.view.follow_shown_stage(self.doc.plan()) {
                     self.widgets.canvas.link_mode = None;
                 }

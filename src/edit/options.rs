@@ -1,4 +1,5 @@
-//! Reordering options: "Make this the main option" (DESIGN.md "Options").
+//! Reordering and deleting options: "Make this the main option" and
+//! "Delete option" (DESIGN.md "Options").
 //! The main line runs through each stage's first follower in file order,
 //! so an option becomes the main one when its stages move in front of
 //! its siblings'. What every stage follows, and every option's name, stay
@@ -6,6 +7,24 @@
 
 use super::change::Edit;
 use crate::model::Plan;
+
+/// The edit that deletes the option starting at `index`: that stage and
+/// every stage below it, as one undoable step (`None` when `index` starts
+/// no option).
+pub fn delete_option(plan: &Plan, index: usize) -> Option<Edit> {
+    if !plan.starts_option(index) {
+        return None;
+    }
+    let edits = std::iter::once(index)
+        .chain(plan.descendants(index))
+        .rev()
+        .map(|i| Edit::RemoveStage {
+            id: plan.stages[i].id.clone(),
+        })
+        .collect();
+    let label = format!("delete option {}", plan.option_name(index));
+    Some(Edit::Batch { label, edits })
+}
 
 /// The edit that makes the option starting at `index` the first at its
 /// decision, or `None` when it already is (or `index` starts no option).

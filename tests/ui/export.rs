@@ -101,3 +101,49 @@ fn a_failed_export_says_why_and_writes_nothing() {
         .collect();
     assert_eq!(before.len(), after.len(), "nothing left in the folder");
 }
+
+#[test]
+fn on_an_option_the_dialog_offers_the_road_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("road.md");
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    let plan = h.state().plan().clone();
+    let hire = plan.option_named("Hire a growth leader").unwrap();
+    // On the first stage there is no option to follow.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.query_by_label_contains("The road through").is_none());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    h.state_mut().set_stage(hire);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("All 4 stages and 1 decision, main line first");
+    h.get_by_role_and_label(Role::ComboBox, "Format").click();
+    h.run();
+    h.get_by_label("Markdown report").click();
+    h.run();
+    h.get_by_label("The road through \u{201c}Hire a growth leader\u{201d}: 3 stages")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Export…").click();
+    h.run();
+    let suggested = h.get_by_label("File path").value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("hire-a-growth-leader.md"),
+        "{suggested}"
+    );
+    common::retype(&mut h, "File path", target.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let md = std::fs::read_to_string(&target).expect("the export was written");
+    let headings: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    let road: Vec<&str> = plan
+        .path_through(hire)
+        .iter()
+        .map(|i| plan.stages[*i].name.as_str())
+        .collect();
+    assert_eq!(headings, road);
+}

@@ -1,4 +1,5 @@
-//! File ▸ Export…: what to export (this stage or all stages), the format,
+//! File ▸ Export…: what to export (this stage, all stages, or the road
+//! through the option the stage is on), the format,
 //! the PNG size and the PDF paper; then where to save it (the native save
 //! dialog, or the in-app path field), written atomically.
 
@@ -8,11 +9,24 @@ use crate::app::dialogs::closing::answer_or;
 use crate::export::{Format, Paper, Request, Scope};
 use crate::model::Plan;
 
+/// Which stages an export covers, as the Export dialog offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// The stage shown.
+    ThisStage,
+    /// Every stage in tree order with its decisions (images: the
+    /// timeline with its lanes).
+    All,
+    /// The road through the option the shown stage is on (every stage
+    /// when it is on none).
+    Road,
+}
+
 /// The choices of the Export dialog, remembered until the next export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExportChoice {
-    /// Every stage (images: the timeline) rather than the current one.
-    pub all_stages: bool,
+    /// Which stages.
+    pub what: ExportWhat,
     /// The format.
     pub format: Format,
     /// PNG pixels per chart unit: 1, 2 or 4.
@@ -24,7 +38,7 @@ pub struct ExportChoice {
 impl Default for ExportChoice {
     fn default() -> Self {
         Self {
-            all_stages: true,
+            what: ExportWhat::All,
             format: Format::Pdf,
             scale: 2,
             paper: Paper::A4,
@@ -33,33 +47,36 @@ impl Default for ExportChoice {
 }
 
 impl ExportChoice {
-    /// The library request for the stage at `stage`.
-    pub fn request(&self, stage: usize) -> Request {
+    /// What the export covers when the stage at `stage` of `plan` is
+    /// shown: a people list is always one stage; the road falls back to
+    /// every stage off any option.
+    pub fn scope(&self, plan: &Plan, stage: usize) -> Scope {
+        match self.what {
+            _ if self.format == Format::Csv => Scope::Stage(stage),
+            ExportWhat::ThisStage => Scope::Stage(stage),
+            ExportWhat::All => Scope::All,
+            ExportWhat::Road => plan.option_of(stage).map_or(Scope::All, Scope::Option),
+        }
+    }
+
+    /// The library request when the stage at `stage` of `plan` is shown.
+    pub fn request(&self, plan: &Plan, stage: usize) -> Request {
         Request {
-            scope: if self.covers_all() {
-                Scope::All
-            } else {
-                Scope::Stage(stage)
-            },
+            scope: self.scope(plan, stage),
             format: self.format,
             scale: f32::from(self.scale),
             paper: self.paper,
         }
     }
 
-    /// Whether the export covers every stage: a people list is always one
-    /// stage.
-    pub fn covers_all(&self) -> bool {
-        self.all_stages && self.format != Format::Csv
-    }
-
     /// A file name for the export: the plan title, the stage (or "all" /
-    /// "timeline") and the format's extension.
+    /// "timeline", or the option's name) and the format's extension.
     pub fn file_name(&self, plan: &Plan, stage: usize) -> String {
-        let what = match (self.covers_all(), self.format.is_image()) {
-            (true, true) => "timeline".to_owned(),
-            (true, false) => "all-stages".to_owned(),
-            (false, _) => plan
+        let what = match (self.scope(plan, stage), self.format.is_image()) {
+            (Scope::All, true) => "timeline".to_owned(),
+            (Scope::All, false) => "all-stages".to_owned(),
+            (Scope::Option(first), _) => crate::document::file_stem(&plan.option_name(first)),
+            (Scope::Stage(_), _) => plan
                 .stages
                 .get(stage)
                 .map_or("stage".to_owned(), |s| s.id.clone()),
@@ -81,35 +98,64 @@ pub enum ExportAnswer {
     Cancel,
 }
 
-/// Shows the dialog for `choice` (edited in place).
+/// Shows the dialog for `choice` (edited in place), with the stage at
+/// `stage` of `plan` shown.
 pub fn export_dialog_ui(
     ctx: &egui::Context,
     choice: &mut ExportChoice,
-    stage_name: &str,
-    stages: usize,
+    plan: &Plan,
+    stage: usize,
 ) -> Option<ExportAnswer> {
     let mut answer = None;
+    let stage_name = plan.stages.get(stage).map_or("", |s| s.name.as_str());
+    let stages = crate::look::count(plan.stages.len(), "stage");
+    let decisions = (0..plan.stages.len())
+        .filter(|i| plan.is_decision(*i))
+        .count();
     let modal = egui::Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_min_width(420.0);
         ui.heading("Export");
         ui.add_space(6.0);
         ui.label(RichText::new("What").strong());
-        let all_label = if choice.format.is_image() {
-            format!("Timeline: all {stages} stages side by side")
-        } else {
-            format!("All {stages} stages")
+        let all_label = match (choice.format.is_image(), decisions) {
+            (true, 0) => format!("Timeline: all {stages} side by side"),
+            (true, _) => format!("Timeline: all {stages}, each option a lane"),
+            (false, 0) => format!("All {stages}"),
+            (false, n) => format!(
+                "All {stages} and {}, main line first",
+                crate::look::count(n, "decision")
+            ),
         };
         let this_stage = format!("This stage: {stage_name}");
-        if choice.format == Format::Csv {
-            let _ = ui.radio(true, this_stage);
+        let csv = choice.format == Format::Csv;
+        let mut shown = if csv {
+            ExportWhat::ThisStage
         } else {
-            ui.radio_value(&mut choice.all_stages, false, this_stage);
+            choice.what
+        };
+        let mut radio = |ui: &mut Ui, what: ExportWhat, label: String, why: &str| {
+            let enabled = !csv || what == ExportWhat::ThisStage;
+            let response = ui.add_enabled_ui(enabled, |ui| ui.radio_value(&mut shown, what, label));
+            response.response.on_disabled_hover_text(why);
+        };
+        radio(ui, ExportWhat::ThisStage, this_stage, "");
+        radio(
+            ui,
+            ExportWhat::All,
+            all_label,
+            "A people list holds one stage",
+        );
+        if let Some(first) = plan.option_of(stage) {
+            let road = plan.path_through(first).len();
+            let label = format!(
+                "The road through \u{201c}{}\u{201d}: {}",
+                plan.option_name(first),
+                crate::look::count(road, "stage")
+            );
+            radio(ui, ExportWhat::Road, label, "A people list holds one stage");
         }
-        if choice.format == Format::Csv {
-            ui.add_enabled(false, egui::RadioButton::new(false, all_label))
-                .on_disabled_hover_text("A people list holds one stage");
-        } else {
-            ui.radio_value(&mut choice.all_stages, true, all_label);
+        if !csv {
+            choice.what = shown;
         }
         ui.add_space(6.0);
         format_ui(ui, choice);
@@ -173,9 +219,13 @@ fn hint(format: Format) -> &'static str {
     match format {
         Format::Pdf => {
             "A handout: one landscape page per stage with its notes, the chart, the findings \
-             and the changes. A chart too large to read on one page continues team by team."
+             and the changes, and one per decision with its options side by side. A chart too \
+             large to read on one page continues team by team."
         }
-        Format::Pptx => "One slide per stage: the chart and the captions present mode shows.",
+        Format::Pptx => {
+            "One slide per stage (the chart and the captions present mode shows) and one per \
+             decision (its options side by side)."
+        }
         Format::Png => "A sharp picture for slides and documents, drawn without a GPU.",
         Format::Svg => "A vector picture with real text, for editing or printing at any size.",
         Format::Html => "One self-contained page: charts, who holds what, findings and changes.",

@@ -71,9 +71,10 @@ impl Modal {
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
-        stage_name: &str,
-        stages: usize,
+        plan: &crate::model::Plan,
+        stage: usize,
     ) -> Option<ModalAnswer> {
+        let stage_name = plan.stages.get(stage).map_or("", |s| s.name.as_str());
         let mut answer = None;
         match self {
             Self::None => return None,
@@ -134,7 +135,7 @@ impl Modal {
                 };
             }
             Self::Export(choice) => {
-                answer = match export_dialog_ui(ctx, choice, stage_name, stages) {
+                answer = match export_dialog_ui(ctx, choice, plan, stage) {
                     Some(ExportAnswer::Export(choice)) => Some(ModalAnswer::Export(choice)),
                     Some(ExportAnswer::Cancel) => Some(ModalAnswer::Dismiss),
                     None => None,

@@ -400,7 +400,7 @@ impl OrgevoApp {
 
     /// Exports to `path`; says where it went, or shows what failed.
     pub fn export_to(&mut self, choice: ExportChoice, path: &Path) {
-        let request = choice.request(self.view.stage_index);
+        let request = choice.request(self.doc.plan(), self.view.stage_index);
         let written = crate::export::export(self.doc.plan(), &request)
             .map_err(|e| e.to_string())
             .and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string()));

@@ -1,8 +1,11 @@
 //! Undo and redo, proven at the app level: random sequences of commands go
 //! through the app as the menus and panels send them (add, delete, rename,
 //! re-parent, tag, link, add stage, next stage, delete stage, reorder
-//! stages, change kind, rule settings). After every step the plan keeps its
-//! invariants and the app's findings equal a fresh check; undoing
+//! stages, change kind, rule settings; add, reorder and delete options, so
+//! the stages grow into random trees). After every step the plan keeps its
+//! invariants, and the app's findings and the shown stage's diff equal a
+//! fresh computation over the tree (the diff against the nearest non-empty
+//! ancestor, never a sibling option); undoing
 //! everything gives back the original plan exactly, redoing everything the
 //! final one.
 
@@ -12,6 +15,7 @@ use std::collections::HashSet;
 
 use egui_kittest::Harness;
 use orgevo::app::{AppCommand, OrgevoApp};
+use orgevo::diff::diff_plan_stages;
 use orgevo::edit::Edit;
 use orgevo::edit::compose::{self, NewStage};
 use orgevo::model::{Link, LinkKind, Plan, RuleLevel, Stage, StageKind, Tag};
@@ -30,6 +34,8 @@ enum Action {
     AddStage(usize),
     NextStage,
     AddOption(usize),
+    MakeMain(usize),
+    DeleteOption(usize),
     DeleteStage(usize),
     MoveStage(usize, usize),
     ChangeKind(usize),
@@ -51,6 +57,9 @@ fn action() -> impl Strategy<Value = Action> {
         (0..4usize).prop_map(Action::AddStage),
         Just(Action::NextStage),
         (0..5usize).prop_map(Action::AddOption),
+        (0..5usize).prop_map(Action::AddOption),
+        i().prop_map(Action::MakeMain),
+        i().prop_map(Action::DeleteOption),
         i().prop_map(Action::DeleteStage),
         (i(), i()).prop_map(|(s, to)| Action::MoveStage(s, to)),
         (0..4usize).prop_map(Action::ChangeKind),
@@ -131,6 +140,12 @@ fn run(h: &mut Harness<'_, OrgevoApp>, action: &Action) {
             let mv = orgevo::edit::moves::Move::ALL[*m];
             orgevo::edit::moves::add_option(&plan, index, mv).map(|(edit, _)| edit)
         }
+        Action::MakeMain(s) => {
+            orgevo::edit::options::make_main_option(&plan, s % plan.stages.len())
+        }
+        Action::DeleteOption(s) => {
+            orgevo::edit::options::delete_option(&plan, s % plan.stages.len())
+        }
         Action::DeleteStage(s) => Some(Edit::RemoveStage {
             id: stage_at(*s).id.clone(),
         }),
@@ -193,6 +208,23 @@ fn check(app: &OrgevoApp) -> Result<(), TestCaseError> {
         let fresh = check_stage(plan, i);
         prop_assert_eq!(app.findings_of(i), fresh.as_slice(), "stage {}", i);
     }
+    // The shown stage's changes: against its nearest non-empty ancestor.
+    let shown = app.stage_index();
+    let fresh = plan
+        .previous_non_empty(shown)
+        .and_then(|previous| diff_plan_stages(plan, previous, shown));
+    if let Some(previous) = plan.previous_non_empty(shown) {
+        prop_assert!(
+            plan.ancestors(shown).any(|a| a == previous),
+            "the previous stage is an ancestor"
+        );
+    }
+    prop_assert_eq!(
+        app.current_diff(),
+        fresh.as_ref(),
+        "diff of stage {}",
+        shown
+    );
     Ok(())
 }
 
