@@ -386,13 +386,17 @@ impl OrgevoApp {
     /// [`OrgevoApp::apply`], merging with the previous edit of the same
     /// `merge` key into one undo step (typing into one field).
     fn apply_merging(&mut self, edit: Edit, merge: Option<&str>) -> bool {
-        let edit = compose::keeping_tidy(self.doc.plan(), edit);
+        let (edit, laid_out) =
+            compose::keeping_tidy_with(self.doc.plan(), edit, &self.derived.tidy);
         let result = match merge {
             Some(key) => self.doc.apply_merging(&edit, key),
             None => self.doc.apply(&edit),
         };
         match result {
             Ok(()) => {
+                if let Some(stage) = laid_out.and_then(|id| self.doc.plan().stage(&id)) {
+                    self.derived.tidy.remember(stage);
+                }
                 self.shell.status = format!("Done: {}", edit.label());
                 true
             }

@@ -210,28 +210,84 @@ pub fn is_tidy(stage: &Stage) -> bool {
 /// On a tidy stage, `edit` (a structural change) plus a new tidy layout as
 /// one undo step; on a hand-arranged stage, `edit` alone.
 pub fn keep_tidy(plan: &Plan, stage_id: &str, edit: Edit) -> Edit {
-    let Some(stage) = plan.stage(stage_id) else {
-        return edit;
+    keep_tidy_with(plan, stage_id, edit, &TidyMemo::default()).0
+}
+
+/// The last stage revision known to be laid out tidily: laying a stage
+/// out again after an edit makes it tidy, so the next edit need not lay it
+/// out once more to find out (a revision names one content of a stage, so
+/// a stale memo never matches).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TidyMemo {
+    known: Option<(String, u64)>,
+}
+
+impl TidyMemo {
+    /// Whether `stage` is tidy, by the memo or by laying it out.
+    fn is_tidy(&self, stage: &Stage) -> bool {
+        self.knows(stage) || is_tidy(stage)
+    }
+
+    /// Whether the memo says `stage` is tidy as it is.
+    pub fn knows(&self, stage: &Stage) -> bool {
+        self.known
+            .as_ref()
+            .is_some_and(|(id, revision)| *id == stage.id && *revision == stage.revision())
+    }
+
+    /// Remembers that `stage`, as it is, is tidy.
+    pub fn remember(&mut self, stage: &Stage) {
+        self.known = Some((stage.id.clone(), stage.revision()));
+    }
+}
+
+/// [`keeping_tidy`] with `memo`'s word for which stage is tidy. Returns the
+/// edit and, when it lays a stage out again, that stage's id (tidy once the
+/// edit is applied: [`TidyMemo::remember`] it then).
+pub fn keeping_tidy_with(plan: &Plan, edit: Edit, memo: &TidyMemo) -> (Edit, Option<String>) {
+    let Some(stage) = reshaped_stage(&edit).map(str::to_owned) else {
+        return (edit, None);
     };
-    if !is_tidy(stage) {
-        return edit;
+    let (kept, laid_out) = keep_tidy_with(plan, &stage, edit, memo);
+    (kept, laid_out.then_some(stage))
+}
+
+/// [`keep_tidy`]; and whether the edit lays the stage out again.
+fn keep_tidy_with(plan: &Plan, stage_id: &str, edit: Edit, memo: &TidyMemo) -> (Edit, bool) {
+    let Some(stage) = plan.stage(stage_id) else {
+        return (edit, false);
+    };
+    if !memo.is_tidy(stage) {
+        return (edit, false);
     }
     let mut scratch = Plan::default();
     scratch.stages.push(stage.clone());
     if edit.apply(&mut scratch).is_err() {
-        return edit; // the history will refuse it with the real error
+        return (edit, false); // the history will refuse it with the real error
     }
     let Some(after) = scratch.stages.first() else {
-        return edit;
+        return (edit, false);
     };
+    // Only the members that move: on a big stage an edit moves few.
+    let positions = crate::layout::tidy_layout_nodes(after, &crate::layout::LayoutParams::EDITOR)
+        .into_iter()
+        .filter_map(|(node, [x, y])| {
+            let member = after.member_at(node)?;
+            let moves = member
+                .pos
+                .is_none_or(|[px, py]| (px - x).abs() >= 0.5 || (py - y).abs() >= 0.5);
+            moves.then(|| (member.id.clone(), [x, y]))
+        })
+        .collect();
     let positions = Edit::SetPositions {
         stage: stage_id.to_owned(),
-        positions: tidy_layout(after),
+        positions,
     };
-    Edit::Batch {
+    let batch = Edit::Batch {
         label: edit.label(),
         edits: vec![edit, positions],
-    }
+    };
+    (batch, true)
 }
 
 /// The stage whose reporting lines `edit` changes: who reports to whom
@@ -260,10 +316,7 @@ pub fn reshaped_stage(edit: &Edit) -> Option<&str> {
 /// whom on a tidy stage comes with a new tidy layout (see [`keep_tidy`]);
 /// every other edit, and any edit on a hand-arranged stage, stays as it is.
 pub fn keeping_tidy(plan: &Plan, edit: Edit) -> Edit {
-    match reshaped_stage(&edit).map(str::to_owned) {
-        Some(stage) => keep_tidy(plan, &stage, edit),
-        None => edit,
-    }
+    keeping_tidy_with(plan, edit, &TidyMemo::default()).0
 }
 
 /// Moves every member to its tidy-tree position.

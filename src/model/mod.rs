@@ -24,7 +24,7 @@ pub use member::Member;
 pub use numbers::{YearMonth, is_valid_amount};
 pub use plan::{Plan, Settings};
 pub use stage::{Link, Stage};
-pub use synthetic::{SeededRng, synthetic_plan};
+pub use synthetic::{SeededRng, synthetic_plan, synthetic_plan_with_options};
 pub use tags::{DIRECTION_TAGS, Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
 pub use templates::stage_template;
 pub use tree::{Lane, TreeStep, UnknownOption};

@@ -214,6 +214,16 @@ impl Stage {
         self.body.index.get(id).copied()
     }
 
+    /// The node of the member `id`, trying `hint` first: a stage copied
+    /// from another keeps its members' nodes, so looking up one stage's
+    /// members in the other mostly needs no hashing.
+    pub fn node_hinted(&self, id: &str, hint: NodeIndex) -> Option<NodeIndex> {
+        match self.member_at(hint) {
+            Some(m) if m.id == id => Some(hint),
+            _ => self.node(id),
+        }
+    }
+
     /// The member with this id.
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.body.graph.node_weight(self.node(id)?).map(|m| &**m)

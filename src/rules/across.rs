@@ -54,7 +54,8 @@ pub fn convergence_readiness(ctx: &StageContext) -> Vec<Hit> {
     ctx.nodes()
         .filter(|n| ctx.hat(*n) == Hat::Both)
         .filter_map(|n| {
-            let before = previous.member(&ctx.member(n).id)?;
+            let id = &ctx.member(n).id;
+            let before = previous.member_at(previous.node_hinted(id, n)?)?;
             if before.hat() != Hat::Manager {
                 return None;
             }

@@ -63,6 +63,91 @@ struct Checked {
     findings: Vec<Finding>,
 }
 
+/// What one stage needs in a refresh.
+enum Work {
+    /// Nothing it reads changed.
+    Keep(Checked),
+    /// Only what came before it changed: the rules that read earlier
+    /// stages run again.
+    Across(Checked),
+    /// It changed (or is new): every rule; whether it installs management.
+    Full(bool),
+}
+
+impl Work {
+    /// Whether the stage itself installs management.
+    fn installs(&self) -> bool {
+        match self {
+            Self::Keep(c) | Self::Across(c) => c.installs,
+            Self::Full(installs) => *installs,
+        }
+    }
+}
+
+/// A stage's findings from its own rules and from those reading earlier
+/// stages (empty own findings when only those ran).
+type Parts = (Vec<Finding>, Vec<Finding>);
+
+/// Below this many members in all, checks run one after another (threads
+/// would cost more than they save).
+const PARALLEL_FROM: usize = 2_000;
+
+/// Runs the checks `todo` asks for (stage index, and whether all its rules
+/// or only those reading earlier stages), on as many threads as the
+/// machine has cores when the stages are big.
+fn run_checks(plan: &Plan, todo: &[(usize, bool)]) -> HashMap<usize, Parts> {
+    let check = |&(index, full): &(usize, bool)| -> (usize, Parts) {
+        let parts = if full {
+            check_stage_parts(plan, index)
+        } else {
+            (
+                Vec::new(),
+                check_stage_scoped(plan, index, RuleScope::EarlierStages),
+            )
+        };
+        (index, parts)
+    };
+    let members: usize = todo
+        .iter()
+        .filter_map(|(i, _)| plan.stages.get(*i))
+        .map(Stage::member_count)
+        .sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if todo.len() < 2 || threads < 2 || members < PARALLEL_FROM {
+        return todo.iter().map(check).collect();
+    }
+    // Deal the checks out biggest first, each to the least loaded thread;
+    // every rule costs about as much as the rules reading earlier stages.
+    let load = |&(index, full): &(usize, bool)| {
+        plan.stages[index].member_count() * if full { 2 } else { 1 } + 1
+    };
+    let mut order: Vec<&(usize, bool)> = todo.iter().collect();
+    order.sort_by_key(|job| std::cmp::Reverse(load(job)));
+    let mut shares: Vec<(usize, Vec<&(usize, bool)>)> =
+        vec![(0, Vec::new()); threads.min(todo.len())];
+    for job in order {
+        if let Some(share) = shares.iter_mut().min_by_key(|(load, _)| *load) {
+            share.0 += load(job);
+            share.1.push(job);
+        }
+    }
+    let Some(((_, here), others)) = shares.split_first() else {
+        return HashMap::new();
+    };
+    // One share on this thread, the others on threads of their own.
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = others
+            .iter()
+            .map(|(_, jobs)| scope.spawn(|| jobs.iter().map(|job| check(job)).collect::<Vec<_>>()))
+            .collect();
+        let mut results: HashMap<usize, Parts> = here.iter().map(|job| check(job)).collect();
+        for handle in handles {
+            results.extend(handle.join().unwrap_or_default());
+        }
+        results
+    })
+}
+
 /// The findings of every stage of a plan, re-derived only where needed.
 #[derive(Debug, Default)]
 pub struct PlanFindings {
@@ -83,12 +168,13 @@ impl PlanFindings {
             .into_iter()
             .map(|c| (c.inputs.own.id.clone(), c))
             .collect();
-        let mut checked = 0;
         // Per stage, what its followers read: the nearest non-empty stage
         // up to and including it, and whether management was installed by
-        // then. A stage's parent is always earlier, so one pass does.
+        // then. A stage's parent is always earlier, so one pass does; it
+        // decides what each stage needs without running a rule.
         let mut previous_for: Vec<Option<Stamp>> = Vec::with_capacity(plan.stages.len());
         let mut installed_by: Vec<bool> = Vec::with_capacity(plan.stages.len());
+        let mut plans: Vec<(Inputs, Work)> = Vec::with_capacity(plan.stages.len());
         for (index, stage) in plan.stages.iter().enumerate() {
             let parent = plan.parent(index);
             let inputs = Inputs {
@@ -97,36 +183,60 @@ impl PlanFindings {
                 management_installed_before: parent.is_some_and(|p| installed_by[p]),
                 alternatives: plan.alternatives(index),
             };
-            let entry = match old.remove(&stage.id) {
-                Some(c) if c.inputs == inputs => c,
+            let work = match old.remove(&stage.id) {
+                Some(c) if c.inputs == inputs => Work::Keep(c),
                 // Only what came before changed: the stage's own rules stand.
-                Some(c) if c.inputs.own == inputs.own => {
-                    checked += 1;
-                    let across = check_stage_scoped(plan, index, RuleScope::EarlierStages);
-                    Checked {
-                        findings: merge_findings(&c.own, &across),
-                        installs: c.installs,
-                        own: c.own,
-                        inputs,
-                    }
-                }
-                _ => {
-                    checked += 1;
+                Some(c) if c.inputs.own == inputs.own => Work::Across(c),
+                _ => Work::Full(installs_management(stage)),
+            };
+            installed_by.push(inputs.management_installed_before || work.installs());
+            previous_for.push(if stage.member_count() > 0 {
+                Some(inputs.own.clone())
+            } else {
+                inputs.previous.clone()
+            });
+            plans.push((inputs, work));
+        }
+        // The stages to check again, each on its own (a big stage takes
+        // milliseconds): side by side on the machine's cores.
+        let todo: Vec<(usize, bool)> = plans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, work))| match work {
+                Work::Keep(_) => None,
+                Work::Across(_) => Some((i, false)),
+                Work::Full(_) => Some((i, true)),
+            })
+            .collect();
+        let mut results: HashMap<usize, Parts> = run_checks(plan, &todo);
+        let checked = todo.len();
+        for (index, (inputs, work)) in plans.into_iter().enumerate() {
+            let entry = match (work, results.remove(&index)) {
+                (Work::Keep(c), _) => c,
+                (Work::Across(c), Some((_, across))) => Checked {
+                    findings: merge_findings(&c.own, &across),
+                    installs: c.installs,
+                    own: c.own,
+                    inputs,
+                },
+                (Work::Full(installs), Some((own, across))) => Checked {
+                    findings: merge_findings(&own, &across),
+                    installs,
+                    own,
+                    inputs,
+                },
+                // Every stage to check has its result; were one missing,
+                // checking it here keeps the findings right.
+                (_, None) => {
                     let (own, across) = check_stage_parts(plan, index);
                     Checked {
                         findings: merge_findings(&own, &across),
-                        installs: installs_management(stage),
+                        installs: installs_management(&plan.stages[index]),
                         own,
                         inputs,
                     }
                 }
             };
-            installed_by.push(entry.inputs.management_installed_before || entry.installs);
-            previous_for.push(if stage.member_count() > 0 {
-                Some(entry.inputs.own.clone())
-            } else {
-                entry.inputs.previous.clone()
-            });
             self.stages.push(entry);
         }
         checked

@@ -18,6 +18,9 @@ pub struct Derived {
     pub findings: FindingsCache,
     /// The changes of the shown stage since the previous one.
     pub diffs: DiffCache,
+    /// The stage last laid out tidily by an edit (so the next edit on it
+    /// need not lay it out to find out).
+    pub tidy: crate::edit::compose::TidyMemo,
 }
 
 /// The findings of every stage, re-derived only for the stages an edit
@@ -202,7 +205,7 @@ pub(in crate::app) fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
     let graph = now.graph();
     for node in graph.node_indices() {
         let member: &Member = &graph[node];
-        match before.node(&member.id) {
+        match before.node_hinted(&member.id, node) {
             None => {
                 overlay.badges.insert(member.id.clone(), ChangeBadge::New);
             }
@@ -212,10 +215,13 @@ pub(in crate::app) fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
             Some(_) => {}
         }
     }
-    overlay.ghosts = before
-        .members()
-        .filter(|m| now.node(&m.id).is_none())
-        .cloned()
+    let graph = before.graph();
+    overlay.ghosts = graph
+        .node_indices()
+        .map(|node| &*graph[node])
+        .zip(graph.node_indices())
+        .filter(|(m, node)| now.node_hinted(&m.id, *node).is_none())
+        .map(|(m, _)| m.clone())
         .collect();
     overlay
 }
