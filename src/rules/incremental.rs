@@ -276,6 +276,21 @@ mod tests {
     }
 
     #[test]
+    fn big_stages_checked_side_by_side_give_what_one_by_one_gives() {
+        // Above PARALLEL_FROM members in all, the checks run on threads.
+        let mut plan = crate::model::synthetic_plan_with_options(1_500, 5, 8);
+        let mut findings = PlanFindings::default();
+        assert_eq!(findings.refresh(&plan), 5);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+        // An edit at the second decision reaches it and both its options.
+        let s1 = plan.stage_position("s1").unwrap();
+        let id = plan.stages[s1].members().nth(7).unwrap().id.clone();
+        plan.stages[s1].remove_member(&id);
+        assert_eq!(findings.refresh(&plan), 3);
+        assert_eq!(cached(&findings, &plan), fresh(&plan));
+    }
+
+    #[test]
     fn an_edit_rechecks_its_stage_and_the_ones_reading_it() {
         let mut plan = synthetic_plan(200, 6, 3);
         let mut findings = PlanFindings::default();

@@ -275,3 +275,43 @@ fn new_stages_get_names_no_stage_has() {
     };
     assert_eq!(stage.name, "Split roles 3");
 }
+
+#[test]
+fn the_tidy_memo_spares_a_layout_only_for_the_stage_as_it_was_left() {
+    let mut p = plan();
+    let mut h = History::default();
+    let mut memo = TidyMemo::default();
+    let set = |to: &str| Edit::SetManager {
+        stage: "s".into(),
+        member: "ae".into(),
+        manager: Some(to.into()),
+    };
+    let (edit, laid_out) = keeping_tidy_with(&p, set("boss"), &memo);
+    assert_eq!(laid_out.as_deref(), Some("s"));
+    // Only the cards that move are in the edit.
+    let Edit::Batch { edits, .. } = &edit else {
+        panic!("a tidy stage gets its layout with the edit")
+    };
+    let Some(Edit::SetPositions { positions, .. }) = edits.last() else {
+        panic!("the layout comes last")
+    };
+    assert!(positions.len() < p.stages[0].member_count());
+    h.apply(&mut p, &edit).unwrap();
+    assert!(is_tidy(&p.stages[0]), "the moved cards make it tidy again");
+    memo.remember(&p.stages[0]);
+    assert!(memo.knows(&p.stages[0]));
+    // Arranged by hand since: the memo no longer speaks for the stage.
+    let moved = Edit::SetPositions {
+        stage: "s".into(),
+        positions: vec![("boss".into(), [500.0, -300.0])],
+    };
+    h.apply(&mut p, &moved).unwrap();
+    assert!(!memo.knows(&p.stages[0]));
+    assert_eq!(
+        keeping_tidy_with(&p, set("lead"), &memo),
+        (set("lead"), None)
+    );
+    // Undone to the tidy stage: its revision is the one remembered.
+    h.undo(&mut p);
+    assert!(memo.knows(&p.stages[0]));
+}
