@@ -191,6 +191,29 @@ fn move_and_retag(managers: &mut [Option<usize>], people: &mut [Member], rng: &m
     }
 }
 
+/// [`synthetic_plan`] grown into a tree of 5 stages with 2 decisions
+/// (DESIGN.md "Options"): `s0` founder-led decides between `s1` (split
+/// roles) and `s4` ("Keep juggling", founder-led again); `s1` decides
+/// between `s2` (converged, the main line) and `s3` ("Hire a growth
+/// leader", converged).
+pub fn synthetic_plan_with_options(members: usize, span: usize, seed: u64) -> Plan {
+    let mut plan = synthetic_plan(members, span, seed);
+    plan.title = format!("Synthetic plan with options, {members} members a stage");
+    let copy = |from: usize, id: &str, after: &str, option: &str| {
+        let mut stage = plan.stages[from].clone();
+        stage.id = id.to_owned();
+        stage.name = format!("Stage {id}");
+        stage.after = Some(after.to_owned());
+        stage.option = Some(option.to_owned());
+        stage
+    };
+    let hire = copy(2, "s3", "s1", "Hire a growth leader");
+    let juggle = copy(0, "s4", "s0", "Keep juggling");
+    plan.stages.push(hire);
+    plan.stages.push(juggle);
+    plan
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,27 +255,4 @@ mod tests {
             .count();
         assert!((150..=250).contains(&moved), "{moved} of 2,000 moved");
     }
-}
-
-/// [`synthetic_plan`] grown into a tree of 5 stages with 2 decisions
-/// (DESIGN.md "Options"): `s0` founder-led decides between `s1` (split
-/// roles) and `s4` ("Keep juggling", founder-led again); `s1` decides
-/// between `s2` (converged, the main line) and `s3` ("Hire a growth
-/// leader", converged).
-pub fn synthetic_plan_with_options(members: usize, span: usize, seed: u64) -> Plan {
-    let mut plan = synthetic_plan(members, span, seed);
-    plan.title = format!("Synthetic plan with options, {members} members a stage");
-    let copy = |from: usize, id: &str, after: &str, option: &str| {
-        let mut stage = plan.stages[from].clone();
-        stage.id = id.to_owned();
-        stage.name = format!("Stage {id}");
-        stage.after = Some(after.to_owned());
-        stage.option = Some(option.to_owned());
-        stage
-    };
-    let hire = copy(2, "s3", "s1", "Hire a growth leader");
-    let juggle = copy(0, "s4", "s0", "Keep juggling");
-    plan.stages.push(hire);
-    plan.stages.push(juggle);
-    plan
 }

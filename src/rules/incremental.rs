@@ -279,6 +279,8 @@ mod tests {
     fn big_stages_checked_side_by_side_give_what_one_by_one_gives() {
         // Above PARALLEL_FROM members in all, the checks run on threads.
         let mut plan = crate::model::synthetic_plan_with_options(1_500, 5, 8);
+        let decisions: Vec<usize> = (0..5).filter(|i| plan.is_decision(*i)).collect();
+        assert_eq!(decisions, [0, 1], "5 stages, 2 decisions");
         let mut findings = PlanFindings::default();
         assert_eq!(findings.refresh(&plan), 5);
         assert_eq!(cached(&findings, &plan), fresh(&plan));

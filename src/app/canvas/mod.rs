@@ -193,6 +193,16 @@ struct FrameInput<'a> {
     zoom: f32,
 }
 
+/// Screen pixels per scene unit inside an `egui::Scene` (call from the
+/// scene's contents).
+pub fn scene_zoom(ui: &Ui) -> f32 {
+    let from_global = ui
+        .ctx()
+        .layer_transform_from_global(ui.layer_id())
+        .unwrap_or_default();
+    1.0 / from_global.scaling.max(1e-6)
+}
+
 /// The rect of a member's card in scene coordinates.
 pub fn card_rect(member: &Member) -> Rect {
     let [x, y] = member.pos.unwrap_or([0.0, 0.0]);

@@ -187,12 +187,7 @@ fn chart_ui(ui: &mut Ui, plan: &Plan, option: usize, area: Rect, layouts: &[Stag
                 .zoom_range(0.02..=1.0)
                 .show(ui, &mut scene_rect, |ui| {
                     let visuals = ui.visuals().clone();
-                    let zoom = 1.0
-                        / ui.ctx()
-                            .layer_transform_from_global(ui.layer_id())
-                            .unwrap_or_default()
-                            .scaling
-                            .max(1e-6);
+                    let zoom = crate::app::canvas::scene_zoom(ui);
                     let painter = ui.painter().clone();
                     paint_stage_lines(&painter, &visuals, stage, &|_, m| rect_of(m), zoom);
                     for member in stage.members() {

@@ -234,12 +234,7 @@ impl Presenter {
                 .zoom_range(0.05..=1.4)
                 .show(ui, &mut scene_rect, |ui| {
                     let visuals = ui.visuals().clone();
-                    let zoom = 1.0
-                        / ui.ctx()
-                            .layer_transform_from_global(ui.layer_id())
-                            .unwrap_or_default()
-                            .scaling
-                            .max(1e-6);
+                    let zoom = crate::app::canvas::scene_zoom(ui);
                     let mut painter = ui.painter().clone();
                     if animating {
                         painter.set_opacity(1.0 - t);

@@ -2,7 +2,7 @@
 //! option side by side: its name, its first stage (kind, when, size), that
 //! stage's findings counted, and its chart small.
 
-use super::{MARGIN, Pen, draw_chart};
+use super::{MARGIN, Pen, draw_chart, plan_title};
 use crate::export::chart::Chart;
 use crate::export::decision::{decision_subtitle, decision_title, options_at};
 use crate::export::fonts::fit;
@@ -23,13 +23,7 @@ pub(super) fn decision_page(
 ) -> Result<(), ExportError> {
     let [w, h] = paper.size();
     let width = w - 2.0 * MARGIN;
-    pen.text(
-        MARGIN,
-        MARGIN + 9.0,
-        9.0,
-        paper::WEAK,
-        &fit(&plan.title, 9.0, width),
-    );
+    plan_title(pen, plan, paper);
     pen.text(
         MARGIN,
         MARGIN + 34.0,

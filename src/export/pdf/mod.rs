@@ -291,17 +291,23 @@ fn notes_block(pen: &mut Pen, [x, mut y]: [f32; 2], width: f32, lines: &[String]
     y + 8.0
 }
 
-fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper, notes: &[String]) {
-    let stage = &plan.stages[index];
+/// The plan's title, small, at the top of a page.
+fn plan_title(pen: &mut Pen, plan: &Plan, paper: Paper) {
     let [w, _] = paper.size();
-    let width = w - 2.0 * MARGIN;
     pen.text(
         MARGIN,
         MARGIN + 9.0,
         9.0,
         paper::WEAK,
-        &fit(&plan.title, 9.0, width),
+        &fit(&plan.title, 9.0, w - 2.0 * MARGIN),
     );
+}
+
+fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper, notes: &[String]) {
+    let stage = &plan.stages[index];
+    let [w, _] = paper.size();
+    let width = w - 2.0 * MARGIN;
+    plan_title(pen, plan, paper);
     let name = if first {
         stage.name.clone()
     } else {
