@@ -4,6 +4,7 @@
 //! chips. Plain data, no drawing library.
 
 pub mod lines;
+pub mod money;
 pub mod names;
 pub mod tour;
 

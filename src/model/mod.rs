@@ -15,6 +15,7 @@ mod stage;
 mod synthetic;
 mod tags;
 mod templates;
+mod totals;
 mod tree;
 
 pub use builder::PlanBuilder;
@@ -27,4 +28,5 @@ pub use stage::{Link, Stage};
 pub use synthetic::{SeededRng, synthetic_plan, synthetic_plan_with_options};
 pub use tags::{DIRECTION_TAGS, Hat, Responsibility, ResponsibilitySet, Tag, TagFamily};
 pub use templates::stage_template;
+pub use totals::{StageTotals, ramp_factor, stage_date};
 pub use tree::{Lane, TreeStep, UnknownOption};
