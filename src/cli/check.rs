@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{CheckArgs, EXIT_FINDINGS, EXIT_LOAD_ERROR, EXIT_OK, OutputFormat};
 use crate::io::load_plan;
+use crate::io::schema::amount_json;
 use crate::model::Plan;
 use crate::rules::{Finding, Summary, check_plan, check_stage};
 
@@ -80,6 +81,29 @@ fn write_text(
             )?;
         }
     }
+    if plan.has_numbers() {
+        let currency = &plan.settings.currency;
+        let money = |amount: f64| crate::look::money::money(amount, currency);
+        for (index, stage) in plan.stages.iter().enumerate() {
+            let t = plan.totals(index);
+            let target = t.target.map_or(String::new(), |target| {
+                format!(" of target {}", money(target))
+            });
+            writeln!(
+                out,
+                "{} ({}): {}, {} planned, cost {}, capacity {}{target}",
+                stage.name,
+                stage.id,
+                match t.people {
+                    1 => "1 person".to_owned(),
+                    n => format!("{n} people"),
+                },
+                t.planned,
+                money(t.cost),
+                money(t.capacity),
+            )?;
+        }
+    }
     for stage in &plan.stages {
         let mut of_stage = findings.iter().filter(|f| f.stage == stage.id).peekable();
         if of_stage.peek().is_none() {
@@ -108,12 +132,20 @@ fn write_json(
         .iter()
         .enumerate()
         .map(|(index, stage)| {
+            let totals = plan.totals(index);
             json!({
                 "id": stage.id,
                 "name": stage.name,
                 "kind": stage.kind.id(),
                 "after": plan.parent(index).map(|p| plan.stages[p].id.as_str()),
                 "option": stage.option,
+                "totals": {
+                    "people": totals.people,
+                    "planned": totals.planned,
+                    "cost": amount_json(totals.cost),
+                    "capacity": amount_json(totals.capacity),
+                    "target": totals.target.map(amount_json),
+                },
             })
         })
         .collect();

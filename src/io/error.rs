@@ -293,6 +293,24 @@ pub enum LoadError {
         /// The value found, as JSON.
         found: String,
     },
+    /// A stage `target` that is not a finite number of at least 0.
+    #[error(
+        "stage `{stage}`: `target` is {found}, expected an amount of 0 or more such as 1200000"
+    )]
+    BadTarget {
+        /// The stage.
+        stage: String,
+        /// The value found, as JSON.
+        found: String,
+    },
+    /// A `settings.currency` that is not an ISO 4217 code.
+    #[error(
+        "settings: `currency` is \"{found}\", expected a three-letter ISO 4217 code such as \"USD\", \"EUR\" or \"CHF\""
+    )]
+    BadCurrency {
+        /// The value found.
+        found: String,
+    },
     /// A `start` that is not `YYYY-MM`.
     #[error(
         "stage `{stage}`, member `{member}`: `start` is {found}, expected a month written YYYY-MM such as \"2027-03\""

@@ -268,10 +268,19 @@ fn settings_from_file(file: SettingsFile) -> Result<Settings, LoadError> {
         };
         rules.insert(rule, level);
     }
+    let currency = file.currency.trim().to_ascii_uppercase();
+    if !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
+        return Err(LoadError::BadCurrency {
+            found: file.currency.clone(),
+        });
+    }
     Ok(Settings {
         max_direct_reports: file.max_direct_reports,
         founder_overload_reports: file.founder_overload_reports,
         rules,
+        currency,
+        ramp_months: file.ramp_months,
+        player_coach_reports: file.player_coach_reports,
     })
 }
 
@@ -316,7 +325,18 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
     if let Some(option) = &file.option {
         check_text(place, "option", option)?;
     }
+    let target =
+        match &file.target {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(value.as_f64().filter(|a| is_valid_amount(*a)).ok_or_else(
+                || LoadError::BadTarget {
+                    stage: file.id.clone(),
+                    found: value.to_string(),
+                },
+            )?),
+        };
     let mut stage = Stage::new(file.id, file.name, kind);
+    stage.target = target;
     stage.reserve(file.members.len(), file.links.len());
     stage.when = file.when;
     stage.notes = file.notes;

@@ -29,6 +29,8 @@ pub(super) struct StageOutline<'a> {
     after: Option<String>,
     #[serde(default)]
     option: Option<String>,
+    #[serde(default)]
+    target: Option<serde_json::Value>,
     #[serde(default, borrow)]
     members: RawField<'a>,
     #[serde(default, borrow)]
@@ -78,6 +80,7 @@ impl StageOutline<'_> {
             notes: self.notes,
             after: self.after,
             option: self.option,
+            target: self.target,
         })
     }
 }

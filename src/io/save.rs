@@ -131,6 +131,9 @@ fn plan_to_file(plan: &Plan) -> PlanFile {
                 .iter()
                 .map(|(rule, level)| (rule.clone(), level.id().to_owned()))
                 .collect(),
+            currency: plan.settings.currency.clone(),
+            ramp_months: plan.settings.ramp_months,
+            player_coach_reports: plan.settings.player_coach_reports,
         },
         stages: plan.stages.iter().map(stage_to_file).collect(),
     }
@@ -145,6 +148,7 @@ fn stage_to_file(stage: &Stage) -> StageFile {
         notes: stage.notes.clone(),
         after: stage.after.clone(),
         option: stage.option.clone(),
+        target: stage.target.map(amount_json),
         members: stage.members().map(member_to_file).collect(),
         links: stage
             .links()

@@ -44,6 +44,24 @@ pub struct SettingsFile {
     /// Rule id → `off`, `info`, `warning` or `error`; checked by the loader.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, String>,
+    /// See [`Settings::currency`]; checked by the loader.
+    #[serde(
+        default = "default_currency",
+        skip_serializing_if = "is_default_currency"
+    )]
+    pub currency: String,
+    /// See [`Settings::ramp_months`].
+    #[serde(
+        default = "default_ramp_months",
+        skip_serializing_if = "is_default_ramp"
+    )]
+    pub ramp_months: u32,
+    /// See [`Settings::player_coach_reports`].
+    #[serde(
+        default = "default_player_coach_reports",
+        skip_serializing_if = "is_default_player_coach"
+    )]
+    pub player_coach_reports: u32,
 }
 
 impl Default for SettingsFile {
@@ -52,8 +70,35 @@ impl Default for SettingsFile {
             max_direct_reports: default_max_direct_reports(),
             founder_overload_reports: default_founder_overload_reports(),
             rules: BTreeMap::new(),
+            currency: default_currency(),
+            ramp_months: default_ramp_months(),
+            player_coach_reports: default_player_coach_reports(),
         }
     }
+}
+
+fn default_currency() -> String {
+    Settings::DEFAULT_CURRENCY.to_owned()
+}
+
+fn is_default_currency(code: &str) -> bool {
+    code == Settings::DEFAULT_CURRENCY
+}
+
+fn default_ramp_months() -> u32 {
+    Settings::DEFAULT_RAMP_MONTHS
+}
+
+fn is_default_ramp(months: &u32) -> bool {
+    *months == Settings::DEFAULT_RAMP_MONTHS
+}
+
+fn default_player_coach_reports() -> u32 {
+    Settings::DEFAULT_PLAYER_COACH_REPORTS
+}
+
+fn is_default_player_coach(reports: &u32) -> bool {
+    *reports == Settings::DEFAULT_PLAYER_COACH_REPORTS
 }
 
 fn default_max_direct_reports() -> u32 {
@@ -87,6 +132,9 @@ pub struct StageFile {
     /// The name of the option it starts, after a decision (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option: Option<String>,
+    /// Annual bookings target (version 2); validated by the loader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<serde_json::Value>,
     /// Members in order.
     #[serde(default)]
     pub members: Vec<MemberFile>,

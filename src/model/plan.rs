@@ -16,9 +16,22 @@ pub struct Settings {
     /// Per-plan overrides of rule severities, by rule id (`settings.rules`
     /// in the file). A rule not listed keeps its default severity.
     pub rules: BTreeMap<String, RuleLevel>,
+    /// The plan's currency, an ISO 4217 code such as `USD` (display only).
+    pub currency: String,
+    /// Months a seller takes to carry a full quota (0: at once).
+    pub ramp_months: u32,
+    /// A manager carrying a quota with more direct reports than this is a
+    /// `player-coach` note.
+    pub player_coach_reports: u32,
 }
 
 impl Settings {
+    /// Default for `currency`.
+    pub const DEFAULT_CURRENCY: &str = "USD";
+    /// Default for `ramp_months`.
+    pub const DEFAULT_RAMP_MONTHS: u32 = 6;
+    /// Default for `player_coach_reports`.
+    pub const DEFAULT_PLAYER_COACH_REPORTS: u32 = 4;
     /// Default for `max_direct_reports`.
     pub const DEFAULT_MAX_DIRECT_REPORTS: u32 = 8;
     /// Default for `founder_overload_reports`.
@@ -31,6 +44,9 @@ impl Default for Settings {
             max_direct_reports: Self::DEFAULT_MAX_DIRECT_REPORTS,
             founder_overload_reports: Self::DEFAULT_FOUNDER_OVERLOAD_REPORTS,
             rules: BTreeMap::new(),
+            currency: Self::DEFAULT_CURRENCY.to_owned(),
+            ramp_months: Self::DEFAULT_RAMP_MONTHS,
+            player_coach_reports: Self::DEFAULT_PLAYER_COACH_REPORTS,
         }
     }
 }

@@ -62,6 +62,8 @@ pub struct Stage {
     /// The name of the option this stage starts, when it is the first stage
     /// after a decision ("Hire a growth leader").
     pub option: Option<String>,
+    /// The stage's annual bookings target, when it has one (≥ 0).
+    pub target: Option<f64>,
     body: Arc<Body>,
 }
 
@@ -109,6 +111,7 @@ impl Stage {
             notes: String::new(),
             after: None,
             option: None,
+            target: None,
             body: Arc::new(Body {
                 revision: fresh_revision(),
                 ..Body::default()
@@ -421,6 +424,7 @@ impl PartialEq for Stage {
             && self.notes == other.notes
             && self.after == other.after
             && self.option == other.option
+            && self.target == other.target
             && (self.shares_chart_with(other)
                 || (self.members().eq(other.members()) && self.links().eq(other.links())))
     }

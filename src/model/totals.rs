@@ -2,7 +2,7 @@
 //! stage's date from its `when`, each seller's ramp to full quota, and the
 //! stage's totals.
 
-use super::{Stage, YearMonth};
+use super::{Plan, Stage, YearMonth};
 
 /// The first month of the period `when` names, for the six forms DESIGN.md
 /// allows: `YYYY`, `YYYY-MM`, `YYYY-Qn`, `Qn YYYY`, `YYYY-Hn`, `Hn YYYY`
@@ -108,6 +108,26 @@ impl StageTotals {
             || stage
                 .members()
                 .any(|m| m.cost.is_some() || m.quota.is_some())
+    }
+}
+
+impl Plan {
+    /// The totals of the stage at `index` (all zero past the end), its
+    /// sellers ramping as the plan's settings say.
+    pub fn totals(&self, index: usize) -> StageTotals {
+        self.stages
+            .get(index)
+            .map_or_else(StageTotals::default, |stage| {
+                StageTotals::of(stage, stage.target, self.settings.ramp_months)
+            })
+    }
+
+    /// Whether any stage has numbers (a cost, a quota or a target): a plan
+    /// without shows no numbers anywhere.
+    pub fn has_numbers(&self) -> bool {
+        self.stages
+            .iter()
+            .any(|s| StageTotals::has_numbers(s, s.target))
     }
 }
 

@@ -26,6 +26,7 @@ struct Stamp {
     kind: StageKind,
     when: String,
     notes: String,
+    target: Option<f64>,
     revision: u64,
 }
 
@@ -37,6 +38,7 @@ impl Stamp {
             kind: stage.kind,
             when: stage.when.clone(),
             notes: stage.notes.clone(),
+            target: stage.target,
             revision: stage.revision(),
         }
     }

@@ -115,6 +115,27 @@ pub fn bad_files() -> Vec<BadFile> {
             &["member `sam`", "`start`", "\"March 2027\""],
         ),
         bad(
+            "a negative stage target",
+            edited("\"id\": \"split\",", "\"id\": \"split\", \"target\": -5,"),
+            &["stage `split`", "`target`", "-5"],
+        ),
+        bad(
+            "a stage target written as words",
+            edited(
+                "\"id\": \"split\",",
+                "\"id\": \"split\", \"target\": \"lots\",",
+            ),
+            &["stage `split`", "`target`", "\"lots\""],
+        ),
+        bad(
+            "a currency that is no ISO code",
+            edited(
+                "\"max_direct_reports\": 8,",
+                "\"max_direct_reports\": 8, \"currency\": \"dollars\",",
+            ),
+            &["settings", "`currency`", "\"dollars\""],
+        ),
+        bad(
             "malformed JSON",
             "{\n  \"format\": \"orgevo\",\n  \"version\" 1\n}",
             &["line 3", "column 13"],

@@ -438,6 +438,36 @@ fn saving_keeps_the_files_permissions_and_new_files_are_not_private() {
 }
 
 #[test]
+fn stage_targets_and_number_settings_round_trip_and_defaults_stay_unwritten() {
+    let mut plan = plan_from_str(GOOD).unwrap();
+    let text = plan_to_string(&plan).unwrap();
+    for field in [
+        "\"target\"",
+        "\"currency\"",
+        "\"ramp_months\"",
+        "\"player_coach_reports\"",
+    ] {
+        assert!(!text.contains(field), "{field} written with no reason");
+    }
+    assert_eq!(plan.settings.currency, "USD");
+    assert_eq!(plan.settings.ramp_months, 6);
+    assert_eq!(plan.settings.player_coach_reports, 4);
+    plan.stages[1].target = Some(2_400_000.0);
+    plan.settings.currency = "EUR".into();
+    plan.settings.ramp_months = 0;
+    plan.settings.player_coach_reports = 3;
+    let text = plan_to_string(&plan).unwrap();
+    assert!(text.contains("\"target\": 2400000,"), "{text}");
+    assert!(text.contains("\"currency\": \"EUR\""));
+    let back = plan_from_str(&text).unwrap();
+    assert_eq!(back, plan);
+    assert_eq!(back.settings, plan.settings);
+    // A code in small letters is read as the code.
+    let small = text.replace("\"EUR\"", "\"chf\"");
+    assert_eq!(plan_from_str(&small).unwrap().settings.currency, "CHF");
+}
+
+#[test]
 fn version_1_files_still_load_and_saving_writes_version_2_with_numbers() {
     // The four-mistakes example is a version 1 file.
     let v1 = include_str!("../../examples/plans/four-mistakes.orgevo.json");
