@@ -90,15 +90,11 @@ impl Work {
 /// stages (empty own findings when only those ran).
 type Parts = (Vec<Finding>, Vec<Finding>);
 
-/// Below this many members in all, checks run one after another (threads
-/// would cost more than they save).
-const PARALLEL_FROM: usize = 2_000;
-
 /// Runs the checks `todo` asks for (stage index, and whether all its rules
-/// or only those reading earlier stages), on as many threads as the
-/// machine has cores when the stages are big.
+/// or only those reading earlier stages), side by side on the machine's
+/// cores when the stages are big ([`crate::parallel::map`]).
 fn run_checks(plan: &Plan, todo: &[(usize, bool)]) -> HashMap<usize, Parts> {
-    let check = |&(index, full): &(usize, bool)| -> (usize, Parts) {
+    let check = |(index, full): (usize, bool)| -> (usize, Parts) {
         let parts = if full {
             check_stage_parts(plan, index)
         } else {
@@ -109,45 +105,12 @@ fn run_checks(plan: &Plan, todo: &[(usize, bool)]) -> HashMap<usize, Parts> {
         };
         (index, parts)
     };
-    let members: usize = todo
-        .iter()
-        .filter_map(|(i, _)| plan.stages.get(*i))
-        .map(Stage::member_count)
-        .sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if todo.len() < 2 || threads < 2 || members < PARALLEL_FROM {
-        return todo.iter().map(check).collect();
-    }
-    // Deal the checks out biggest first, each to the least loaded thread;
-    // every rule costs about as much as the rules reading earlier stages.
-    let load = |&(index, full): &(usize, bool)| {
-        plan.stages[index].member_count() * if full { 2 } else { 1 } + 1
-    };
-    let mut order: Vec<&(usize, bool)> = todo.iter().collect();
-    order.sort_by_key(|job| std::cmp::Reverse(load(job)));
-    let mut shares: Vec<(usize, Vec<&(usize, bool)>)> =
-        vec![(0, Vec::new()); threads.min(todo.len())];
-    for job in order {
-        if let Some(share) = shares.iter_mut().min_by_key(|(load, _)| *load) {
-            share.0 += load(job);
-            share.1.push(job);
-        }
-    }
-    let Some(((_, here), others)) = shares.split_first() else {
-        return HashMap::new();
-    };
-    // One share on this thread, the others on threads of their own.
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = others
-            .iter()
-            .map(|(_, jobs)| scope.spawn(|| jobs.iter().map(|job| check(job)).collect::<Vec<_>>()))
-            .collect();
-        let mut results: HashMap<usize, Parts> = here.iter().map(|job| check(job)).collect();
-        for handle in handles {
-            results.extend(handle.join().unwrap_or_default());
-        }
-        results
-    })
+    // Biggest first, so the last check to start is a small one.
+    let mut jobs = todo.to_vec();
+    jobs.sort_by_key(|(i, _)| std::cmp::Reverse(plan.stages[*i].member_count()));
+    crate::parallel::map(jobs, |(i, _)| plan.stages[*i].member_count(), check)
+        .into_iter()
+        .collect()
 }
 
 /// The findings of every stage of a plan, re-derived only where needed.
@@ -279,8 +242,9 @@ mod tests {
 
     #[test]
     fn big_stages_checked_side_by_side_give_what_one_by_one_gives() {
-        // Above PARALLEL_FROM members in all, the checks run on threads.
-        let mut plan = crate::model::synthetic_plan_with_options(1_500, 5, 8);
+        // Above parallel::PARALLEL_FROM members in all, the checks run on
+        // threads.
+        let mut plan = crate::model::synthetic_plan_with_options(7_000, 5, 8);
         let decisions: Vec<usize> = (0..5).filter(|i| plan.is_decision(*i)).collect();
         assert_eq!(decisions, [0, 1], "5 stages, 2 decisions");
         let mut findings = PlanFindings::default();
