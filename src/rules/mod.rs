@@ -10,6 +10,7 @@ mod docs;
 mod finding;
 mod incremental;
 mod marketing;
+mod numbers;
 mod registry;
 mod roles;
 mod settled;

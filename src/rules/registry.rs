@@ -4,7 +4,7 @@
 
 use super::context::StageContext;
 use super::finding::{Finding, Hit, Severity};
-use super::{across, convergence, marketing, roles, shape, structure};
+use super::{across, convergence, marketing, numbers, roles, shape, structure};
 use crate::model::{Plan, Settings, Stage};
 
 /// The family a rule belongs to, as in the catalogue.
@@ -18,6 +18,8 @@ pub enum RuleFamily {
     StageShape,
     /// Changes between a stage and the one before.
     AcrossStages,
+    /// What a stage costs and can sell.
+    Numbers,
 }
 
 impl RuleFamily {
@@ -28,6 +30,7 @@ impl RuleFamily {
             Self::Structure => "Structure",
             Self::StageShape => "Stage shape",
             Self::AcrossStages => "Across stages",
+            Self::Numbers => "Numbers",
         }
     }
 }
@@ -242,6 +245,20 @@ pub const RULES: &[Rule] = &[
         AcrossStages,
         "A manager who becomes the growth leader needs a development plan",
         across::convergence_readiness,
+    ),
+    rule(
+        "capacity-short",
+        Warning,
+        Numbers,
+        "The sellers can carry the stage's bookings target",
+        numbers::capacity_short,
+    ),
+    rule(
+        "player-coach",
+        Info,
+        Numbers,
+        "Managers who coach a team do not also carry a quota",
+        numbers::player_coach,
     ),
 ];
 

@@ -30,6 +30,8 @@ fn settled_phrase(id: &str) -> Option<&'static str> {
         "function-hat-mismatch" => "{who}: title and responsibilities now agree",
         "responsibility-dropped" => "No responsibility is lost on the way any more",
         "convergence-readiness" => "The growth leader's development is no longer a gap",
+        "capacity-short" => "The sellers can now carry the stage's target",
+        "player-coach" => "{who} no longer sells and coaches a large team at once",
         _ => return None,
     })
 }

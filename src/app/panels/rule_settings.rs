@@ -60,6 +60,7 @@ pub fn rule_settings_ui(ui: &mut Ui, settings: &Settings, out: &mut Vec<Inspecto
                         RuleFamily::Structure,
                         RuleFamily::StageShape,
                         RuleFamily::AcrossStages,
+                        RuleFamily::Numbers,
                     ] {
                         ui.label(RichText::new(family.label()).strong());
                         ui.end_row();
