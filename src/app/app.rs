@@ -144,6 +144,7 @@ impl OrgevoApp {
     fn refresh_derived(&mut self, ctx: &egui::Context) {
         let state = self.doc.state();
         self.derived.findings.refresh(self.doc.plan(), state);
+        self.derived.totals.refresh(self.doc.plan());
         let input = DiffInput {
             plan: self.doc.plan(),
             state,
@@ -181,8 +182,11 @@ impl OrgevoApp {
             .map(|i| self.derived.findings.summary(i))
             .collect();
         let index = self.view.stage_index;
+        let totals = self.derived.totals.if_any();
         let actions = egui::Panel::top("timeline")
-            .show(ui, |ui| timeline_ui(ui, plan, index, &summaries))
+            .show(ui, |ui| {
+                timeline_ui(ui, plan, index, &summaries, totals.as_deref())
+            })
             .inner;
         self.events
             .extend(actions.into_iter().map(AppEvent::Timeline));
@@ -451,6 +455,12 @@ impl OrgevoApp {
             crate::model::TreeStep::Decision(d) => presenter.chosen(self.doc.plan(), d),
             crate::model::TreeStep::Stage(_) => None,
         }
+    }
+
+    /// The numbers of the stage at `index` as the app last worked them out
+    /// (the timeline strip shows these).
+    pub fn stage_totals(&self, index: usize) -> crate::model::StageTotals {
+        self.derived.totals.stage(index)
     }
 
     /// The changes of the current stage since the previous one.

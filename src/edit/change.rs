@@ -189,6 +189,13 @@ pub enum Edit {
         /// The option's name.
         option: Option<String>,
     },
+    /// Sets or clears a stage's annual bookings target (an amount ≥ 0).
+    SetStageTarget {
+        /// Stage id.
+        id: String,
+        /// The target.
+        target: Option<f64>,
+    },
     /// Sets or clears the stage a stage follows (`None`: the one before it
     /// in the file). Must name an earlier stage.
     SetStageAfter {
@@ -229,6 +236,7 @@ impl Edit {
             Self::MoveStage { .. } => "move stage".to_owned(),
             Self::SetStageInfo { .. } => "edit stage".to_owned(),
             Self::SetStageOption { .. } => "rename option".to_owned(),
+            Self::SetStageTarget { .. } => "set stage target".to_owned(),
             Self::SetStageAfter { .. } => "change what a stage follows".to_owned(),
             Self::Batch { label, .. } => label.clone(),
         }
@@ -381,6 +389,14 @@ impl Edit {
             }
             Self::SetStageOption { id, option } => {
                 stage_mut(plan, id)?.option.clone_from(option);
+            }
+            Self::SetStageTarget { id, target } => {
+                if let Some(t) = target.filter(|t| !crate::model::is_valid_amount(*t)) {
+                    return Err(EditError::BadAmount(format!(
+                        "a target is an amount of 0 or more, not {t}"
+                    )));
+                }
+                stage_mut(plan, id)?.target = *target;
             }
             Self::SetStageAfter { id, after } => {
                 let at = position(plan, id)?;

@@ -342,3 +342,40 @@ fn a_members_cost_quota_and_start_edit_in_the_inspector_and_undo() {
     assert_eq!(h.state().plan(), &before);
     assert_eq!(h.get_by_label("Cost / year").value().as_deref(), Some(""));
 }
+
+#[test]
+fn a_members_cost_shows_in_the_stage_totals_and_the_timeline() {
+    let mut h = harness(example_app());
+    h.run();
+    assert!(
+        h.query_by_label_contains("7 members · $").is_none(),
+        "a plan without numbers shows none"
+    );
+    h.get_by_label("Sam Ortiz").click_accesskit();
+    h.run();
+    h.get_by_label("Cost / year").scroll_to_me();
+    h.run();
+    common::retype(&mut h, "Cost / year", "95000");
+    h.key_press(Key::Enter);
+    h.run();
+    let plan = h.state().plan().clone();
+    assert_eq!(plan.stages[0].member("sam").unwrap().cost, Some(95_000.0));
+    assert_eq!(plan.totals(0).cost, 95_000.0);
+    // The strip shows each stage's cost now that the plan has numbers.
+    h.get_by_label_contains("7 members · $95k");
+    // And the stage inspector its totals (nothing selected).
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label_contains("cost $95k");
+    // A target typed into the stage inspector is one undoable edit.
+    h.get_by_label("Target / year").scroll_to_me();
+    h.run();
+    common::retype(&mut h, "Target / year", "2000000");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().plan().stages[0].target, Some(2_000_000.0));
+    h.get_by_label_contains("of $2M target");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().stages[0].target, None);
+}

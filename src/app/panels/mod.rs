@@ -11,5 +11,6 @@ pub mod menu;
 pub mod number_fields;
 pub mod rule_settings;
 pub mod stage_fields;
+pub mod stage_numbers;
 pub mod timeline;
 pub mod toolbar;

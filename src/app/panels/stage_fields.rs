@@ -81,6 +81,9 @@ pub fn stage_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<Inspector
         out.push(InspectorAction::Seal);
     }
     option_ui(ui, plan, stage, out);
+    if let Some(index) = plan.stage_position(&stage.id) {
+        crate::app::panels::stage_numbers::stage_numbers_ui(ui, plan, index, out);
+    }
     ui.label(
         RichText::new(format!(
             "{}, {}",

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::app::style::{severity_color, severity_icon};
 use crate::edit::compose::NewStage;
 use crate::edit::moves::Move;
-use crate::model::{Lane, Plan, StageKind};
+use crate::model::{Lane, Plan, StageKind, StageTotals};
 use crate::rules::{Severity, Summary};
 
 /// What the user asked of the timeline.
@@ -46,6 +46,7 @@ pub fn timeline_ui(
     plan: &Plan,
     current: usize,
     summaries: &[Summary],
+    totals: Option<&[StageTotals]>,
 ) -> Vec<TimelineAction> {
     let mut out = Vec::new();
     let lanes = plan.lanes();
@@ -53,6 +54,7 @@ pub fn timeline_ui(
         plan,
         current,
         summaries,
+        totals,
         branched: lanes.len() > 1,
     };
     ui.horizontal_top(|ui| {
@@ -126,6 +128,8 @@ struct Cards<'a> {
     plan: &'a Plan,
     current: usize,
     summaries: &'a [Summary],
+    /// Every stage's numbers, when the plan has any.
+    totals: Option<&'a [StageTotals]>,
     /// The plan has options (stages move by "Make this the main option"
     /// then, not by file order).
     branched: bool,
@@ -175,7 +179,14 @@ fn stage_card(ui: &mut Ui, index: usize, cards: &Cards<'_>, out: &mut Vec<Timeli
             stage.name,
             crate::look::kind_and_when(stage)
         ),
-        &crate::look::count(stage.member_count(), "member"),
+        &match cards.totals.and_then(|t| t.get(index)) {
+            Some(totals) => format!(
+                "{} · {}",
+                crate::look::count(stage.member_count(), "member"),
+                crate::look::money::money(totals.cost, &plan.settings.currency)
+            ),
+            None => crate::look::count(stage.member_count(), "member"),
+        },
         summary,
     );
     let card = ui

@@ -21,6 +21,8 @@ pub struct Derived {
     /// The stage last laid out tidily by an edit (so the next edit on it
     /// need not lay it out to find out).
     pub tidy: crate::edit::compose::TidyMemo,
+    /// Every stage's numbers.
+    pub totals: super::totals::TotalsCache,
 }
 
 /// The findings of every stage, re-derived only for the stages an edit

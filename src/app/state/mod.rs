@@ -5,4 +5,5 @@
 pub mod derived;
 pub mod settings;
 pub mod shell;
+pub mod totals;
 pub mod view;

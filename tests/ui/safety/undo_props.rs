@@ -2,7 +2,7 @@
 //! through the app as the menus and panels send them (add, delete, rename,
 //! re-parent, tag, link, add stage, next stage, delete stage, reorder
 //! stages, change kind, rule settings; add, reorder and delete options, so
-//! the stages grow into random trees). After every step the plan keeps its
+//! the stages grow into random trees; costs, quotas and targets). After every step the plan keeps its
 //! invariants, and the app's findings and the shown stage's diff equal a
 //! fresh computation over the tree (the diff against the nearest non-empty
 //! ancestor, never a sibling option); undoing
@@ -35,6 +35,8 @@ enum Action {
     NextStage,
     AddOption(usize),
     MakeMain(usize),
+    SetCost(usize, u32),
+    SetTarget(Option<u32>),
     DeleteOption(usize),
     DeleteStage(usize),
     MoveStage(usize, usize),
@@ -59,6 +61,8 @@ fn action() -> impl Strategy<Value = Action> {
         (0..5usize).prop_map(Action::AddOption),
         (0..5usize).prop_map(Action::AddOption),
         i().prop_map(Action::MakeMain),
+        (i(), 0..200_000u32).prop_map(|(m, c)| Action::SetCost(m, c)),
+        prop::option::of(0..3_000_000u32).prop_map(Action::SetTarget),
         i().prop_map(Action::DeleteOption),
         i().prop_map(Action::DeleteStage),
         (i(), i()).prop_map(|(s, to)| Action::MoveStage(s, to)),
@@ -140,6 +144,19 @@ fn run(h: &mut Harness<'_, OrgevoApp>, action: &Action) {
             let mv = orgevo::edit::moves::Move::ALL[*m];
             orgevo::edit::moves::add_option(&plan, index, mv).map(|(edit, _)| edit)
         }
+        Action::SetCost(m, cost) => member_id(stage, *m).and_then(|id| {
+            let mut member = stage.member(&id)?.clone();
+            member.cost = Some(f64::from(*cost));
+            member.quota = Some(f64::from(*cost) * 5.0);
+            Some(Edit::UpdateMember {
+                stage: stage_id.clone(),
+                member,
+            })
+        }),
+        Action::SetTarget(target) => Some(Edit::SetStageTarget {
+            id: stage_id.clone(),
+            target: target.map(f64::from),
+        }),
         Action::MakeMain(s) => {
             orgevo::edit::options::make_main_option(&plan, s % plan.stages.len())
         }
@@ -207,6 +224,8 @@ fn check(app: &OrgevoApp) -> Result<(), TestCaseError> {
         }
         let fresh = check_stage(plan, i);
         prop_assert_eq!(app.findings_of(i), fresh.as_slice(), "stage {}", i);
+        // The numbers the strip shows: a fresh computation's.
+        prop_assert_eq!(app.stage_totals(i), plan.totals(i), "totals of stage {}", i);
     }
     // The shown stage's changes: against its nearest non-empty ancestor.
     let shown = app.stage_index();
