@@ -258,6 +258,20 @@ impl OrgevoApp {
                 if self.derived.diffs.is_updating() {
                     ui.weak("Updating the changes…");
                 }
+                if let (Some(all), Some(before)) =
+                    (self.derived.totals.if_any(), plan.previous_non_empty(index))
+                {
+                    let (before, after) = (all.get(before), all.get(index));
+                    if let (Some(before), Some(after)) = (before, after)
+                        && let Some(change) = crate::look::money::totals_change(
+                            before,
+                            after,
+                            &plan.settings.currency,
+                        )
+                    {
+                        ui.label(format!("Numbers: {change}"));
+                    }
+                }
                 let diff = self.derived.diffs.diff();
                 let rows = self.derived.diffs.rows();
                 let toggled = changes_ui(ui, diff, rows, previous, self.view.show_removed);

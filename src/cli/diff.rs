@@ -8,6 +8,7 @@ use serde_json::json;
 use super::{DiffArgs, EXIT_LOAD_ERROR, EXIT_OK, OutputFormat};
 use crate::diff::diff_plan_stages;
 use crate::io::load_plan;
+use crate::io::schema::amount_json;
 
 /// Runs `orgevo diff`, writing the changes to `out` and errors to `err`.
 pub fn run_diff(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
@@ -43,9 +44,20 @@ pub fn run_diff(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             // Streamed: a big diff's text is never held whole in memory.
             let (sa, sb) = (&plan.stages[a], &plan.stages[b]);
             let mut out = std::io::BufWriter::new(&mut *out);
+            let numbers = plan
+                .has_numbers()
+                .then(|| {
+                    crate::look::money::totals_change(
+                        &plan.totals(a),
+                        &plan.totals(b),
+                        &plan.settings.currency,
+                    )
+                })
+                .flatten()
+                .map_or(String::new(), |change| format!("\n  numbers: {change}"));
             writeln!(
                 out,
-                "{} ({}) → {} ({}): {} changes",
+                "{} ({}) → {} ({}): {} changes{numbers}",
                 sa.name,
                 sa.id,
                 sb.name,
@@ -60,10 +72,21 @@ pub fn run_diff(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             .and_then(|()| out.flush())
         }
         OutputFormat::Json => {
+            let totals = |i: usize| {
+                let t = plan.totals(i);
+                json!({
+                    "people": t.people,
+                    "planned": t.planned,
+                    "cost": amount_json(t.cost),
+                    "capacity": amount_json(t.capacity),
+                    "target": t.target.map(amount_json),
+                })
+            };
             let report = json!({
                 "file": args.file.display().to_string(),
                 "from": diff.from,
                 "to": diff.to,
+                "totals": {"from": totals(a), "to": totals(b)},
                 "changes": diff.changes,
             });
             match serde_json::to_string_pretty(&report) {

@@ -32,6 +32,44 @@ pub fn money_change(delta: f64, currency: &str) -> String {
     format!("{sign}{}{}", prefix(currency), short(delta.abs()))
 }
 
+/// What changes in numbers from one stage's totals to another's, in
+/// words: "cost +$310k, capacity +$1.2M, 3 new seats"; only what changed,
+/// `None` when nothing did.
+pub fn totals_change(
+    before: &crate::model::StageTotals,
+    after: &crate::model::StageTotals,
+    currency: &str,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if after.cost != before.cost {
+        parts.push(format!(
+            "cost {}",
+            money_change(after.cost - before.cost, currency)
+        ));
+    }
+    if after.capacity != before.capacity {
+        parts.push(format!(
+            "capacity {}",
+            money_change(after.capacity - before.capacity, currency)
+        ));
+    }
+    let seats = |t: &crate::model::StageTotals| (t.people + t.planned) as i64;
+    match seats(after) - seats(before) {
+        0 => {}
+        1 => parts.push("1 new seat".to_owned()),
+        -1 => parts.push("1 seat fewer".to_owned()),
+        n if n > 0 => parts.push(format!("{n} new seats")),
+        n => parts.push(format!("{} seats fewer", -n)),
+    }
+    if after.target != before.target {
+        parts.push(match after.target {
+            Some(t) => format!("target {}", money(t, currency)),
+            None => "no target".to_owned(),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// A non-negative amount, short.
 fn short(amount: f64) -> String {
     if !amount.is_finite() {
@@ -87,6 +125,38 @@ mod tests {
         assert_eq!(money(9_960_000.0, "USD"), "$10M");
         assert_eq!(money(3_400_000_000.0, "USD"), "$3.4B");
         assert_eq!(money(-310_000.0, "USD"), "−$310k");
+    }
+
+    #[test]
+    fn totals_change_names_only_what_changed() {
+        use crate::model::StageTotals;
+        let before = StageTotals {
+            people: 7,
+            planned: 0,
+            cost: 900_000.0,
+            capacity: 3_000_000.0,
+            target: None,
+        };
+        let after = StageTotals {
+            people: 8,
+            planned: 2,
+            cost: 1_210_000.0,
+            capacity: 4_200_000.0,
+            target: Some(5_000_000.0),
+        };
+        assert_eq!(
+            totals_change(&before, &after, "USD").as_deref(),
+            Some("cost +$310k, capacity +$1.2M, 3 new seats, target $5M")
+        );
+        assert_eq!(totals_change(&before, &before, "USD"), None);
+        let fewer = StageTotals {
+            people: 6,
+            ..before
+        };
+        assert_eq!(
+            totals_change(&before, &fewer, "EUR").as_deref(),
+            Some("1 seat fewer")
+        );
     }
 
     #[test]

@@ -56,3 +56,39 @@ fn unknown_stage_exits_2_and_names_it() {
     assert_eq!(code, 2);
     assert!(stderr.contains("`someday`"), "{stderr}");
 }
+
+#[test]
+fn the_diff_gives_both_stages_totals_and_says_what_changed_in_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = orgevo::io::plan_from_str(orgevo::io::BUNDLED_EXAMPLE).unwrap();
+    for (stage, cost) in [(0, 100_000.0), (1, 150_000.0)] {
+        plan.stages[stage].member_mut("sam").unwrap().cost = Some(cost);
+    }
+    plan.stages[1].target = Some(2_000_000.0);
+    let path = dir.path().join("numbers.orgevo.json");
+    std::fs::write(&path, orgevo::io::plan_to_string(&plan).unwrap()).unwrap();
+    let file = path.to_str().unwrap();
+    let (code, json, stderr) = diff(&[file, "today", "split", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let totals = &report["totals"];
+    assert_eq!(totals["from"]["cost"], 100_000);
+    assert_eq!(totals["to"]["cost"], 150_000);
+    assert_eq!(totals["from"]["target"], serde_json::Value::Null);
+    assert_eq!(totals["to"]["target"], 2_000_000);
+    let seats = |s: &orgevo::model::Stage| s.member_count();
+    let planned = plan.stages[1].members().filter(|m| m.planned).count();
+    assert_eq!(totals["to"]["planned"], planned);
+    assert_eq!(totals["to"]["people"], seats(&plan.stages[1]) - planned);
+    let (_, text, _) = diff(&[file, "today", "split"]);
+    let new_seats = seats(&plan.stages[1]) - seats(&plan.stages[0]);
+    assert!(
+        text.contains(&format!(
+            "numbers: cost +$50k, {new_seats} new seats, target $2M"
+        )),
+        "{text}"
+    );
+    // A plan without numbers says nothing of them.
+    let (_, text, _) = diff(&[ACME, "today", "split"]);
+    assert!(!text.contains("numbers:"), "{text}");
+}

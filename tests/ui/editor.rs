@@ -378,4 +378,11 @@ fn a_members_cost_shows_in_the_stage_totals_and_the_timeline() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().plan().stages[0].target, None);
+    // The split's Changes give the difference in numbers: Sam's cost is
+    // only on the first stage.
+    h.state_mut().set_stage(1);
+    h.run();
+    h.get_by_label("Changes").click();
+    h.run();
+    h.get_by_label_contains("Numbers: cost −$95k");
 }
