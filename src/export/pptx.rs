@@ -186,11 +186,13 @@ fn slide(plan: &Plan, index: usize, [chart_w, chart_h]: [f32; 2]) -> String {
         run(&stage.name, 28, true, "1D2128"),
         run(
             &format!(
-                "{}{}{when} · {}",
+                "{}{}{when} · {}{}",
                 super::decision::option_line(plan, index)
                     .map_or(String::new(), |o| format!("{o} · ")),
                 stage.kind.label(),
-                crate::look::count(stage.member_count(), "member")
+                crate::look::count(stage.member_count(), "member"),
+                crate::look::money::stage_numbers(plan, index)
+                    .map_or(String::new(), |n| format!(" · {n}"))
             ),
             14,
             false,

@@ -25,7 +25,7 @@ pub fn decision_slide(plan: &Plan, decision: usize) -> Result<(String, Vec<Vec<u
     let count = options.len().max(1) as f32;
     let column = (page_w - 72.0 - GAP * (count - 1.0)) / count;
     let top = 96.0;
-    let text_h = 76.0;
+    let text_h = 92.0;
     let mut pictures = Vec::with_capacity(options.len());
     let mut id = 3;
     for (k, option) in options.iter().enumerate() {
@@ -40,8 +40,12 @@ pub fn decision_slide(plan: &Plan, decision: usize) -> Result<(String, Vec<Vec<u
         } else {
             ("No findings".to_owned(), "3CA55C")
         };
+        let numbers = crate::look::money::stage_numbers(plan, option.first)
+            .map_or(String::new(), |n| {
+                format!("<a:p>{}</a:p>", run(&n, 12, false, "1D2128"))
+            });
         let text = format!(
-            "<a:p>{}</a:p><a:p>{}</a:p><a:p>{}</a:p>",
+            "<a:p>{}</a:p><a:p>{}</a:p><a:p>{}</a:p>{numbers}",
             run(&option.name, 20, true, "1D2128"),
             run(
                 &format!("{}: {}", option.stage_name, option.about),

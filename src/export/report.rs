@@ -149,11 +149,19 @@ fn decision_md(out: &mut String, plan: &Plan, decision: usize) {
     let options = options_at(plan, decision);
     let _ = writeln!(out, "## {}\n", md_text(&decision_title(plan, decision)));
     let _ = writeln!(out, "*{}*\n", md_text(&decision_subtitle(&options)));
-    let _ = writeln!(out, "| option | first stage | findings |\n|---|---|---|");
+    let numbers = plan.has_numbers();
+    let _ = writeln!(
+        out,
+        "| option | first stage | findings |{}\n|---|---|---|{}",
+        if numbers { " numbers |" } else { "" },
+        if numbers { "---|" } else { "" }
+    );
     for o in &options {
+        let extra = crate::look::money::stage_numbers(plan, o.first)
+            .map_or(String::new(), |n| format!(" {} |", md_text(&n)));
         let _ = writeln!(
             out,
-            "| {} | {}: {} | {} |",
+            "| {} | {}: {} | {} |{extra}",
             md_text(&o.name),
             md_text(&o.stage_name),
             md_text(&o.about),
@@ -175,6 +183,9 @@ fn stage_md(out: &mut String, plan: &Plan, report: &StageReport) {
         md_text(&when(stage)),
         crate::look::count(stage.member_count(), "member")
     );
+    if let Some(numbers) = crate::look::money::stage_numbers(plan, report.index) {
+        let _ = writeln!(out, "**Numbers:** {}\n", md_text(&numbers));
+    }
     if !stage.notes.trim().is_empty() {
         let _ = writeln!(out, "{}\n", md_text(&stage.notes));
     }
@@ -294,18 +305,25 @@ fn decision_html(out: &mut String, plan: &Plan, decision: usize) {
     let options = options_at(plan, decision);
     let _ = write!(
         out,
-        "<h2>{}</h2><p class=\"meta\">{}</p><table><tr><th>option</th><th>first stage</th><th>findings</th></tr>",
+        "<h2>{}</h2><p class=\"meta\">{}</p><table><tr><th>option</th><th>first stage</th><th>findings</th>{}</tr>",
         xml_text(&decision_title(plan, decision)),
-        xml_text(&decision_subtitle(&options))
+        xml_text(&decision_subtitle(&options)),
+        if plan.has_numbers() {
+            "<th>numbers</th>"
+        } else {
+            ""
+        }
     );
     for o in &options {
         let _ = write!(
             out,
-            "<tr><td class=\"option\">{}</td><td>{}: {}</td><td>{}</td></tr>",
+            "<tr><td class=\"option\">{}</td><td>{}: {}</td><td>{}</td>{}</tr>",
             xml_text(&o.name),
             xml_text(&o.stage_name),
             xml_text(&o.about),
-            o.findings
+            o.findings,
+            crate::look::money::stage_numbers(plan, o.first)
+                .map_or(String::new(), |n| format!("<td>{}</td>", xml_text(&n)))
         );
     }
     out.push_str("</table>");
@@ -324,6 +342,9 @@ fn stage_html(out: &mut String, plan: &Plan, report: &StageReport) {
         xml_text(&when(stage)),
         crate::look::count(stage.member_count(), "member")
     );
+    if let Some(numbers) = crate::look::money::stage_numbers(plan, index) {
+        let _ = write!(out, "<p class=\"meta\">Numbers: {}</p>", xml_text(&numbers));
+    }
     if !stage.notes.trim().is_empty() {
         let _ = write!(out, "<p>{}</p>", xml_text(&stage.notes));
     }

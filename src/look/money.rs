@@ -32,6 +32,30 @@ pub fn money_change(delta: f64, currency: &str) -> String {
     format!("{sign}{}{}", prefix(currency), short(delta.abs()))
 }
 
+/// "14 people, 3 planned · cost $1.9M · capacity $2.1M of $2.4M target".
+pub fn totals_line(t: &crate::model::StageTotals, currency: &str) -> String {
+    let people = match t.people {
+        1 => "1 person".to_owned(),
+        n => format!("{n} people"),
+    };
+    let target = t.target.map_or(String::new(), |target| {
+        format!(" of {} target", money(target, currency))
+    });
+    format!(
+        "{people}, {} planned · cost {} · capacity {}{target}",
+        t.planned,
+        money(t.cost, currency),
+        money(t.capacity, currency)
+    )
+}
+
+/// A stage's totals for the export of `plan`'s stage at `index`, or
+/// `None` when the plan has no numbers (and then exports show none).
+pub fn stage_numbers(plan: &crate::model::Plan, index: usize) -> Option<String> {
+    plan.has_numbers()
+        .then(|| totals_line(&plan.totals(index), &plan.settings.currency))
+}
+
 /// What changes in numbers from one stage's totals to another's, in
 /// words: "cost +$310k, capacity +$1.2M, 3 new seats"; only what changed,
 /// `None` when nothing did.

@@ -750,3 +750,44 @@ fn lines_never_run_through_cards_in_any_layout_a_format_picks() {
     // would choose for a fresh one (the PPTX picks the wide one).
     assert_eq!(geometries[0], geometries[1]);
 }
+
+#[test]
+fn exports_give_each_stage_and_option_its_numbers_only_when_the_plan_has_some() {
+    use orgevo::look::money::money;
+    let plain = example();
+    let md =
+        String::from_utf8(export(&plain, &request(Scope::All, Format::Markdown)).unwrap()).unwrap();
+    assert!(!md.contains("Numbers") && !md.contains("capacity"), "{md}");
+    let mut plan = example();
+    for stage in &mut plan.stages {
+        let ids: Vec<String> = stage.members().map(|m| m.id.clone()).collect();
+        for (k, id) in ids.iter().enumerate() {
+            stage.member_mut(id).unwrap().cost = Some(100_000.0 + 1_000.0 * k as f64);
+        }
+    }
+    let split = plan.stage_position("split").unwrap();
+    plan.stages[split].target = Some(5_000_000.0);
+    // The cost of a stage is every member's, planned seats included.
+    let cost = |i: usize| -> f64 { plan.stages[i].members().filter_map(|m| m.cost).sum() };
+    let md =
+        String::from_utf8(export(&plan, &request(Scope::All, Format::Markdown)).unwrap()).unwrap();
+    for i in 0..plan.stages.len() {
+        let line = format!("cost {}", money(cost(i), "USD"));
+        assert!(md.contains(&line), "{line} missing: {md}");
+    }
+    assert!(md.contains("of $5M target"));
+    assert!(md.contains("| option | first stage | findings | numbers |"));
+    let html =
+        String::from_utf8(export(&plan, &request(Scope::All, Format::Html)).unwrap()).unwrap();
+    assert!(html.contains("<th>numbers</th>") && html.contains("Numbers: "));
+    let pdf = export(&plan, &request(Scope::All, Format::Pdf)).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains(&squeeze(&format!("cost {}", money(cost(split), "USD")))));
+    let pptx = export(&plan, &request(Scope::All, Format::Pptx)).unwrap();
+    let slides: String = zip_parts(&pptx)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide"))
+        .map(|(_, d)| String::from_utf8(d).unwrap())
+        .collect();
+    assert!(slides.contains(&format!("cost {}", money(cost(split), "USD"))));
+}

@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 
 use crate::app::panels::inspector_action::InspectorAction;
 use crate::edit::Edit;
-use crate::look::money::money;
-use crate::model::{Plan, StageTotals};
+use crate::look::money::totals_line;
+use crate::model::Plan;
 
 /// The target field and the totals of the stage at `index` when the plan
 /// has numbers; otherwise only a collapsed way in to the target.
@@ -45,23 +45,6 @@ pub fn stage_numbers_ui(ui: &mut Ui, plan: &Plan, index: usize, out: &mut Vec<In
             ));
         }
     }
-}
-
-/// "14 people, 3 planned · cost $1.9M · capacity $2.1M of $2.4M target".
-pub fn totals_line(t: &StageTotals, currency: &str) -> String {
-    let people = match t.people {
-        1 => "1 person".to_owned(),
-        n => format!("{n} people"),
-    };
-    let target = t.target.map_or(String::new(), |target| {
-        format!(" of {} target", money(target, currency))
-    });
-    format!(
-        "{people}, {} planned · cost {} · capacity {}{target}",
-        t.planned,
-        money(t.cost, currency),
-        money(t.capacity, currency)
-    )
 }
 
 /// The target as text: typing a number sets it, emptying clears it, and

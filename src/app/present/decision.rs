@@ -137,6 +137,22 @@ fn pane_ui(
                 );
             }
         });
+        if plan.has_numbers() {
+            let t = plan.totals(option);
+            let currency = &plan.settings.currency;
+            let target = t.target.map_or(String::new(), |target| {
+                format!(" of {}", crate::look::money::money(target, currency))
+            });
+            ui.label(
+                RichText::new(format!(
+                    "{} seats · cost {} · capacity {}{target}",
+                    t.people + t.planned,
+                    crate::look::money::money(t.cost, currency),
+                    crate::look::money::money(t.capacity, currency),
+                ))
+                .size(20.0 * scale),
+            );
+        }
     });
     let chart = Rect::from_min_max(
         pos2(pane.min.x + pad, head.max.y + 8.0 * scale),

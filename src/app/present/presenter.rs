@@ -314,10 +314,21 @@ impl Presenter {
             weak,
         );
         y += 34.0 * scale;
+        // What the step changes in numbers first, where the plan has any.
+        let numbers = plan
+            .previous_non_empty(index)
+            .filter(|_| plan.has_numbers())
+            .and_then(|previous| {
+                crate::look::money::totals_change(
+                    &plan.totals(previous),
+                    &plan.totals(index),
+                    &plan.settings.currency,
+                )
+            });
         let captions: Vec<String> = match &self.diff {
-            Some(diff) => diff
-                .captions(CAPTIONS)
-                .iter()
+            Some(diff) => numbers
+                .into_iter()
+                .chain(diff.captions(CAPTIONS))
                 .map(|c| format!("•  {c}"))
                 .collect(),
             None => stage

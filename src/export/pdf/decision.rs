@@ -71,10 +71,15 @@ pub(super) fn decision_page(
             summary.to_string()
         };
         pen.text(x, top + 31.0, 9.5, color, &fit(&findings, 9.5, column));
+        let mut chart_top = top + 44.0;
+        if let Some(numbers) = crate::look::money::stage_numbers(plan, option.first) {
+            pen.text(x, top + 45.0, 9.5, paper::TEXT, &fit(&numbers, 9.5, column));
+            chart_top += 14.0;
+        }
         let stage = &plan.stages[option.first];
         let stage_findings = check_stage(plan, option.first);
         let chart = Chart::of_stage(stage, &stage_findings);
-        draw_chart(pen, &chart, [x, top + 44.0, x + column, bottom])?;
+        draw_chart(pen, &chart, [x, chart_top, x + column, bottom])?;
     }
     Ok(())
 }

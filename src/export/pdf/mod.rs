@@ -328,6 +328,9 @@ fn header(pen: &mut Pen, plan: &Plan, index: usize, first: bool, paper: Paper, n
     if let Some(option) = super::decision::option_line(plan, index) {
         about = format!("{option} · {about}");
     }
+    if let Some(numbers) = crate::look::money::stage_numbers(plan, index) {
+        about = format!("{about} · {numbers}");
+    }
     pen.text(
         MARGIN,
         MARGIN + 52.0,
