@@ -44,16 +44,7 @@ pub fn run_diff(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Ex
             // Streamed: a big diff's text is never held whole in memory.
             let (sa, sb) = (&plan.stages[a], &plan.stages[b]);
             let mut out = std::io::BufWriter::new(&mut *out);
-            let numbers = plan
-                .has_numbers()
-                .then(|| {
-                    crate::look::money::totals_change(
-                        &plan.totals(a),
-                        &plan.totals(b),
-                        &plan.settings.currency,
-                    )
-                })
-                .flatten()
+            let numbers = crate::look::money::stage_numbers_change(&plan, a, b)
                 .map_or(String::new(), |change| format!("\n  numbers: {change}"));
             writeln!(
                 out,

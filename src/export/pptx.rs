@@ -204,7 +204,14 @@ fn slide(plan: &Plan, index: usize, [chart_w, chart_h]: [f32; 2]) -> String {
         .previous_non_empty(index)
         .and_then(|p| diff_plan_stages(plan, p, index))
     {
-        Some(diff) => diff.captions(CAPTIONS),
+        Some(diff) => plan
+            .previous_non_empty(index)
+            .and_then(|p| crate::look::money::stage_numbers_change(plan, p, index))
+            .map(|n| format!("Numbers: {n}"))
+            .into_iter()
+            .chain(diff.captions(CAPTIONS))
+            .take(CAPTIONS)
+            .collect(),
         None => stage
             .notes
             .lines()

@@ -56,6 +56,21 @@ pub fn stage_numbers(plan: &crate::model::Plan, index: usize) -> Option<String> 
         .then(|| totals_line(&plan.totals(index), &plan.settings.currency))
 }
 
+/// What changes in numbers from the stage at `from` of `plan` to the one
+/// at `to`, in words, for captions; `None` when the plan has no numbers or
+/// nothing changed.
+pub fn stage_numbers_change(plan: &crate::model::Plan, from: usize, to: usize) -> Option<String> {
+    plan.has_numbers()
+        .then(|| {
+            totals_change(
+                &plan.totals(from),
+                &plan.totals(to),
+                &plan.settings.currency,
+            )
+        })
+        .flatten()
+}
+
 /// What changes in numbers from one stage's totals to another's, in
 /// words: "cost +$310k, capacity +$1.2M, 3 new seats"; only what changed,
 /// `None` when nothing did.

@@ -221,3 +221,37 @@ fn shuffled(plan: &Plan, seed: u64) -> Plan {
     }
     out
 }
+
+#[test]
+fn the_numbers_example_is_short_at_the_split_until_the_new_sellers_ramp() {
+    let plan = load_plan("examples/plans/acme-numbers.orgevo.json".as_ref()).unwrap();
+    let short: Vec<String> = check_plan(&plan)
+        .into_iter()
+        .filter(|f| f.rule == "capacity-short")
+        .map(|f| f.stage)
+        .collect();
+    assert_eq!(short, ["split"]);
+    // The split's planned sellers start after its date: they add cost, not
+    // yet capacity.
+    let split = plan.stage_position("split").unwrap();
+    let stage = &plan.stages[split];
+    let date = orgevo::model::stage_date(&stage.when);
+    for m in stage.members().filter(|m| m.planned && m.quota.is_some()) {
+        assert_eq!(
+            orgevo::model::ramp_factor(m.start, date, 6),
+            0.0,
+            "{}",
+            m.id
+        );
+    }
+    let totals = plan.totals(split);
+    assert!(totals.capacity < totals.target.unwrap());
+    for option in plan.followers(split) {
+        let t = plan.totals(option);
+        assert!(
+            t.capacity >= t.target.unwrap(),
+            "{}",
+            plan.stages[option].id
+        );
+    }
+}

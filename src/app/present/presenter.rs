@@ -317,14 +317,8 @@ impl Presenter {
         // What the step changes in numbers first, where the plan has any.
         let numbers = plan
             .previous_non_empty(index)
-            .filter(|_| plan.has_numbers())
-            .and_then(|previous| {
-                crate::look::money::totals_change(
-                    &plan.totals(previous),
-                    &plan.totals(index),
-                    &plan.settings.currency,
-                )
-            });
+            .and_then(|previous| crate::look::money::stage_numbers_change(plan, previous, index))
+            .map(|n| format!("Numbers: {n}"));
         let captions: Vec<String> = match &self.diff {
             Some(diff) => numbers
                 .into_iter()

@@ -441,10 +441,15 @@ fn changes_block(
     );
     y += 14.0;
     // What the step fixes or introduces first: it must not fall off the page.
-    let (findings, story): (Vec<String>, Vec<String>) = diff
+    let (findings, mut story): (Vec<String>, Vec<String>) = diff
         .captions(8)
         .into_iter()
         .partition(|c| c.starts_with("Fixed:") || c.starts_with("New finding"));
+    if let Some(numbers) =
+        previous.and_then(|p| crate::look::money::stage_numbers_change(plan, p, index))
+    {
+        story.insert(0, format!("Numbers: {numbers}"));
+    }
     for caption in findings.into_iter().chain(story) {
         if y > bottom - 6.0 {
             break;
