@@ -120,6 +120,26 @@ fn option_prefix(plan: &Plan, index: usize) -> String {
     option_line(plan, index).map_or(String::new(), |o| format!("{o} · "))
 }
 
+/// The headings of a stage's totals table.
+const TOTALS_HEADINGS: [&str; 5] = ["people", "planned seats", "cost", "capacity", "target"];
+
+/// The cells of the totals table of the stage at `index`, or `None` when
+/// the plan has no numbers.
+fn totals_cells(plan: &Plan, index: usize) -> Option<[String; 5]> {
+    if !plan.has_numbers() {
+        return None;
+    }
+    let t = plan.totals(index);
+    let money = |a: f64| crate::look::money::money(a, &plan.settings.currency);
+    Some([
+        t.people.to_string(),
+        t.planned.to_string(),
+        money(t.cost),
+        money(t.capacity),
+        t.target.map_or("none".to_owned(), money),
+    ])
+}
+
 /// The report in Markdown: a section per stage and per decision of
 /// `steps`, in that order.
 pub fn markdown(plan: &Plan, steps: &[TreeStep]) -> String {
@@ -183,8 +203,14 @@ fn stage_md(out: &mut String, plan: &Plan, report: &StageReport) {
         md_text(&when(stage)),
         crate::look::count(stage.member_count(), "member")
     );
-    if let Some(numbers) = crate::look::money::stage_numbers(plan, report.index) {
-        let _ = writeln!(out, "**Numbers:** {}\n", md_text(&numbers));
+    if let Some(cells) = totals_cells(plan, report.index) {
+        let _ = writeln!(
+            out,
+            "| {} |\n|---|---|---|---|---|",
+            TOTALS_HEADINGS.join(" | ")
+        );
+        let cells: Vec<String> = cells.iter().map(|c| md_text(c)).collect();
+        let _ = writeln!(out, "| {} |\n", cells.join(" | "));
     }
     if !stage.notes.trim().is_empty() {
         let _ = writeln!(out, "{}\n", md_text(&stage.notes));
@@ -342,8 +368,16 @@ fn stage_html(out: &mut String, plan: &Plan, report: &StageReport) {
         xml_text(&when(stage)),
         crate::look::count(stage.member_count(), "member")
     );
-    if let Some(numbers) = crate::look::money::stage_numbers(plan, index) {
-        let _ = write!(out, "<p class=\"meta\">Numbers: {}</p>", xml_text(&numbers));
+    if let Some(cells) = totals_cells(plan, index) {
+        out.push_str("<table class=\"totals\"><tr>");
+        for heading in TOTALS_HEADINGS {
+            let _ = write!(out, "<th>{heading}</th>");
+        }
+        out.push_str("</tr><tr>");
+        for cell in cells {
+            let _ = write!(out, "<td>{}</td>", xml_text(&cell));
+        }
+        out.push_str("</tr></table>");
     }
     if !stage.notes.trim().is_empty() {
         let _ = write!(out, "<p>{}</p>", xml_text(&stage.notes));

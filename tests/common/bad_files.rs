@@ -136,6 +136,14 @@ pub fn bad_files() -> Vec<BadFile> {
             &["settings", "`currency`", "\"dollars\""],
         ),
         bad(
+            "negative ramp months",
+            edited(
+                "\"max_direct_reports\": 8,",
+                "\"max_direct_reports\": 8, \"ramp_months\": -1,",
+            ),
+            &["settings.ramp_months", "-1"],
+        ),
+        bad(
             "malformed JSON",
             "{\n  \"format\": \"orgevo\",\n  \"version\" 1\n}",
             &["line 3", "column 13"],

@@ -771,15 +771,21 @@ fn exports_give_each_stage_and_option_its_numbers_only_when_the_plan_has_some() 
     let cost = |i: usize| -> f64 { plan.stages[i].members().filter_map(|m| m.cost).sum() };
     let md =
         String::from_utf8(export(&plan, &request(Scope::All, Format::Markdown)).unwrap()).unwrap();
+    // A totals table per stage.
+    let rows: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("| people | planned seats | cost | capacity | target |"))
+        .collect();
+    assert!(!rows.is_empty(), "{md}");
     for i in 0..plan.stages.len() {
-        let line = format!("cost {}", money(cost(i), "USD"));
-        assert!(md.contains(&line), "{line} missing: {md}");
+        let cell = format!("| {} |", money(cost(i), "USD"));
+        assert!(md.contains(&cell), "{cell} missing: {md}");
     }
-    assert!(md.contains("of $5M target"));
+    assert!(md.contains("| $5M |"));
     assert!(md.contains("| option | first stage | findings | numbers |"));
     let html =
         String::from_utf8(export(&plan, &request(Scope::All, Format::Html)).unwrap()).unwrap();
-    assert!(html.contains("<th>numbers</th>") && html.contains("Numbers: "));
+    assert!(html.contains("<th>numbers</th>") && html.contains("<th>planned seats</th>"));
     let pdf = export(&plan, &request(Scope::All, Format::Pdf)).unwrap();
     let text = squeeze(&pdf_pages(&pdf).join(" "));
     assert!(text.contains(&squeeze(&format!("cost {}", money(cost(split), "USD")))));

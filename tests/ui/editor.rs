@@ -386,3 +386,30 @@ fn a_members_cost_shows_in_the_stage_totals_and_the_timeline() {
     h.run();
     h.get_by_label_contains("Numbers: cost −$95k");
 }
+
+#[test]
+fn the_member_inspector_says_how_much_of_a_quota_counts_at_the_stage_date() {
+    let plan = plan_from_str(include_str!(
+        "../../examples/plans/acme-numbers.orgevo.json"
+    ))
+    .unwrap();
+    let mut h = harness(OrgevoApp::with_plan(plan, "acme-numbers.orgevo.json"));
+    h.run();
+    h.state_mut().set_stage(1);
+    h.run();
+    h.get_by_label("Ben Adeyemi").click_accesskit();
+    h.run();
+    // Ben starts in April 2027, after the split's date (2027: January).
+    h.get_by_label("Carries none of the quota by 2027: starts 2027-04");
+    h.get_by_label("Sam Ortiz").click_accesskit();
+    h.run();
+    h.get_by_label("Carries the whole quota by 2027");
+    // Compare gives both sides' totals.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    let plan = h.state().plan().clone();
+    for i in [0, 1] {
+        let line = orgevo::look::money::stage_numbers(&plan, i).unwrap();
+        h.get_by_label(&line);
+    }
+}

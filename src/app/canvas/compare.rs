@@ -140,6 +140,12 @@ impl CompareView {
                     format!("{} · {under}", stage.name)
                 };
                 column.label(RichText::new(heading).strong());
+                let numbers = plan
+                    .stage_position(&stage.id)
+                    .and_then(|i| crate::look::money::stage_numbers(plan, i));
+                if let Some(numbers) = numbers {
+                    column.label(RichText::new(numbers).weak());
+                }
                 // Each side needs its own scope, or both scenes share one
                 // paint layer (and so one transform).
                 let side_hover = column

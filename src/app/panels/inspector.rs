@@ -41,7 +41,10 @@ impl Inspector {
         let selected: Vec<&Member> = selection.iter().filter_map(|id| stage.member(id)).collect();
         match selected.as_slice() {
             [] => plan_ui(ui, plan, stage, &mut out),
-            [member] => self.member_ui(ui, stage, member, findings, &mut out),
+            [member] => {
+                let ramp = plan.settings.ramp_months;
+                self.member_ui(ui, stage, member, findings, ramp, &mut out);
+            }
             several => {
                 ui.heading(format!("{} members selected", several.len()));
                 ui.horizontal(|ui| {
@@ -73,6 +76,7 @@ impl Inspector {
         stage: &Stage,
         member: &Member,
         findings: &[Finding],
+        ramp_months: u32,
         out: &mut Vec<InspectorAction>,
     ) {
         let mut m = member.clone();
@@ -178,6 +182,9 @@ impl Inspector {
                     }
                 }
             });
+        if let Some(line) = ramp_line(stage, &m, ramp_months) {
+            ui.label(RichText::new(line).weak());
+        }
 
         ui.separator();
         for family in [TagFamily::Leadership, TagFamily::Management] {
@@ -412,4 +419,29 @@ fn toggle(tags: &mut Vec<Tag>, tag: Tag, on: bool) {
     } else {
         tags.retain(|t| t != &tag);
     }
+}
+
+/// How much of the member's quota counts at the stage's date: "Carries
+/// 50% of the quota by 2027-Q3 (ramping since 2027-04)"; `None` without a
+/// quota or a date to ramp to.
+fn ramp_line(
+    stage: &crate::model::Stage,
+    member: &crate::model::Member,
+    ramp: u32,
+) -> Option<String> {
+    member.quota?;
+    let date = crate::model::stage_date(&stage.when)?;
+    let start = member.start?;
+    let share = crate::model::ramp_factor(Some(start), Some(date), ramp);
+    let when = stage.when.trim();
+    Some(if share == 0.0 {
+        format!("Carries none of the quota by {when}: starts {start}")
+    } else if share >= 1.0 {
+        format!("Carries the whole quota by {when}")
+    } else {
+        format!(
+            "Carries {:.0}% of the quota by {when} (ramping since {start})",
+            share * 100.0
+        )
+    })
 }
