@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{EXIT_LOAD_ERROR, EXIT_OK, ExportArgs, ExportFormatArg, PaperArg};
-use crate::export::{Format, Paper, Request, Scope, export, stage_index};
+use crate::export::{Format, Paper, Request, Scope, export_noting, stage_index};
 use crate::io::{load_plan, write_atomically};
 
 /// Exit code: the export itself failed (too large, cannot write).
@@ -74,13 +74,16 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         scale: args.scale,
         paper: args.paper.into(),
     };
-    let bytes = match export(&plan, &request) {
-        Ok(bytes) => bytes,
+    let (bytes, notice) = match export_noting(&plan, &request) {
+        Ok(exported) => (exported.bytes, exported.notice),
         Err(e) => {
             let _ = writeln!(err, "error: {}: {e}", args.file.display());
             return ExitCode::from(EXIT_EXPORT_FAILED);
         }
     };
+    if let Some(notice) = notice {
+        let _ = writeln!(err, "note: {}: {notice}", args.file.display());
+    }
     if let Err(e) = write_atomically(&args.output, &bytes) {
         let _ = writeln!(err, "error: {e}");
         return ExitCode::from(EXIT_EXPORT_FAILED);

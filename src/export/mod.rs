@@ -264,8 +264,46 @@ pub fn stage_png(plan: &Plan, index: usize, scale: f32) -> Result<Vec<u8>, Expor
     png::svg_to_png(&svg.text, scale)
 }
 
+/// An export's bytes and, when it had to give way (a PNG too large for
+/// its scale, drawn smaller), what it did, for the user to read.
+#[derive(Debug)]
+pub struct Exported {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// What the export changed from the request, if anything.
+    pub notice: Option<String>,
+}
+
 /// Runs an export; the bytes of the file to write.
 pub fn export(plan: &Plan, request: &Request) -> Result<Vec<u8>, ExportError> {
+    export_noting(plan, request).map(|e| e.bytes)
+}
+
+/// Runs an export; the bytes and what, if anything, it changed from the
+/// request (see [`Exported`]).
+pub fn export_noting(plan: &Plan, request: &Request) -> Result<Exported, ExportError> {
+    if request.format == Format::Png {
+        let stages = request.stages(plan);
+        let svg = match (&request.scope, stages.as_slice()) {
+            (_, []) => return Err(ExportError::NoStages),
+            (_, [one]) => stage_svg(plan, *one).ok_or(ExportError::NoStages)?,
+            (Scope::All, _) => timeline_svg(plan),
+            (_, path) => timeline::path_svg(plan, path),
+        };
+        let (bytes, fitted) = png::svg_to_png_fitted(&svg.text, request.scale)?;
+        return Ok(Exported {
+            bytes,
+            notice: fitted.notice(),
+        });
+    }
+    export_exact(plan, request).map(|bytes| Exported {
+        bytes,
+        notice: None,
+    })
+}
+
+/// Runs an export exactly as requested.
+fn export_exact(plan: &Plan, request: &Request) -> Result<Vec<u8>, ExportError> {
     let steps = request.steps(plan);
     let stages = request.stages(plan);
     if stages.is_empty() {

@@ -652,13 +652,68 @@ fn orgevo_export_writes_the_file_and_names_what_went_wrong() {
         "-o",
         png.to_str().unwrap(),
     ]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("export SVG or PDF"), "{stderr}");
-    assert!(!png.exists(), "nothing written on error");
+    // Too large at 16×: written smaller, and the user is told by how much.
+    assert_eq!(code, 0, "{stderr}");
     assert!(
-        std::fs::read_dir(dir.path()).unwrap().count() == 1,
-        "no temporary files left"
+        stderr.contains("note:") && stderr.contains("instead of 16×"),
+        "{stderr}"
     );
+    let (w, h) = png_size(&std::fs::read(&png).unwrap());
+    assert!(w <= png::MAX_SIDE && h <= png::MAX_SIDE);
+    assert!(u64::from(w) * u64::from(h) <= png::MAX_PIXELS);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["deck.pptx", "huge.png"], "no temporary files left");
+}
+
+#[test]
+fn a_png_past_the_pixel_cap_is_drawn_as_large_as_the_cap_allows_and_says_so() {
+    // A 500-member stage is far wider than tall: at a scale like this it is
+    // past the longest side a PNG may have.
+    let plan = synthetic_plan(500, 6, 7);
+    let svg = stage_svg(&plan, 0).unwrap();
+    let asked = (png::MAX_SIDE as f32 / svg.width * 1.5).ceil();
+    assert!(
+        svg.width * asked > png::MAX_SIDE as f32,
+        "the case this is about"
+    );
+    let exported = orgevo::export::export_noting(
+        &plan,
+        &Request {
+            scale: asked,
+            ..request(Scope::Stage(0), Format::Png)
+        },
+    )
+    .unwrap();
+    let (w, h) = png_size(&exported.bytes);
+    // As large as the caps allow: within both, and at one of them (the
+    // longest side or the pixel count) give or take rounding; the
+    // proportions kept.
+    let pixels = u64::from(w) * u64::from(h);
+    assert!(w <= png::MAX_SIDE && h <= png::MAX_SIDE && pixels <= png::MAX_PIXELS);
+    assert!(
+        w + 8 >= png::MAX_SIDE || pixels as f64 >= png::MAX_PIXELS as f64 * 0.995,
+        "{w} × {h}"
+    );
+    let ratio = |a: f32, b: f32| a / b;
+    assert!((ratio(w as f32, h as f32) - ratio(svg.width, svg.height)).abs() < 0.05);
+    let notice = exported.notice.expect("the user is told");
+    assert!(
+        notice.contains(&format!("instead of {asked}×"))
+            && notice.contains(&format!("{w} × {h} pixels")),
+        "{notice}"
+    );
+    // Within the cap nothing changes and nothing is said.
+    let small =
+        orgevo::export::export_noting(&example(), &request(Scope::Stage(1), Format::Png)).unwrap();
+    assert!(small.notice.is_none());
+    // The pixel count is a cap too, not only the side.
+    let square = png::fitting_scale(20_000.0, 20_000.0, 4.0);
+    let side = (20_000.0 * square).ceil() as u64;
+    assert!(side * side <= png::MAX_PIXELS && square < 4.0);
 }
 
 #[test]

@@ -401,11 +401,24 @@ impl OrgevoApp {
     /// Exports to `path`; says where it went, or shows what failed.
     pub fn export_to(&mut self, choice: ExportChoice, path: &Path) {
         let request = choice.request(self.doc.plan(), self.view.stage_index);
-        let written = crate::export::export(self.doc.plan(), &request)
+        let written = crate::export::export_noting(self.doc.plan(), &request)
             .map_err(|e| e.to_string())
-            .and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string()));
+            .and_then(|exported| {
+                write_atomically(path, &exported.bytes)
+                    .map(|()| exported.notice)
+                    .map_err(|e| e.to_string())
+            });
         match written {
-            Ok(()) => self.shell.status = format!("Exported {}", path.display()),
+            Ok(None) => self.shell.status = format!("Exported {}", path.display()),
+            Ok(Some(notice)) => {
+                self.shell.status = format!("Exported {}", path.display());
+                let mut first = notice.chars();
+                let notice: String = first
+                    .next()
+                    .map(|c| c.to_uppercase().chain(first).collect())
+                    .unwrap_or_default();
+                self.show_error("Exported, smaller than asked", format!("{notice}."));
+            }
             Err(e) => self.show_error("Could not export", e),
         }
     }
