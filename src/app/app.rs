@@ -313,6 +313,8 @@ impl OrgevoApp {
             return;
         };
         let folded = self.view.folded(stage);
+        let chain: Option<std::collections::HashSet<String>> =
+            self.view.find_chain(stage).map(|c| c.into_iter().collect());
         let camera = self.view.cameras.entry(stage.id.clone()).or_default();
         let canvas = &mut self.widgets.canvas;
         canvas.show_ghosts = self.view.show_removed;
@@ -322,6 +324,7 @@ impl OrgevoApp {
             findings: self.derived.findings.stage(index),
             overlay: self.derived.diffs.overlay(),
             folded: &folded,
+            highlight: chain.as_ref(),
         };
         let events = canvas.ui(ui, camera, &input);
         self.events
@@ -469,6 +472,14 @@ impl OrgevoApp {
             crate::model::TreeStep::Decision(d) => presenter.chosen(self.doc.plan(), d),
             crate::model::TreeStep::Stage(_) => None,
         }
+    }
+
+    /// While Find is open on a hit: its chain of command (the member, then
+    /// each manager up to the top), which the canvas highlights.
+    pub fn find_chain(&self) -> Vec<String> {
+        self.stage()
+            .and_then(|stage| self.view.find_chain(stage))
+            .unwrap_or_default()
     }
 
     /// The numbers of the stage at `index` as the app last worked them out

@@ -39,6 +39,20 @@ impl Find {
         self.hits.get(next).cloned()
     }
 
+    /// The chain of command of the hit shown last in `stage`: that member,
+    /// then each manager above it up to the top (empty before a step).
+    pub fn chain(&self, stage: &Stage) -> Vec<String> {
+        let Some(hit) = self.current.and_then(|i| self.hits.get(i)) else {
+            return Vec::new();
+        };
+        if stage.member(hit).is_none() {
+            return Vec::new();
+        }
+        let mut chain = vec![hit.clone()];
+        chain.extend(super::folding::managers_above(stage, hit));
+        chain
+    }
+
     /// "2 of 5", a hint before the first step, nothing without text.
     pub fn status(&self) -> String {
         match (self.current, self.hits.len(), self.text.trim().is_empty()) {

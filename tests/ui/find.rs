@@ -85,3 +85,33 @@ fn collapsing_a_team_hides_it_behind_plus_n_and_find_opens_it() {
         "collapsing is view state, not an edit"
     );
 }
+
+#[test]
+fn find_highlights_the_chain_of_command_of_the_hit_while_open() {
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    h.state_mut().set_stage(1);
+    h.run();
+    assert!(h.state().find_chain().is_empty(), "nothing before Find");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("Joy");
+    h.run();
+    assert!(h.state().find_chain().is_empty(), "nothing before a step");
+    h.key_press(Key::Enter);
+    h.run();
+    // Joy, her manager, and so on to the top, as the stage says.
+    let stage = h.state().plan().stages[1].clone();
+    let mut expected = vec!["joy".to_owned()];
+    let mut at = "joy".to_owned();
+    while let Some(manager) = stage.manager_of(&at) {
+        expected.push(manager.id.clone());
+        at = manager.id.clone();
+    }
+    assert!(expected.len() >= 3, "Joy is two levels down at the split");
+    assert_eq!(h.state().find_chain(), expected);
+    // Closing Find ends the highlight.
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().find_chain().is_empty());
+}

@@ -179,6 +179,8 @@ pub struct CanvasInput<'a> {
     pub overlay: &'a ChangeOverlay,
     /// Collapsed teams.
     pub folded: &'a Folded,
+    /// Members to highlight, the rest dimmed (Find's chain of command).
+    pub highlight: Option<&'a HashSet<String>>,
 }
 
 struct FrameInput<'a> {
@@ -186,6 +188,7 @@ struct FrameInput<'a> {
     overlay: &'a ChangeOverlay,
     selection: &'a BTreeSet<String>,
     folded: &'a Folded,
+    highlight: Option<&'a HashSet<String>>,
     by_member: &'a HashMap<&'a str, Vec<&'a Finding>>,
     /// The pointer in scene coordinates.
     pointer: Option<Pos2>,
@@ -229,6 +232,7 @@ impl Canvas {
             findings,
             overlay,
             folded,
+            highlight,
         } = *input;
         let mut events = Vec::new();
         if let Some(area) = view.pending_fit.take() {
@@ -258,6 +262,7 @@ impl Canvas {
                     overlay,
                     selection,
                     folded,
+                    highlight,
                     by_member: &by_member,
                     pointer,
                     zoom: 1.0 / from_global.scaling.max(1e-6),
@@ -283,6 +288,7 @@ impl Canvas {
             overlay,
             selection,
             folded,
+            highlight,
             by_member,
             pointer,
             zoom,
@@ -307,6 +313,9 @@ impl Canvas {
         // Removed members, faded, under everything else.
         let mut ghost_painter = painter.clone();
         ghost_painter.set_opacity(0.3);
+        // Find's chain of command stands out; the rest is dimmed.
+        let mut dimmed = painter.clone();
+        dimmed.set_opacity(0.25);
         let ghosts = if self.show_ghosts {
             overlay.ghosts.as_slice()
         } else {
@@ -405,10 +414,17 @@ impl Canvas {
             if lifted {
                 lifted_cards.push((rect, member, look));
             } else {
-                if far {
+                let dim = highlight.is_some_and(|h| !h.contains(&member.id));
+                if far && !dim {
                     paint_card_box(&mut boxes, &painter, &visuals, rect, member, look);
                 } else {
-                    paint_card(&painter, &visuals, rect, member, look);
+                    paint_card(
+                        if dim { &dimmed } else { &painter },
+                        &visuals,
+                        rect,
+                        member,
+                        look,
+                    );
                 }
                 if let Some(n) = hidden_team {
                     paint_hidden_team(&painter, rect, n);

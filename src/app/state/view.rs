@@ -212,6 +212,13 @@ impl ViewState {
         self.find.get_or_insert_with(FindBar::default).focus = true;
     }
 
+    /// While the find bar is open on a hit: that member's chain of command
+    /// in `stage`, which the canvas highlights (the rest dimmed).
+    pub fn find_chain(&self, stage: &crate::model::Stage) -> Option<Vec<String>> {
+        let chain = self.find.as_ref()?.find.chain(stage);
+        (!chain.is_empty()).then_some(chain)
+    }
+
     /// Shows the hit `step` places from the current one (1 next, -1 back):
     /// selected, centred, every collapsed team above it opened. `false`
     /// when nothing matches.
