@@ -114,3 +114,40 @@ fn double_click_on_empty_canvas_adds_a_member_there() {
         "{added:?} should be centred on {spot:?}"
     );
 }
+
+#[test]
+fn a_stage_too_big_to_read_at_fit_has_a_minimap_that_moves_the_view() {
+    let plan = orgevo::model::synthetic_plan(2_000, 6, 3);
+    let mut h = common::harness_with(
+        orgevo::app::OrgevoApp::with_plan(plan, "big.orgevo.json"),
+        8,
+    );
+    h.run();
+    h.run();
+    let map = h.get_by_label("Minimap").rect();
+    let root = |h: &egui_kittest::Harness<'_, orgevo::app::OrgevoApp>| {
+        h.state().card_screen_rect("m0").unwrap().center()
+    };
+    let before = root(&h);
+    // Towards the left edge of the chart: the view moves left, so the
+    // root (in the middle) moves right on screen.
+    let at = egui::pos2(map.left() + 3.0, map.center().y);
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run();
+    }
+    h.run();
+    let after = root(&h);
+    assert!(after.x > before.x + 50.0, "{before:?} → {after:?}");
+    // A small stage needs none.
+    let mut small = common::harness_with(common::example_app(), 8);
+    small.run();
+    assert!(small.query_by_label("Minimap").is_none());
+}

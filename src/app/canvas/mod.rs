@@ -8,6 +8,7 @@ mod card_parts;
 pub mod compare;
 mod gestures;
 pub mod lines;
+mod minimap;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -106,6 +107,8 @@ pub struct Canvas {
     pub show_ghosts: bool,
     /// Card rectangles of the stage drawn last, by graph node.
     rects: CardRects,
+    /// The overview of a stage too big to read at Fit.
+    minimap: minimap::Minimap,
 }
 
 /// The farthest the canvas zooms out: far enough to fit a stage of 100,000
@@ -245,6 +248,8 @@ impl Canvas {
             DragPanButtons::all()
         };
         let by_member = findings_by_member(findings);
+        // The canvas on screen (the scene's own rect is in scene units).
+        let on_screen = ui.available_rect_before_wrap();
         let mut scene_rect = view.scene_rect;
         let response = egui::Scene::new()
             .zoom_range(MIN_ZOOM..=2.5)
@@ -271,6 +276,7 @@ impl Canvas {
                 from_global
             });
         view.scene_rect = scene_rect;
+        self.minimap.ui(ui, on_screen, stage, &mut view.scene_rect);
         let from_global = response.inner;
         self.to_global = from_global.inverse();
         self.background_events(&response.response, stage, from_global, shift, &mut events);
