@@ -216,6 +216,7 @@ impl OrgevoApp {
             }
             CanvasEvent::Delete => self.command(ctx, AppCommand::Delete),
             CanvasEvent::ToggleTeam(id) => self.toggle_team(&stage_id, &id),
+            CanvasEvent::FitTeam(id) => self.fit_team(&id),
             CanvasEvent::Duplicate => self.command(ctx, AppCommand::Duplicate),
         }
     }
@@ -448,6 +449,12 @@ impl OrgevoApp {
     /// Collapses or expands the team under `id` in stage `stage`.
     pub fn toggle_team(&mut self, stage: &str, id: &str) {
         self.view.toggle_team(self.doc.plan(), stage, id);
+    }
+
+    /// "Fit to team" on a manager's card: the view fits that member and
+    /// everyone below.
+    pub fn fit_team(&mut self, id: &str) {
+        self.view.fit_team(self.doc.plan(), id);
     }
 
     /// Enters present mode on the current stage, full screen.

@@ -46,6 +46,27 @@ impl Folded {
     }
 }
 
+/// `head` and everyone below it in `stage` (a reporting cycle is walked
+/// once), head first.
+pub fn team_of(stage: &Stage, head: &str) -> Vec<String> {
+    let Some(node) = stage.node(head) else {
+        return Vec::new();
+    };
+    let mut out = vec![head.to_owned()];
+    let mut seen = HashSet::from([node]);
+    let mut stack: Vec<_> = stage.report_nodes(node).collect();
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) {
+            continue;
+        }
+        if let Some(m) = stage.member_at(n) {
+            out.push(m.id.clone());
+        }
+        stack.extend(stage.report_nodes(n));
+    }
+    out
+}
+
 /// The managers above `id` in `stage`, nearest first.
 pub fn managers_above(stage: &Stage, id: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -115,3 +115,33 @@ fn find_highlights_the_chain_of_command_of_the_hit_while_open() {
     h.run();
     assert!(h.state().find_chain().is_empty());
 }
+
+#[test]
+fn fit_to_team_fills_the_canvas_with_one_managers_team() {
+    let plan = orgevo::model::synthetic_plan(60, 4, 1);
+    let stage = plan.stages[0].clone();
+    let mut h = common::harness_with(OrgevoApp::with_plan(plan, "big.orgevo.json"), 8);
+    h.run();
+    // A manager one level down: its team is a part of the stage.
+    let team = orgevo::document::folding::team_of(&stage, "m1");
+    assert!(
+        team.len() > 3 && team.len() < stage.member_count() / 2,
+        "{team:?}"
+    );
+    let before = h.state().card_screen_rect("m1").unwrap();
+    // What the card's "Fit to team" asks for.
+    h.state_mut().fit_team("m1");
+    h.run();
+    h.run();
+    let after = h.state().card_screen_rect("m1").unwrap();
+    assert!(
+        after.width() > before.width() * 1.5,
+        "{before:?} → {after:?}"
+    );
+    // The whole team in view: every card of it on the screen.
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+    for id in &team {
+        let card = h.state().card_screen_rect(id).unwrap();
+        assert!(screen.contains_rect(card), "{id} at {card:?}");
+    }
+}

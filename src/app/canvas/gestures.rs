@@ -85,6 +85,9 @@ impl Canvas {
                 if ui.button(label).clicked() {
                     events.push(CanvasEvent::ToggleTeam(member.id.clone()));
                 }
+                if ui.button("Fit to team").clicked() {
+                    events.push(CanvasEvent::FitTeam(member.id.clone()));
+                }
             }
             ui.separator();
             if ui.button("Duplicate").clicked() {

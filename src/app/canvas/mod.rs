@@ -73,6 +73,8 @@ pub enum CanvasEvent {
     Duplicate,
     /// "Collapse team" or "Expand team" on a manager's card.
     ToggleTeam(String),
+    /// "Fit to team" on a manager's card.
+    FitTeam(String),
 }
 
 /// Per-stage view state that survives between frames (not saved in the plan).

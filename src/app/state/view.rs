@@ -174,6 +174,20 @@ impl ViewState {
         }
     }
 
+    /// Fits the view to the team of `head`: that member and everyone below.
+    pub fn fit_team(&mut self, plan: &Plan, head: &str) {
+        let Some(stage) = plan.stages.get(self.stage_index) else {
+            return;
+        };
+        let team = crate::document::folding::team_of(stage, head);
+        if let Some(area) = bounds(team.iter().filter_map(|id| stage.member(id))) {
+            self.cameras
+                .entry(stage.id.clone())
+                .or_default()
+                .pending_fit = Some(area);
+        }
+    }
+
     /// Keeps the stage index and the selection valid after undo or redo.
     pub fn prune_selection(&mut self, plan: &Plan) {
         if self.stage_index >= plan.stages.len() {
