@@ -228,11 +228,15 @@ impl OrgevoApp {
             }
             InspectorAction::Seal => self.doc.seal(),
             InspectorAction::Named { stage, member } => {
-                if let Some(edit) = compose::id_from_name(self.doc.plan(), &stage, &member)
+                // Only right after typing the name: a field that loses its
+                // focus because an undo or redo took its member away must
+                // not add a step (that would drop the steps to redo).
+                let key = format!("{stage}/{member}/name");
+                if self.doc.is_merging(&key)
+                    && let Some(edit) = compose::id_from_name(self.doc.plan(), &stage, &member)
                     && let Edit::RenameMemberId { to, .. } = &edit
                 {
                     let to = to.clone();
-                    let key = format!("{stage}/{member}/name");
                     if self.apply_merging(edit, Some(&key)) && self.view.selection.remove(&member) {
                         self.view.selection.insert(to);
                     }

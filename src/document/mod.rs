@@ -193,6 +193,12 @@ impl Document {
         self.history.apply_merging(&mut self.plan, edit, Some(key))
     }
 
+    /// Whether the last edit was typed into the field of `key` (a run of
+    /// merged edits still open: no seal, undo or redo since).
+    pub fn is_merging(&self, key: &str) -> bool {
+        self.history.is_merging(key)
+    }
+
     /// Closes a run of merged edits.
     pub fn seal(&mut self) {
         self.history.seal();

@@ -145,6 +145,12 @@ impl History {
         self.undo.iter().map(|e| e.bytes).sum()
     }
 
+    /// Whether a run of edits merging under `key` is open: the last edit
+    /// was made with that key, and nothing sealed, undid or redid since.
+    pub fn is_merging(&self, key: &str) -> bool {
+        self.open_merge.as_deref() == Some(key)
+    }
+
     /// Ends a run of merging edits, so the next one starts a new undo step.
     pub fn seal(&mut self) {
         self.open_merge = None;
