@@ -288,10 +288,11 @@ impl OrgevoApp {
         };
         let findings = self.derived.findings.stage(self.view.stage_index);
         let selection = &self.view.selection;
-        let actions = self
-            .widgets
-            .inspector
-            .ui(ui, plan, stage, selection, findings);
+        let totals = self.derived.totals.if_any();
+        let actions =
+            self.widgets
+                .inspector
+                .ui(ui, plan, stage, selection, findings, totals.as_deref());
         self.events
             .extend(actions.into_iter().map(AppEvent::Inspector));
     }

@@ -94,10 +94,7 @@ fn write_text(
                 "{} ({}): {}, {} planned, cost {}, capacity {}{target}",
                 stage.name,
                 stage.id,
-                match t.people {
-                    1 => "1 person".to_owned(),
-                    n => format!("{n} people"),
-                },
+                crate::look::money::people(t.people),
                 t.planned,
                 money(t.cost),
                 money(t.capacity),

@@ -34,10 +34,7 @@ pub fn money_change(delta: f64, currency: &str) -> String {
 
 /// "14 people, 3 planned · cost $1.9M · capacity $2.1M of $2.4M target".
 pub fn totals_line(t: &crate::model::StageTotals, currency: &str) -> String {
-    let people = match t.people {
-        1 => "1 person".to_owned(),
-        n => format!("{n} people"),
-    };
+    let people = people(t.people);
     let target = t.target.map_or(String::new(), |target| {
         format!(" of {} target", money(target, currency))
     });
@@ -47,6 +44,14 @@ pub fn totals_line(t: &crate::model::StageTotals, currency: &str) -> String {
         money(t.cost, currency),
         money(t.capacity, currency)
     )
+}
+
+/// "1 person", "7 people".
+pub fn people(n: usize) -> String {
+    match n {
+        1 => "1 person".to_owned(),
+        n => format!("{n} people"),
+    }
 }
 
 /// A stage's totals for the export of `plan`'s stage at `index`, or

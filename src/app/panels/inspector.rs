@@ -36,11 +36,12 @@ impl Inspector {
         stage: &Stage,
         selection: &BTreeSet<String>,
         findings: &[Finding],
+        totals: Option<&[crate::model::StageTotals]>,
     ) -> Vec<InspectorAction> {
         let mut out = Vec::new();
         let selected: Vec<&Member> = selection.iter().filter_map(|id| stage.member(id)).collect();
         match selected.as_slice() {
-            [] => plan_ui(ui, plan, stage, &mut out),
+            [] => plan_ui(ui, plan, stage, totals, &mut out),
             [member] => {
                 let ramp = plan.settings.ramp_months;
                 self.member_ui(ui, stage, member, findings, ramp, &mut out);
@@ -374,7 +375,13 @@ fn lines_ui(ui: &mut Ui, stage: &Stage, member: &Member, out: &mut Vec<Inspector
     }
 }
 
-fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorAction>) {
+fn plan_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    stage: &Stage,
+    totals: Option<&[crate::model::StageTotals]>,
+    out: &mut Vec<InspectorAction>,
+) {
     ui.heading("Plan");
     let mut title = plan.title.clone();
     let label_id = ui.label("Title").id;
@@ -392,7 +399,7 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorActio
     }
     crate::app::panels::rule_settings::rule_settings_ui(ui, &plan.settings, out);
     ui.separator();
-    crate::app::panels::stage_fields::stage_ui(ui, plan, stage, out);
+    crate::app::panels::stage_fields::stage_ui(ui, plan, stage, totals, out);
     ui.add_space(8.0);
     ui.label(
         RichText::new(

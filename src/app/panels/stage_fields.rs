@@ -8,7 +8,13 @@ use crate::edit::Edit;
 use crate::model::{Plan, Stage, StageKind};
 
 /// The stage's name, kind, when and notes.
-pub fn stage_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<InspectorAction>) {
+pub fn stage_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    stage: &Stage,
+    totals: Option<&[crate::model::StageTotals]>,
+    out: &mut Vec<InspectorAction>,
+) {
     ui.heading("Stage");
     let (mut name, mut kind, mut when, mut notes) = (
         stage.name.clone(),
@@ -82,7 +88,7 @@ pub fn stage_ui(ui: &mut Ui, plan: &Plan, stage: &Stage, out: &mut Vec<Inspector
     }
     option_ui(ui, plan, stage, out);
     if let Some(index) = plan.stage_position(&stage.id) {
-        crate::app::panels::stage_numbers::stage_numbers_ui(ui, plan, index, out);
+        crate::app::panels::stage_numbers::stage_numbers_ui(ui, plan, index, totals, out);
     }
     ui.label(
         RichText::new(format!(

@@ -7,16 +7,23 @@ use egui::{RichText, Ui};
 use crate::app::panels::inspector_action::InspectorAction;
 use crate::edit::Edit;
 use crate::look::money::totals_line;
-use crate::model::Plan;
+use crate::model::{Plan, StageTotals};
 
 /// The target field and the totals of the stage at `index` when the plan
-/// has numbers; otherwise only a collapsed way in to the target.
-pub fn stage_numbers_ui(ui: &mut Ui, plan: &Plan, index: usize, out: &mut Vec<InspectorAction>) {
+/// has numbers (`totals`: every stage's, as the app keeps them, `None`
+/// without numbers); otherwise only a collapsed way in to the target.
+pub fn stage_numbers_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    index: usize,
+    totals: Option<&[StageTotals]>,
+    out: &mut Vec<InspectorAction>,
+) {
     if index >= plan.stages.len() {
         return;
     }
     let currency = &plan.settings.currency;
-    if !plan.has_numbers() {
+    let Some(totals) = totals else {
         // A plan without numbers shows none: only a way in.
         egui::CollapsingHeader::new("Numbers")
             .id_salt("stage numbers")
@@ -31,17 +38,18 @@ pub fn stage_numbers_ui(ui: &mut Ui, plan: &Plan, index: usize, out: &mut Vec<In
                 );
             });
         return;
-    }
+    };
+    let of = |i: usize| totals.get(i).copied().unwrap_or_default();
     ui.label(RichText::new("Numbers").strong());
     target_ui(ui, plan, index, out);
-    ui.label(totals_line(&plan.totals(index), currency));
+    ui.label(totals_line(&of(index), currency));
     if plan.is_decision(index) {
         ui.label(RichText::new("Its options:").weak());
         for option in plan.followers(index) {
             ui.label(format!(
                 "{}: {}",
                 plan.option_name(option),
-                totals_line(&plan.totals(option), currency)
+                totals_line(&of(option), currency)
             ));
         }
     }

@@ -33,6 +33,8 @@ pub struct Presenter {
     from: usize,
     started: f64,
     diff: Option<StageDiff>,
+    /// What the step to the stage shown changes in numbers, if anything.
+    numbers: Option<String>,
     scene_rect: Rect,
 }
 
@@ -66,6 +68,7 @@ impl Presenter {
             from: index,
             started: f64::NEG_INFINITY,
             diff: diff_to(plan, index, findings),
+            numbers: numbers_to(plan, index),
             scene_rect: Rect::NOTHING,
         }
     }
@@ -98,6 +101,7 @@ impl Presenter {
             self.from = before;
             self.started = now;
             self.diff = diff_to(plan, after, findings);
+            self.numbers = numbers_to(plan, after);
         }
     }
 
@@ -315,12 +319,10 @@ impl Presenter {
         );
         y += 34.0 * scale;
         // What the step changes in numbers first, where the plan has any.
-        let numbers = plan
-            .previous_non_empty(index)
-            .and_then(|previous| crate::look::money::stage_numbers_change(plan, previous, index))
-            .map(|n| format!("Numbers: {n}"));
         let captions: Vec<String> = match &self.diff {
-            Some(diff) => numbers
+            Some(diff) => self
+                .numbers
+                .clone()
                 .into_iter()
                 .chain(diff.captions(CAPTIONS))
                 .map(|c| format!("•  {c}"))
@@ -377,6 +379,13 @@ impl Presenter {
 }
 
 /// The changes into stage `index`, with the findings the app already has.
+/// The caption of what the step to the stage at `index` changes in
+/// numbers, worked out once per step (not every frame).
+fn numbers_to(plan: &Plan, index: usize) -> Option<String> {
+    let previous = plan.previous_non_empty(index)?;
+    crate::look::money::stage_numbers_change(plan, previous, index).map(|n| format!("Numbers: {n}"))
+}
+
 fn diff_to(plan: &Plan, index: usize, findings: &FindingsCache) -> Option<StageDiff> {
     let previous = plan.previous_non_empty(index)?;
     let (before, now) = (plan.stages.get(previous)?, plan.stages.get(index)?);
