@@ -20,7 +20,7 @@ use crate::app::panels::findings::findings_ui;
 use crate::app::panels::inspector::Inspector;
 use crate::app::panels::menu::{MenuInput, menu_ui};
 use crate::app::panels::timeline::timeline_ui;
-use crate::app::panels::toolbar::toolbar_ui;
+use crate::app::panels::toolbar::{ToolbarInput, toolbar_ui};
 use crate::app::present::PresentMode;
 use crate::app::state::derived::{Derived, DiffInput};
 use crate::app::state::settings::{AppSettings, SETTINGS_KEY};
@@ -166,17 +166,27 @@ impl OrgevoApp {
             undo: history.undo_label().map(str::to_owned),
             redo: history.redo_label().map(str::to_owned),
             theme: self.shell.settings.theme,
+            layout: self
+                .view
+                .stage(self.doc.plan())
+                .map(|s| s.layout_style())
+                .unwrap_or_default(),
         };
         let (can_undo, can_redo) = (menu.undo.is_some(), menu.redo.is_some());
         let events = egui::Panel::top("menu")
             .show(ui, |ui| menu_ui(ui, &menu))
             .inner;
         self.events.extend(events);
-        let title = &self.doc.plan().title;
+        let toolbar = ToolbarInput {
+            title: &self.doc.plan().title,
+            can_undo,
+            can_redo,
+            layout: menu.layout,
+        };
         let clicked = egui::Panel::top("toolbar")
-            .show(ui, |ui| toolbar_ui(ui, title, can_undo, can_redo))
+            .show(ui, |ui| toolbar_ui(ui, &toolbar))
             .inner;
-        self.events.extend(clicked.map(AppEvent::Command));
+        self.events.extend(clicked);
         let plan = self.doc.plan();
         let summaries: Vec<_> = (0..plan.stages.len())
             .map(|i| self.derived.findings.summary(i))

@@ -50,4 +50,7 @@ pub enum AppEvent {
     CancelOpening,
     /// Esc in present mode.
     LeavePresent,
+    /// Tidy up ▸ a layout style: lay the shown stage out in it, and keep it
+    /// as the stage's style.
+    TidyUpIn(crate::model::LayoutStyle),
 }

@@ -20,7 +20,7 @@ use crate::app::panels::inspector_action::InspectorAction;
 use crate::app::panels::timeline::TimelineAction;
 use crate::edit::compose::NewStage;
 use crate::edit::{Edit, compose};
-use crate::model::{Link, LinkKind};
+use crate::model::{LayoutStyle, Link, LinkKind};
 
 impl OrgevoApp {
     /// Handles the events of this frame, in the order they happened.
@@ -52,6 +52,7 @@ impl OrgevoApp {
                 }
             }
             AppEvent::Theme(theme) => self.shell.settings.theme = theme,
+            AppEvent::TidyUpIn(style) => self.tidy_up(Some(style)),
             AppEvent::ShowShortcuts => self.dialogs.shortcuts_open = true,
             AppEvent::ShowLearn => self.dialogs.learn_open = true,
             AppEvent::Canvas { stage, event } => self.canvas_event(ctx, &stage, event),
@@ -147,12 +148,7 @@ impl OrgevoApp {
                     self.view.selection = stage.members().map(|m| m.id.clone()).collect();
                 }
             }
-            AppCommand::TidyUp => {
-                if let Some(edit) = self.view.stage(plan).map(compose::tidy_up) {
-                    self.apply(&edit);
-                    self.view.fit(self.doc.plan(), false);
-                }
-            }
+            AppCommand::TidyUp => self.tidy_up(None),
             AppCommand::SuggestResponsibilities => {
                 if let Some(stage) = self.view.stage(plan) {
                     self.dialogs.modal = Modal::Suggest {
@@ -379,6 +375,21 @@ impl OrgevoApp {
                     self.perform(ctx, then);
                 }
             }
+        }
+    }
+
+    /// Tidy up: lays the shown stage out in `style` (the stage's own when
+    /// `None`), which becomes the stage's style, and fits the view.
+    fn tidy_up(&mut self, style: Option<LayoutStyle>) {
+        let Some(stage) = self.view.stage(self.doc.plan()) else {
+            return;
+        };
+        let edit = compose::tidy_up_in(stage, style.unwrap_or(stage.layout_style()));
+        if self.apply(&edit) {
+            if let Some(stage) = self.view.stage(self.doc.plan()) {
+                self.derived.tidy.remember(stage);
+            }
+            self.view.fit(self.doc.plan(), false);
         }
     }
 

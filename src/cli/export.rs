@@ -37,13 +37,18 @@ impl From<PaperArg> for Paper {
 
 /// Runs `orgevo export`; messages go to `err`.
 pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let plan = match load_plan(&args.file) {
+    let mut plan = match load_plan(&args.file) {
         Ok(plan) => plan,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             return ExitCode::from(EXIT_LOAD_ERROR);
         }
     };
+    if let Some(style) = args.layout {
+        for stage in &mut plan.stages {
+            crate::layout::lay_out_in(stage, style.into());
+        }
+    }
     let scope = match (&args.stage, &args.option) {
         (Some(id), _) => match stage_index(&plan, id) {
             Ok(i) => Scope::Stage(i),

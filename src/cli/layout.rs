@@ -134,7 +134,8 @@ fn positions_of(args: &LayoutArgs) -> Result<(String, usize), String> {
             .map_err(|e| format!("{}: {e}", args.file.display()))?;
         let table = read_people_table(&bytes, &CsvOptions::default())
             .map_err(|e| format!("{}: {e}", args.file.display()))?;
-        let centres = table.layout();
+        let style = args.layout.map(Into::into).unwrap_or_default();
+        let centres = table.layout_in(style);
         let json = positions_json(table.len(), |i| table.id(i), |i| table.manager(i), &centres);
         let count = table.len();
         // Freeing a big table takes a while, and `orgevo` exits next.
@@ -154,6 +155,14 @@ fn positions_of(args: &LayoutArgs) -> Result<(String, usize), String> {
             args.stage.as_deref().unwrap_or(""),
             known.join(", ")
         ));
+    };
+    let restyled;
+    let stage = match args.layout {
+        Some(style) => {
+            restyled = Stage::clone(stage).with_layout(style.into());
+            &restyled
+        }
+        None => stage,
     };
     let json = stage_positions_json(stage);
     let count = stage.member_count();

@@ -224,6 +224,9 @@ pub struct LayoutArgs {
     /// The stage (default: the first).
     #[arg(long, value_name = "ID")]
     pub stage: Option<String>,
+    /// The layout style (default: the stage's own; wide for a people list).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub layout: Option<LayoutArg>,
     /// The JSON file to write.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: PathBuf,
@@ -255,6 +258,10 @@ pub struct ExportArgs {
     /// PDF paper (landscape).
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
+    /// Lay every exported stage out afresh in this style (default: as the
+    /// plan has them).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub layout: Option<LayoutArg>,
     /// The file to write (written atomically).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: PathBuf,
@@ -277,6 +284,27 @@ pub enum ExportFormatArg {
     Html,
     /// One stage as a people list (CSV) that `orgevo import` reads back.
     Csv,
+}
+
+/// Layout styles (DESIGN.md "Layout styles and big charts").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// The tidy tree: reports side by side under their manager.
+    Wide,
+    /// Wide teams wrap into more rows, about a page's proportions.
+    Compact,
+    /// The tree grows to the right.
+    LeftRight,
+}
+
+impl From<LayoutArg> for crate::model::LayoutStyle {
+    fn from(arg: LayoutArg) -> Self {
+        match arg {
+            LayoutArg::Wide => Self::Wide,
+            LayoutArg::Compact => Self::Compact,
+            LayoutArg::LeftRight => Self::LeftRight,
+        }
+    }
 }
 
 /// PDF paper sizes.

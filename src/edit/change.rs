@@ -196,6 +196,13 @@ pub enum Edit {
         /// The target.
         target: Option<f64>,
     },
+    /// Sets or clears a stage's layout style (the positions stay).
+    SetStageLayout {
+        /// Stage id.
+        id: String,
+        /// The style.
+        layout: Option<crate::model::LayoutStyle>,
+    },
     /// Sets or clears the stage a stage follows (`None`: the one before it
     /// in the file). Must name an earlier stage.
     SetStageAfter {
@@ -237,6 +244,7 @@ impl Edit {
             Self::SetStageInfo { .. } => "edit stage".to_owned(),
             Self::SetStageOption { .. } => "rename option".to_owned(),
             Self::SetStageTarget { .. } => "set stage target".to_owned(),
+            Self::SetStageLayout { .. } => "set layout style".to_owned(),
             Self::SetStageAfter { .. } => "change what a stage follows".to_owned(),
             Self::Batch { label, .. } => label.clone(),
         }
@@ -390,6 +398,7 @@ impl Edit {
             Self::SetStageOption { id, option } => {
                 stage_mut(plan, id)?.option.clone_from(option);
             }
+            Self::SetStageLayout { id, layout } => stage_mut(plan, id)?.layout = *layout,
             Self::SetStageTarget { id, target } => {
                 if let Some(t) = target.filter(|t| !crate::model::is_valid_amount(*t)) {
                     return Err(EditError::BadAmount(format!(

@@ -3,7 +3,10 @@
 
 use super::change::{Edit, free_member_id, free_plan_member_id, free_stage_id, free_stage_name};
 use super::transition::{adopt_people, next_stage};
-use crate::layout::{LEVEL_HEIGHT, SIBLING_GAP, card_size, tidy_layout};
+use crate::layout::{
+    LEVEL_HEIGHT, LayoutParams, SIBLING_GAP, card_size, styled_layout, tidy_layout,
+};
+use crate::model::LayoutStyle;
 use crate::model::{Function, Member, Plan, Stage, StageKind, stage_template};
 
 /// The name a new member starts with, selected in the Name field so typing
@@ -219,7 +222,7 @@ pub fn keep_tidy(plan: &Plan, stage_id: &str, edit: Edit) -> Edit {
 /// a stale memo never matches).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TidyMemo {
-    known: Option<(String, u64)>,
+    known: Option<(String, u64, LayoutStyle)>,
 }
 
 impl TidyMemo {
@@ -230,14 +233,14 @@ impl TidyMemo {
 
     /// Whether the memo says `stage` is tidy as it is.
     pub fn knows(&self, stage: &Stage) -> bool {
-        self.known
-            .as_ref()
-            .is_some_and(|(id, revision)| *id == stage.id && *revision == stage.revision())
+        self.known.as_ref().is_some_and(|(id, revision, style)| {
+            *id == stage.id && *revision == stage.revision() && *style == stage.layout_style()
+        })
     }
 
     /// Remembers that `stage`, as it is, is tidy.
     pub fn remember(&mut self, stage: &Stage) {
-        self.known = Some((stage.id.clone(), stage.revision()));
+        self.known = Some((stage.id.clone(), stage.revision(), stage.layout_style()));
     }
 }
 
@@ -319,14 +322,26 @@ pub fn keeping_tidy(plan: &Plan, edit: Edit) -> Edit {
     keeping_tidy_with(plan, edit, &TidyMemo::default()).0
 }
 
-/// Moves every member to its tidy-tree position.
+/// Moves every member to its tidy-tree position, in the stage's style.
 pub fn tidy_up(stage: &Stage) -> Edit {
+    tidy_up_in(stage, stage.layout_style())
+}
+
+/// Makes `style` the stage's layout style and moves every member to its
+/// place in it, as one step.
+pub fn tidy_up_in(stage: &Stage, style: LayoutStyle) -> Edit {
     Edit::Batch {
-        label: "tidy up".to_owned(),
-        edits: vec![Edit::SetPositions {
-            stage: stage.id.clone(),
-            positions: tidy_layout(stage),
-        }],
+        label: format!("tidy up ({})", style.label().to_lowercase()),
+        edits: vec![
+            Edit::SetStageLayout {
+                id: stage.id.clone(),
+                layout: Some(style),
+            },
+            Edit::SetPositions {
+                stage: stage.id.clone(),
+                positions: styled_layout(stage, &LayoutParams::EDITOR, style),
+            },
+        ],
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::fonts::text_width;
 use crate::layout::{LayoutParams, STACK_FROM, card_size, stacks_reports, tidy_layout_with};
-use crate::look::lines::{Bounds, Route, collaboration_route, reporting_route};
+use crate::look::lines::{Bounds, ReportLine, Route, collaboration_route, reporting_route};
 use crate::model::{LinkKind, Member, Stage};
 use crate::rules::{Finding, Severity};
 
@@ -121,7 +121,11 @@ impl<'a> Chart<'a> {
                     bounds_of.get(link.to.as_str())?,
                 );
                 let route = match link.kind {
-                    LinkKind::ReportsTo => reporting_route(*b, *a, stacking.contains(&link.to)),
+                    LinkKind::ReportsTo => reporting_route(
+                        *b,
+                        *a,
+                        ReportLine::of(laid_out.layout_style(), stacking.contains(&link.to)),
+                    ),
                     LinkKind::CollaboratesWith => collaboration_route(*a, *b),
                 };
                 Some(ChartLine {
@@ -217,6 +221,7 @@ impl<'a> Chart<'a> {
 /// A stage holding only the members `ids` and the lines between them.
 pub fn sub_stage(stage: &Stage, ids: &HashSet<String>) -> Stage {
     let mut sub = Stage::new(&stage.id, &stage.name, stage.kind);
+    sub.layout = stage.layout;
     for m in stage.members().filter(|m| ids.contains(&m.id)) {
         let _ = sub.add_member(m.clone());
     }

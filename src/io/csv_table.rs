@@ -6,7 +6,8 @@ use super::csv_columns::{Field, HeaderOf};
 use super::csv_functions::{FunctionSource, row_function};
 use super::csv_options::{CsvError, CsvOptions, error};
 use super::csv_values::{self, bad_list_entry, list_entries, tag_text};
-use crate::layout::{LayoutParams, card_width, tidy_forest};
+use crate::layout::{LayoutParams, card_width, layout_forest};
+use crate::model::LayoutStyle;
 use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag, YearMonth, limits};
 
 /// A piece of the arena.
@@ -218,6 +219,11 @@ impl PeopleTable {
 
     /// Card centres of the editor's tidy layout, one per row.
     pub fn layout(&self) -> Vec<[f32; 2]> {
+        self.layout_in(LayoutStyle::Wide)
+    }
+
+    /// Card centres of the editor's layout in `style`, one per row.
+    pub fn layout_in(&self, style: LayoutStyle) -> Vec<[f32; 2]> {
         let widths: Vec<f32> = self
             .rows
             .iter()
@@ -235,7 +241,7 @@ impl PeopleTable {
                 card_width(name, self.text(row.title), hat)
             })
             .collect();
-        tidy_forest(&widths, &|i| self.manager(i), &LayoutParams::EDITOR)
+        layout_forest(&widths, &|i| self.manager(i), &LayoutParams::EDITOR, style)
     }
 
     /// Where each row's function came from, in row order.

@@ -303,6 +303,16 @@ pub enum LoadError {
         /// The value found, as JSON.
         found: String,
     },
+    /// A stage `layout` that names no layout style.
+    #[error("stage `{stage}`: `layout` is \"{found}\", expected one of {expected}")]
+    UnknownLayout {
+        /// The stage.
+        stage: String,
+        /// The value found.
+        found: String,
+        /// The styles there are.
+        expected: String,
+    },
     /// A `settings.currency` that is not an ISO 4217 code.
     #[error(
         "settings: `currency` is \"{found}\", expected a three-letter ISO 4217 code such as \"USD\", \"EUR\" or \"CHF\""

@@ -13,8 +13,8 @@ use super::schema::{
 };
 use crate::model::limits::{self, MAX_FILE_BYTES, MAX_MEMBERS, MAX_STAGES};
 use crate::model::{
-    Function, Link, LinkKind, Member, ModelError, Plan, RuleLevel, Settings, Stage, StageKind, Tag,
-    YearMonth, is_valid_amount,
+    Function, LayoutStyle, Link, LinkKind, Member, ModelError, Plan, RuleLevel, Settings, Stage,
+    StageKind, Tag, YearMonth, is_valid_amount,
 };
 use crate::rules::{RULES, rule_by_id};
 
@@ -335,8 +335,21 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
                 },
             )?),
         };
+    let layout = match &file.layout {
+        None => None,
+        Some(found) => {
+            Some(
+                LayoutStyle::from_id(found).ok_or_else(|| LoadError::UnknownLayout {
+                    stage: file.id.clone(),
+                    found: found.clone(),
+                    expected: LayoutStyle::expected(),
+                })?,
+            )
+        }
+    };
     let mut stage = Stage::new(file.id, file.name, kind);
     stage.target = target;
+    stage.layout = layout;
     stage.reserve(file.members.len(), file.links.len());
     stage.when = file.when;
     stage.notes = file.notes;

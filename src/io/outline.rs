@@ -31,6 +31,8 @@ pub(super) struct StageOutline<'a> {
     option: Option<String>,
     #[serde(default)]
     target: Option<serde_json::Value>,
+    #[serde(default)]
+    layout: Option<String>,
     #[serde(default, borrow)]
     members: RawField<'a>,
     #[serde(default, borrow)]
@@ -81,6 +83,7 @@ impl StageOutline<'_> {
             after: self.after,
             option: self.option,
             target: self.target,
+            layout: self.layout,
         })
     }
 }

@@ -149,6 +149,7 @@ fn stage_to_file(stage: &Stage) -> StageFile {
         after: stage.after.clone(),
         option: stage.option.clone(),
         target: stage.target.map(amount_json),
+        layout: stage.layout.map(|style| style.id().to_owned()),
         members: stage.members().map(member_to_file).collect(),
         links: stage
             .links()

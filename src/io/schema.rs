@@ -135,6 +135,10 @@ pub struct StageFile {
     /// Annual bookings target (version 2); validated by the loader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<serde_json::Value>,
+    /// The layout style last chosen: `wide`, `compact` or `left-right`
+    /// (version 2; absent: never chosen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
     /// Members in order.
     #[serde(default)]
     pub members: Vec<MemberFile>,

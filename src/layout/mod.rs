@@ -6,8 +6,11 @@
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
 
+pub use crate::model::LayoutStyle;
 use crate::model::{Hat, Member, Stage};
 
+mod compact;
+mod sideways;
 mod walker;
 
 use walker::{Work, attach_forest, first_walk_all, second_walk, stack_leaves};
@@ -82,6 +85,23 @@ pub fn place_missing_positions(stage: &mut Stage) {
     }
 }
 
+/// Makes `style` the stage's and moves every member to its place in it.
+pub fn lay_out_in(stage: &mut Stage, style: LayoutStyle) {
+    stage.layout = Some(style);
+    for (id, pos) in tidy_layout(stage) {
+        if let Some(m) = stage.member_mut(&id) {
+            m.pos = Some(pos);
+        }
+    }
+}
+
+/// A copy of `stage` laid out in `style` (see [`lay_out_in`]).
+pub fn restyled(stage: &Stage, style: LayoutStyle) -> Stage {
+    let mut copy = stage.clone();
+    lay_out_in(&mut copy, style);
+    copy
+}
+
 /// Whether the reports of the member at `node` are drawn as a vertical
 /// stack (at least [`STACK_FROM`] of them, none with reports of their own).
 pub fn stacks_reports(stage: &Stage, node: NodeIndex) -> bool {
@@ -119,6 +139,14 @@ pub struct LayoutParams {
     pub stack_pitch: f32,
     /// How far a stack sits right of its manager's centre.
     pub stack_indent: f32,
+    /// Height of every card.
+    pub card_height: f32,
+    /// [`LayoutStyle::Compact`]: the proportions (width over height) the
+    /// chart aims at.
+    pub aspect: f32,
+    /// [`LayoutStyle::Compact`]: most cards in one column of a stack; more
+    /// go into further columns beside it.
+    pub stack_rows: usize,
 }
 
 /// Height of a card in presentations.
@@ -133,6 +161,9 @@ impl LayoutParams {
         stack_from: STACK_FROM,
         stack_pitch: STACK_PITCH,
         stack_indent: STACK_INDENT,
+        card_height: CARD_HEIGHT,
+        aspect: 1.6,
+        stack_rows: 8,
     };
 
     /// The editor's cards without stacking leaf reports: wide rows, for
@@ -151,6 +182,9 @@ impl LayoutParams {
         stack_from: STACK_FROM,
         stack_pitch: PRESENTATION_CARD_HEIGHT + 10.0,
         stack_indent: 18.0,
+        card_height: PRESENTATION_CARD_HEIGHT,
+        aspect: 16.0 / 9.0,
+        stack_rows: 8,
     };
 }
 
@@ -171,16 +205,26 @@ pub fn presentation_card_size(member: &Member) -> [f32; 2] {
     [width, PRESENTATION_CARD_HEIGHT]
 }
 
-/// Lays out `stage` as a tidy forest and returns a centre position for every
-/// member, in the stage's member order. Linear in members and lines.
+/// Lays out `stage` in its layout style ([`Stage::layout_style`]) and
+/// returns a centre position for every member, in the stage's member order.
+/// Linear in members and lines.
 pub fn tidy_layout(stage: &Stage) -> Vec<(String, [f32; 2])> {
     tidy_layout_with(stage, &LayoutParams::EDITOR)
 }
 
 /// [`tidy_layout`] with other card sizes and spacing.
 pub fn tidy_layout_with(stage: &Stage, params: &LayoutParams) -> Vec<(String, [f32; 2])> {
+    styled_layout(stage, params, stage.layout_style())
+}
+
+/// [`tidy_layout_with`] in `style` instead of the stage's own.
+pub fn styled_layout(
+    stage: &Stage,
+    params: &LayoutParams,
+    style: LayoutStyle,
+) -> Vec<(String, [f32; 2])> {
     let graph = stage.graph();
-    tidy_layout_nodes(stage, params)
+    styled_layout_nodes(stage, params, style)
         .into_iter()
         .map(|(node, centre)| (graph[node].id.clone(), centre))
         .collect()
@@ -188,6 +232,15 @@ pub fn tidy_layout_with(stage: &Stage, params: &LayoutParams) -> Vec<(String, [f
 
 /// [`tidy_layout_with`] by graph node, in the stage's member order.
 pub fn tidy_layout_nodes(stage: &Stage, params: &LayoutParams) -> Vec<(NodeIndex, [f32; 2])> {
+    styled_layout_nodes(stage, params, stage.layout_style())
+}
+
+/// [`styled_layout`] by graph node, in the stage's member order.
+pub fn styled_layout_nodes(
+    stage: &Stage,
+    params: &LayoutParams,
+    style: LayoutStyle,
+) -> Vec<(NodeIndex, [f32; 2])> {
     let graph = stage.graph();
     let nodes: Vec<NodeIndex> = graph.node_indices().collect();
     let mut dense = vec![usize::MAX; graph.node_bound()];
@@ -204,11 +257,26 @@ pub fn tidy_layout_nodes(stage: &Stage, params: &LayoutParams) -> Vec<(NodeIndex
             .map(|m| dense[m.index()])
             .filter(|m| *m != i)
     };
-    let centres = tidy_forest(&widths, &manager_of, params);
+    let centres = layout_forest(&widths, &manager_of, params, style);
     nodes.into_iter().zip(centres).collect()
 }
 
-/// The tidy layout of a forest given densely: card `i` is `widths[i]` wide
+/// The layout of a forest given densely (see [`tidy_forest`]) in `style`.
+/// Linear in cards (compact makes a few linear passes to find its width).
+pub fn layout_forest(
+    widths: &[f32],
+    manager_of: &dyn Fn(usize) -> Option<usize>,
+    params: &LayoutParams,
+    style: LayoutStyle,
+) -> Vec<[f32; 2]> {
+    match style {
+        LayoutStyle::Wide => tidy_forest(widths, manager_of, params),
+        LayoutStyle::Compact => compact::compact_forest(widths, manager_of, params),
+        LayoutStyle::LeftRight => sideways::left_right_forest(widths, manager_of, params),
+    }
+}
+
+/// The wide tidy layout of a forest given densely: card `i` is `widths[i]` wide
 /// and reports to `manager_of(i)` (a reporting cycle is cut, never looped
 /// over). Returns each card's centre, in the same order. Linear in cards.
 pub fn tidy_forest(

@@ -104,18 +104,7 @@ pub(super) fn first_walk_all(
     work: &mut [Work],
     params: &LayoutParams,
 ) {
-    let mut order = Vec::with_capacity(work.len());
-    let mut stack = vec![(root, false)];
-    while let Some((v, expanded)) = stack.pop() {
-        if expanded {
-            order.push(v);
-        } else {
-            stack.push((v, true));
-            for &c in children[v].iter().rev() {
-                stack.push((c, false));
-            }
-        }
-    }
+    let order = post_order(root, children);
     // The default ancestor of each parent's children while they are walked.
     let mut default_ancestor: Vec<usize> = (0..work.len())
         .map(|v| children[v].first().copied().unwrap_or(v))
@@ -149,6 +138,22 @@ pub(super) fn first_walk_all(
             );
         }
     }
+}
+
+/// Every node under `root` once, children before their parent, `root`
+/// last (without recursion).
+pub(super) fn post_order(root: usize, children: &[Vec<usize>]) -> Vec<usize> {
+    let mut order = Vec::with_capacity(children.len());
+    let mut stack = vec![(root, false)];
+    while let Some((v, expanded)) = stack.pop() {
+        if expanded {
+            order.push(v);
+        } else {
+            stack.push((v, true));
+            stack.extend(children[v].iter().rev().map(|c| (*c, false)));
+        }
+    }
+    order
 }
 
 fn separation(left: usize, right: usize, work: &[Work], gap: f32) -> f32 {

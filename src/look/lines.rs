@@ -98,15 +98,52 @@ impl Route {
     }
 }
 
-/// A reporting line as an orthogonal elbow from the manager's bottom edge to
-/// the report's top edge; for reports in a stack (see
-/// [`crate::layout::stacks_reports`]) a spine down their left side.
-pub fn reporting_route(manager: Bounds, report: Bounds, stacked: bool) -> Route {
+/// How a reporting line runs from a manager to one report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportLine {
+    /// An orthogonal elbow from the manager's bottom edge to the report's top.
+    Down,
+    /// A spine down the left side of a stack of reports (see
+    /// [`crate::layout::stacks_reports`]).
+    Stacked,
+    /// An elbow from the manager's right edge to the report's left edge
+    /// ([`crate::model::LayoutStyle::LeftRight`]).
+    Right,
+}
+
+impl ReportLine {
+    /// The line to a report in a stage laid out `style`, in a stack or not.
+    pub fn of(style: crate::model::LayoutStyle, stacked: bool) -> Self {
+        if style.grows_right() {
+            Self::Right
+        } else if stacked {
+            Self::Stacked
+        } else {
+            Self::Down
+        }
+    }
+}
+
+/// How far above a report's top edge the line to it runs across (at most:
+/// halfway between the cards when they are closer), so in a compact chart
+/// the line to a lower row runs in the gap just above that row.
+const CROSSING: f32 = 28.0;
+
+/// A reporting line from `manager` to `report`, shaped as `line` says.
+pub fn reporting_route(manager: Bounds, report: Bounds, line: ReportLine) -> Route {
     let from = [manager.center()[0], manager.bottom];
     let to = [report.center()[0], report.top];
-    if stacked && report.top > manager.bottom {
+    if line == ReportLine::Right && report.left > manager.right + 8.0 {
+        let (from, to) = (
+            [manager.right, manager.center()[1]],
+            [report.left, report.center()[1]],
+        );
+        let cross = to[0] - ((to[0] - from[0]) / 2.0).min(CROSSING);
+        return Route::Polyline(vec![from, [cross, from[1]], [cross, to[1]], to]);
+    }
+    if line == ReportLine::Stacked && report.top > manager.bottom {
         let spine = report.left - 14.0;
-        let mut points = if spine > manager.left + 8.0 {
+        let mut points = if spine > manager.left + 8.0 && spine < manager.right - 8.0 {
             vec![[spine, manager.bottom]]
         } else {
             let drop = from[1] + 16.0;
@@ -116,8 +153,8 @@ pub fn reporting_route(manager: Bounds, report: Bounds, stacked: bool) -> Route 
         points.push([report.left, report.center()[1]]);
         Route::Polyline(points)
     } else if to[1] > from[1] + 8.0 {
-        let mid = (from[1] + to[1]) / 2.0;
-        Route::Polyline(vec![from, [from[0], mid], [to[0], mid], to])
+        let cross = to[1] - ((to[1] - from[1]) / 2.0).min(CROSSING);
+        Route::Polyline(vec![from, [from[0], cross], [to[0], cross], to])
     } else {
         Route::Polyline(vec![manager.center(), report.center()])
     }
@@ -131,6 +168,21 @@ pub fn collaboration_route(a: Bounds, b: Bounds) -> Route {
     let wb = b.size()[0];
     let same_row = (ca[1] - cb[1]).abs() < ha / 2.0;
     let far_apart = (ca[0] - cb[0]).abs() > (wa + wb) / 2.0 + 40.0;
+    let hb = b.size()[1];
+    let same_column = (ca[0] - cb[0]).abs() < wa.min(wb) / 2.0;
+    let far_below = (ca[1] - cb[1]).abs() > (ha + hb) / 2.0 + 40.0;
+    if same_column && far_below {
+        // A column of cards (a stack, or a left-to-right chart): arc out
+        // to the left instead of running behind the cards between.
+        let (pa, pb) = ([a.left, ca[1]], [b.left, cb[1]]);
+        let lift = ((pb[1] - pa[1]).abs() * 0.12).clamp(24.0, 90.0);
+        let control = [pa[0].min(pb[0]) - 2.0 * lift, (pa[1] + pb[1]) / 2.0];
+        return Route::Arc {
+            from: pa,
+            control,
+            to: pb,
+        };
+    }
     if same_row && far_apart {
         let (pa, pb) = ([ca[0], a.top], [cb[0], b.top]);
         let lift = ((pb[0] - pa[0]).abs() * 0.18).clamp(24.0, 90.0);
@@ -175,7 +227,7 @@ mod tests {
     fn an_elbow_runs_from_the_managers_bottom_to_the_reports_top() {
         let manager = Bounds::around([0.0, 0.0], [100.0, 50.0]);
         let report = Bounds::around([200.0, 200.0], [100.0, 50.0]);
-        let Route::Polyline(points) = reporting_route(manager, report, false) else {
+        let Route::Polyline(points) = reporting_route(manager, report, ReportLine::Down) else {
             panic!()
         };
         assert_eq!(points.first(), Some(&[0.0, 25.0]));
@@ -188,10 +240,17 @@ mod tests {
         let a = Bounds::around([0.0, 0.0], [100.0, 50.0]);
         let far = Bounds::around([600.0, 0.0], [100.0, 50.0]);
         assert!(matches!(collaboration_route(a, far), Route::Arc { .. }));
-        let below = Bounds::around([0.0, 300.0], [100.0, 50.0]);
+        let near = Bounds::around([150.0, 100.0], [100.0, 50.0]);
         assert_eq!(
-            collaboration_route(a, below),
-            Route::Polyline(vec![[0.0, 25.0], [0.0, 275.0]])
+            collaboration_route(a, near),
+            Route::Polyline(vec![[37.5, 25.0], [112.5, 75.0]])
         );
+        // Far apart in one column: an arc out to the left of the column.
+        let below = Bounds::around([0.0, 300.0], [100.0, 50.0]);
+        let Route::Arc { from, control, to } = collaboration_route(a, below) else {
+            panic!("a column's cards far apart are joined by an arc")
+        };
+        assert_eq!((from, to), ([-50.0, 0.0], [-50.0, 300.0]));
+        assert!(control[0] < -50.0);
     }
 }

@@ -6,6 +6,7 @@
 mod builder;
 mod error;
 mod kinds;
+mod layout_style;
 pub mod limits;
 mod member;
 pub(crate) mod named_enum;
@@ -21,6 +22,7 @@ mod tree;
 pub use builder::PlanBuilder;
 pub use error::ModelError;
 pub use kinds::{Function, LinkKind, RuleLevel, StageKind};
+pub use layout_style::{LayoutStyle, UnknownLayoutStyle};
 pub use member::Member;
 pub use numbers::{YearMonth, is_valid_amount};
 pub use plan::{Plan, Settings};

@@ -10,6 +10,7 @@ use petgraph::visit::EdgeRef;
 
 use super::error::ModelError;
 use super::kinds::{LinkKind, StageKind};
+use super::layout_style::LayoutStyle;
 use super::member::Member;
 
 /// A line between two members, naming them by id.
@@ -64,6 +65,10 @@ pub struct Stage {
     pub option: Option<String>,
     /// The stage's annual bookings target, when it has one (≥ 0).
     pub target: Option<f64>,
+    /// The layout style last chosen for the stage (Tidy up ▸ …); `None`:
+    /// never chosen, laid out [`LayoutStyle::Wide`] in the editor, and
+    /// presentations pick whichever reads larger.
+    pub layout: Option<LayoutStyle>,
     body: Arc<Body>,
 }
 
@@ -101,6 +106,18 @@ fn fresh_revision() -> u64 {
 }
 
 impl Stage {
+    /// The style the editor lays the stage out in: the one last chosen, or
+    /// [`LayoutStyle::Wide`].
+    pub fn layout_style(&self) -> LayoutStyle {
+        self.layout.unwrap_or_default()
+    }
+
+    /// The stage with `style` as its layout style (positions unchanged).
+    pub fn with_layout(mut self, style: LayoutStyle) -> Self {
+        self.layout = Some(style);
+        self
+    }
+
     /// An empty stage.
     pub fn new(id: impl Into<String>, name: impl Into<String>, kind: StageKind) -> Self {
         Self {
@@ -112,6 +129,7 @@ impl Stage {
             after: None,
             option: None,
             target: None,
+            layout: None,
             body: Arc::new(Body {
                 revision: fresh_revision(),
                 ..Body::default()

@@ -128,6 +128,14 @@ pub fn bad_files() -> Vec<BadFile> {
             &["stage `split`", "`target`", "\"lots\""],
         ),
         bad(
+            "a stage layout style that does not exist",
+            edited(
+                "\"id\": \"split\",",
+                "\"id\": \"split\", \"layout\": \"diagonal\",",
+            ),
+            &["stage `split`", "`layout`", "\"diagonal\"", "left-right"],
+        ),
+        bad(
             "a currency that is no ISO code",
             edited(
                 "\"max_direct_reports\": 8,",

@@ -406,3 +406,106 @@ proptest::proptest! {
         proptest::prop_assert_eq!(e.column.as_deref(), Some(header[column]), "{}", e);
     }
 }
+
+#[test]
+fn orgevo_layout_and_export_take_a_layout_style() {
+    let dir = tempfile::tempdir().unwrap();
+    // One manager with 30 managers under them, each with two reports: wide.
+    let mut rows = vec!["id,name,manager_id".to_owned(), "a,A,".to_owned()];
+    for i in 0..30 {
+        rows.push(format!("m{i},Manager {i},a"));
+        for j in 0..2 {
+            rows.push(format!("r{i}-{j},Report {i} {j},m{i}"));
+        }
+    }
+    let csv = dir.path().join("people.csv");
+    std::fs::write(&csv, rows.join("\n") + "\n").unwrap();
+    let layout = |file: &std::path::Path, style: &str| {
+        let out = dir.path().join(format!("{style}.json"));
+        let (code, _, stderr) = common::orgevo(&[
+            "layout",
+            file.to_str().unwrap(),
+            "--layout",
+            style,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let text = std::fs::read_to_string(out).unwrap();
+        let positions: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        positions
+            .iter()
+            .map(|p| {
+                let id = p["id"].as_str().unwrap().to_owned();
+                (id, [p["x"].as_f64().unwrap(), p["y"].as_f64().unwrap()])
+            })
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    let span = |p: &std::collections::HashMap<String, [f64; 2]>, axis: usize| {
+        let values = p.values().map(|v| v[axis]);
+        values.clone().fold(f64::MIN, f64::max) - values.fold(f64::MAX, f64::min)
+    };
+    let wide = layout(&csv, "wide");
+    let compact = layout(&csv, "compact");
+    let sideways = layout(&csv, "left-right");
+    assert!(span(&wide, 0) > 5.0 * span(&wide, 1), "wide is wide");
+    assert!(
+        span(&compact, 0) < span(&wide, 0) / 2.0,
+        "compact wraps the row"
+    );
+    assert!(span(&compact, 1) > span(&wide, 1));
+    for i in 0..30 {
+        let m = format!("m{i}");
+        assert!(
+            sideways[&m][0] > sideways["a"][0],
+            "{m} right of its manager"
+        );
+        assert!(compact[&m][1] > compact["a"][1], "{m} below its manager");
+    }
+
+    // A plan: the same layout as its people list; export lays out afresh.
+    let plan = dir.path().join("people.orgevo.json");
+    let (code, _, stderr) = common::orgevo(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(layout(&plan, "compact"), compact);
+    let svg = |style: &str| {
+        let out = dir.path().join(format!("{style}.svg"));
+        let (code, _, stderr) = common::orgevo(&[
+            "export",
+            plan.to_str().unwrap(),
+            "--all",
+            "--format",
+            "svg",
+            "--layout",
+            style,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        std::fs::read_to_string(out).unwrap()
+    };
+    let width = |svg: &str| {
+        let at = svg.find("width=\"").unwrap() + 7;
+        svg[at..].split('"').next().unwrap().parse::<f64>().unwrap()
+    };
+    assert!(width(&svg("compact")) < width(&svg("wide")) / 2.0);
+
+    let (code, _, stderr) = common::orgevo(&[
+        "layout",
+        csv.to_str().unwrap(),
+        "--layout",
+        "diagonal",
+        "-o",
+        dir.path().join("x.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("diagonal") && stderr.contains("left-right"),
+        "{stderr}"
+    );
+}

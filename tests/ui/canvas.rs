@@ -151,3 +151,68 @@ fn a_stage_too_big_to_read_at_fit_has_a_minimap_that_moves_the_view() {
     small.run();
     assert!(small.query_by_label("Minimap").is_none());
 }
+
+#[test]
+fn tidy_up_as_compact_keeps_the_style_for_the_stage_while_it_stays_tidy() {
+    use orgevo::edit::Edit;
+    use orgevo::layout::{LayoutParams, styled_layout};
+    use orgevo::model::{Function, LayoutStyle, Member, Stage};
+
+    /// Whether every member sits where `style` puts it.
+    fn laid_out_in(stage: &Stage, style: LayoutStyle) -> bool {
+        styled_layout(stage, &LayoutParams::EDITOR, style)
+            .iter()
+            .all(|(id, [x, y])| {
+                stage
+                    .member(id)
+                    .and_then(|m| m.pos)
+                    .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
+            })
+    }
+    let mut h = harness();
+    h.run();
+    let shown = |h: &Harness<'_, OrgevoApp>| h.state().plan().stages[0].clone();
+    let before = shown(&h);
+    assert_eq!(before.layout, None);
+    h.get_by_label("Wide ⏷").click();
+    h.run();
+    h.get_by_label("Compact").click();
+    h.run();
+    let compact = shown(&h);
+    assert_eq!(compact.layout, Some(LayoutStyle::Compact));
+    assert!(laid_out_in(&compact, LayoutStyle::Compact));
+    assert!(
+        !laid_out_in(&compact, LayoutStyle::Wide),
+        "the example's stage looks different compact"
+    );
+    // The toolbar names the stage's style now.
+    h.get_by_label("Compact ⏷");
+
+    // A new report under the owner: the stage is laid out compact again.
+    let owner = compact
+        .members()
+        .find(|m| m.function == Function::Owner)
+        .map(|m| m.id.clone())
+        .unwrap();
+    let edit = Edit::AddMember {
+        stage: compact.id.clone(),
+        member: Member::new("new-rep", "New Rep", Function::Sales),
+        manager: Some(owner),
+    };
+    assert!(h.state_mut().apply(&edit));
+    h.run();
+    let grown = shown(&h);
+    assert_eq!(grown.layout, Some(LayoutStyle::Compact));
+    assert!(laid_out_in(&grown, LayoutStyle::Compact));
+
+    // Undo takes back the new member, then the style and its layout.
+    for _ in 0..2 {
+        h.get_by_label("⟲ Undo").click();
+        h.run();
+    }
+    let undone = shown(&h);
+    assert_eq!(undone.layout, None);
+    for m in before.members() {
+        assert_eq!(undone.member(&m.id).and_then(|u| u.pos), m.pos, "{}", m.id);
+    }
+}

@@ -6,11 +6,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use orgevo::app::command::AppCommand;
 use orgevo::app::dialogs::suggest::{SuggestAnswer, suggest_dialog_ui};
+use orgevo::app::event::AppEvent;
 use orgevo::app::panels::find_bar::{FindAction, find_bar_ui};
-use orgevo::app::panels::toolbar::toolbar_ui;
+use orgevo::app::panels::toolbar::{ToolbarInput, toolbar_ui};
 use orgevo::app::state::view::FindBar;
 use orgevo::edit::suggest::Suggestion;
-use orgevo::model::Responsibility;
+use orgevo::model::{LayoutStyle, Responsibility};
 
 #[test]
 fn the_find_bar_steps_on_enter_back_with_shift_and_closes() {
@@ -47,12 +48,18 @@ fn the_find_bar_steps_on_enter_back_with_shift_and_closes() {
 #[test]
 fn the_toolbar_greys_out_undo_and_redo_and_reports_the_button_clicked() {
     let mut h = Harness::new_ui_state(
-        |ui, (fonts, clicked): &mut (bool, Option<AppCommand>)| {
+        |ui, (fonts, clicked): &mut (bool, Option<AppEvent>)| {
             // The toolbar's icons are in the app's fonts.
             if !std::mem::replace(fonts, true) {
                 orgevo::app::install_fonts(ui.ctx());
             }
-            if let Some(c) = toolbar_ui(ui, "Acme", false, true) {
+            let input = ToolbarInput {
+                title: "Acme",
+                can_undo: false,
+                can_redo: true,
+                layout: LayoutStyle::Wide,
+            };
+            if let Some(c) = toolbar_ui(ui, &input) {
                 *clicked = Some(c);
             }
         },
@@ -63,10 +70,19 @@ fn the_toolbar_greys_out_undo_and_redo_and_reports_the_button_clicked() {
     assert!(!h.get_by_label("⟳ Redo").accesskit_node().is_disabled());
     h.get_by_label("⟳ Redo").click();
     h.run();
-    assert_eq!(h.state().1, Some(AppCommand::Redo));
+    assert_eq!(h.state().1, Some(AppEvent::Command(AppCommand::Redo)));
     h.get_by_label("🌳 Tidy up").click();
     h.run();
-    assert_eq!(h.state().1, Some(AppCommand::TidyUp));
+    assert_eq!(h.state().1, Some(AppEvent::Command(AppCommand::TidyUp)));
+    // Beside it, the layout styles.
+    h.get_by_label("Wide ⏷").click();
+    h.run();
+    h.get_by_label("Left to right").click();
+    h.run();
+    assert_eq!(
+        h.state().1,
+        Some(AppEvent::TidyUpIn(LayoutStyle::LeftRight))
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::app::canvas::card_parts::{
     MIN_GLYPH_PIXELS, ZOOM_NAME_ONLY, paint_chips, paint_hat_badge,
 };
 use crate::app::style::{color, faded, function_color, severity_color};
-use crate::look::lines::{self, Bounds};
+use crate::look::lines::{self, Bounds, ReportLine};
 use crate::look::{self, card as geometry};
 use crate::model::Member;
 use crate::rules::Severity;
@@ -358,13 +358,10 @@ pub fn paint_reporting_line(
     painter: &Painter,
     manager: Rect,
     report: Rect,
-    stacked: bool,
+    line: ReportLine,
     stroke: Stroke,
 ) {
-    painter.add(Shape::line(
-        reporting_route(manager, report, stacked),
-        stroke,
-    ));
+    painter.add(Shape::line(reporting_route(manager, report, line), stroke));
 }
 
 /// The points of a collaboration line, its curve cut into `segments`.
@@ -374,8 +371,8 @@ pub fn collaboration_route(a: Rect, b: Rect, segments: usize) -> Vec<Pos2> {
 }
 
 /// The points of a reporting line (see [`paint_reporting_line`]).
-pub fn reporting_route(manager: Rect, report: Rect, stacked: bool) -> Vec<Pos2> {
-    let route = lines::reporting_route(bounds(manager), bounds(report), stacked);
+pub fn reporting_route(manager: Rect, report: Rect, line: ReportLine) -> Vec<Pos2> {
+    let route = lines::reporting_route(bounds(manager), bounds(report), line);
     route.points(1).into_iter().map(to_pos).collect()
 }
 

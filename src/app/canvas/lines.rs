@@ -13,6 +13,7 @@ use crate::app::canvas::card::{
     paint_reporting_line, reporting_route,
 };
 use crate::layout::{CARD_HEIGHT, stacks_reports};
+use crate::look::lines::ReportLine;
 use crate::model::{LinkKind, Member, Stage};
 
 /// Paints every line of `stage` between the cards `rect_of` places (a member
@@ -56,7 +57,8 @@ pub fn paint_stage_lines(
             LinkKind::ReportsTo => line_color,
             LinkKind::CollaboratesWith => visuals.selection.stroke.color,
         };
-        let stacked = || stacking.contains(&edge.target());
+        let style = stage.layout_style();
+        let stacked = || ReportLine::of(style, stacking.contains(&edge.target()));
         match kind {
             _ if tiny => strokes.segment(ra.center_top(), rb.center_bottom(), far_width, color),
             LinkKind::ReportsTo if far => {

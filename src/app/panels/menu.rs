@@ -8,6 +8,7 @@ use crate::app::command::AppCommand;
 use crate::app::event::AppEvent;
 use crate::app::state::settings::ThemeChoice;
 use crate::app::windows::learn::LEARN_TITLE;
+use crate::model::LayoutStyle;
 
 /// What the menus show besides the commands.
 pub struct MenuInput<'a> {
@@ -19,6 +20,8 @@ pub struct MenuInput<'a> {
     pub redo: Option<String>,
     /// The theme chosen.
     pub theme: ThemeChoice,
+    /// The shown stage's layout style.
+    pub layout: LayoutStyle,
 }
 
 /// Draws the menu bar; what was chosen.
@@ -65,12 +68,15 @@ pub fn menu_ui(ui: &mut Ui, input: &MenuInput<'_>) -> Vec<AppEvent> {
             commands(ui, &[AppCommand::SuggestResponsibilities], &mut out);
         });
         ui.menu_button("View", |ui| {
-            let view = [
-                AppCommand::TidyUp,
-                AppCommand::FitView,
-                AppCommand::ZoomToSelection,
-            ];
-            commands(ui, &view, &mut out);
+            commands(ui, &[AppCommand::TidyUp], &mut out);
+            ui.menu_button("Tidy up as", |ui| {
+                out.extend(layout_style_choices(ui, input.layout));
+            });
+            commands(
+                ui,
+                &[AppCommand::FitView, AppCommand::ZoomToSelection],
+                &mut out,
+            );
             ui.separator();
             commands(
                 ui,
@@ -126,4 +132,18 @@ fn command_button(
         out.push(AppEvent::Command(command));
         ui.close();
     }
+}
+
+/// The layout styles as menu entries, the stage's own checked; the one
+/// chosen, as an event.
+pub fn layout_style_choices(ui: &mut Ui, current: LayoutStyle) -> Option<AppEvent> {
+    let mut chosen = None;
+    for style in LayoutStyle::ALL {
+        let button = egui::Button::selectable(style == current, style.label());
+        if ui.add(button).on_hover_text(style.explanation()).clicked() {
+            chosen = Some(AppEvent::TidyUpIn(style));
+            ui.close();
+        }
+    }
+    chosen
 }

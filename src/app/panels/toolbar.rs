@@ -3,6 +3,9 @@
 use egui::{RichText, Ui};
 
 use crate::app::command::AppCommand;
+use crate::app::event::AppEvent;
+use crate::app::panels::menu::layout_style_choices;
+use crate::model::LayoutStyle;
 
 /// The toolbar's buttons, in order, with their icons.
 const BUTTONS: [(AppCommand, &str); 8] = [
@@ -16,9 +19,28 @@ const BUTTONS: [(AppCommand, &str); 8] = [
     (AppCommand::Present, "▶ Present"),
 ];
 
-/// Draws the toolbar; the command clicked, if any. Undo and Redo are
-/// greyed out when there is nothing to undo or redo.
-pub fn toolbar_ui(ui: &mut Ui, title: &str, can_undo: bool, can_redo: bool) -> Option<AppCommand> {
+/// What the toolbar knows of the app.
+pub struct ToolbarInput<'a> {
+    /// The plan's title.
+    pub title: &'a str,
+    /// Whether there is something to undo.
+    pub can_undo: bool,
+    /// Whether there is something to redo.
+    pub can_redo: bool,
+    /// The shown stage's layout style.
+    pub layout: LayoutStyle,
+}
+
+/// Draws the toolbar; what was clicked, if anything. Undo and Redo are
+/// greyed out when there is nothing to undo or redo; beside Tidy up, a
+/// menu of the layout styles.
+pub fn toolbar_ui(ui: &mut Ui, input: &ToolbarInput<'_>) -> Option<AppEvent> {
+    let ToolbarInput {
+        title,
+        can_undo,
+        can_redo,
+        layout,
+    } = *input;
     let mut clicked = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new(title).strong());
@@ -35,7 +57,18 @@ pub fn toolbar_ui(ui: &mut Ui, title: &str, can_undo: bool, can_redo: bool) -> O
                 .on_hover_text(hover)
                 .clicked()
             {
-                clicked = Some(command);
+                clicked = Some(AppEvent::Command(command));
+            }
+            if command == AppCommand::TidyUp {
+                let styles = ui.menu_button(format!("{} ⏷", layout.label()), |ui| {
+                    layout_style_choices(ui, layout)
+                });
+                styles
+                    .response
+                    .on_hover_text("Layout style: how Tidy up arranges this stage");
+                if let Some(Some(event)) = styles.inner {
+                    clicked = Some(event);
+                }
             }
         }
     });
