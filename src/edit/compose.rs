@@ -202,12 +202,7 @@ pub fn reparent(stage: &Stage, ids: &[String], manager: &str) -> Edit {
 /// Whether every member of `stage` sits where the tidy layout puts it
 /// (the stage was laid out automatically and not arranged by hand).
 pub fn is_tidy(stage: &Stage) -> bool {
-    tidy_layout(stage).iter().all(|(id, [x, y])| {
-        stage
-            .member(id)
-            .and_then(|m| m.pos)
-            .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
-    })
+    crate::layout::is_tidy(stage)
 }
 
 /// On a tidy stage, `edit` (a structural change) plus a new tidy layout as

@@ -84,8 +84,18 @@ impl<'a> Chart<'a> {
                 entry.1 += 1;
             }
         }
-        let cards: Vec<ChartCard<'a>> = stage
-            .members()
+        // Only the part's members and lines are walked: a big stage is
+        // drawn in many parts.
+        let members: Box<dyn Iterator<Item = &'a Member>> = match &sub {
+            Some(sub) => Box::new(
+                sub.members()
+                    .filter_map(|m| stage.member(&m.id))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            ),
+            None => Box::new(stage.members()),
+        };
+        let cards: Vec<ChartCard<'a>> = members
             .filter_map(|m| {
                 let pos = positions.get(&m.id)?;
                 Some(ChartCard {
@@ -112,7 +122,7 @@ impl<'a> Chart<'a> {
             })
             .filter_map(|n| laid_out.member_at(n).map(|m| m.id.clone()))
             .collect();
-        let lines = stage
+        let lines = laid_out
             .links()
             .filter(|l| l.from != l.to)
             .filter_map(|link| {
@@ -169,6 +179,30 @@ impl<'a> Chart<'a> {
         out
     }
 
+    /// [`Chart::packed`] with the row width (at most `max_width`) that
+    /// makes the pack largest when fitted into an area `aspect` times as
+    /// wide as tall.
+    pub fn packed_to_fit(charts: Vec<Chart<'a>>, max_width: f32, aspect: f32) -> Self {
+        let sizes: Vec<[f32; 2]> = charts
+            .iter()
+            .map(|c| {
+                let e = c.extent();
+                [e.right - e.left, e.bottom - e.top]
+            })
+            .collect();
+        let narrowest = sizes.iter().map(|s| s[0]).fold(0.0, f32::max);
+        let mut best = (max_width, f32::MIN);
+        for step in 0..=12 {
+            let width = narrowest + (max_width - narrowest).max(0.0) * step as f32 / 12.0;
+            let [w, h] = pack_size(&sizes, width);
+            let scale = (aspect / w.max(1.0)).min(1.0 / h.max(1.0));
+            if scale > best.1 {
+                best = (width, scale);
+            }
+        }
+        Self::packed(charts, best.0)
+    }
+
     /// Everything drawn, notes and arcs included; a zero box when empty.
     pub fn extent(&self) -> Bounds {
         let mut b = Bounds {
@@ -218,16 +252,52 @@ impl<'a> Chart<'a> {
     }
 }
 
+/// The size of charts of `sizes` packed by [`Chart::packed`] in rows at
+/// most `max_width` wide.
+fn pack_size(sizes: &[[f32; 2]], max_width: f32) -> [f32; 2] {
+    let (mut x, mut top, mut row_height, mut width) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for &[w, h] in sizes {
+        if x > 0.0 && x + w > max_width {
+            top += row_height + PACK_GAP;
+            (x, row_height) = (0.0, 0.0);
+        }
+        width = width.max(x + w);
+        x += w + PACK_GAP;
+        row_height = row_height.max(h);
+    }
+    [width, top + row_height]
+}
+
 /// A stage holding only the members `ids` and the lines between them.
 pub fn sub_stage(stage: &Stage, ids: &HashSet<String>) -> Stage {
+    use petgraph::Direction;
+    use petgraph::visit::EdgeRef;
     let mut sub = Stage::new(&stage.id, &stage.name, stage.kind);
     sub.layout = stage.layout;
-    for m in stage.members().filter(|m| ids.contains(&m.id)) {
-        let _ = sub.add_member(m.clone());
+    // In the stage's order, walking only the part (not the whole stage).
+    let mut nodes: Vec<_> = ids.iter().filter_map(|id| stage.node(id)).collect();
+    nodes.sort_unstable();
+    let mut new_node = HashMap::with_capacity(nodes.len());
+    for &node in &nodes {
+        if let Some(member) = stage.member_at(node)
+            && let Ok(added) = sub.add_member(member.clone())
+        {
+            new_node.insert(node, added);
+        }
     }
-    for link in stage.links() {
-        if ids.contains(&link.from) && ids.contains(&link.to) {
-            let _ = sub.add_link(&link);
+    let graph = stage.graph();
+    let mut edges: Vec<_> = nodes
+        .iter()
+        .flat_map(|n| graph.edges_directed(*n, Direction::Outgoing))
+        .filter(|e| new_node.contains_key(&e.target()))
+        .map(|e| e.id())
+        .collect();
+    edges.sort_unstable();
+    for edge in edges {
+        if let Some((a, b)) = graph.edge_endpoints(edge)
+            && let (Some(&a), Some(&b)) = (new_node.get(&a), new_node.get(&b))
+        {
+            let _ = sub.add_link_between(a, b, graph[edge]);
         }
     }
     sub

@@ -36,6 +36,8 @@ pub struct Fits<'f> {
     pub later: &'f dyn Fn(&Chart) -> bool,
     /// The widest row of teams a page after the first can hold readably.
     pub later_width: f32,
+    /// The proportions (width over height) of a page after the first.
+    pub later_aspect: f32,
 }
 
 /// Splits `stage` into pages whose chart `fits`; the pages are numbered
@@ -62,7 +64,11 @@ pub fn paginate<'a>(
     let later_fits = |set: &HashSet<String>| (fits.later)(&chart_of(set));
     // Teams packed in rows on a continuation page.
     let pack = |teams: &[HashSet<String>]| {
-        Chart::packed(teams.iter().map(chart_of).collect(), fits.later_width)
+        Chart::packed_to_fit(
+            teams.iter().map(chart_of).collect(),
+            fits.later_width,
+            fits.later_aspect,
+        )
     };
     let pack_fits = |teams: &[HashSet<String>]| (fits.later)(&pack(teams));
     let mut parts: Vec<Part> = Vec::new();
@@ -117,7 +123,7 @@ pub fn paginate<'a>(
         &parts,
         &reports,
         first_page,
-        fits.later_width,
+        [fits.later_width, fits.later_aspect],
     )
 }
 
@@ -164,7 +170,7 @@ fn annotate<'a>(
     parts: &[Part],
     reports: &HashMap<&str, Vec<&str>>,
     first_page: usize,
-    later_width: f32,
+    [later_width, later_aspect]: [f32; 2],
 ) -> Vec<ChartPage<'a>> {
     let name = |id: &str| {
         stage
@@ -180,12 +186,13 @@ fn annotate<'a>(
     parts
         .iter()
         .map(|part| {
-            let mut chart = Chart::packed(
+            let mut chart = Chart::packed_to_fit(
                 part.teams
                     .iter()
                     .map(|team| Chart::of_members(stage, Some(team), findings, params))
                     .collect(),
                 later_width,
+                later_aspect,
             );
             let on_page: HashSet<&str> = part.teams.iter().flatten().map(String::as_str).collect();
             for card in &mut chart.cards {

@@ -87,8 +87,13 @@ pub fn place_missing_positions(stage: &mut Stage) {
 
 /// Makes `style` the stage's and moves every member to its place in it.
 pub fn lay_out_in(stage: &mut Stage, style: LayoutStyle) {
+    lay_out_with(stage, &LayoutParams::EDITOR, style);
+}
+
+/// [`lay_out_in`] with other spacing (a compact chart's proportions).
+pub fn lay_out_with(stage: &mut Stage, params: &LayoutParams, style: LayoutStyle) {
     stage.layout = Some(style);
-    for (id, pos) in tidy_layout(stage) {
+    for (id, pos) in tidy_layout_with(stage, params) {
         if let Some(m) = stage.member_mut(&id) {
             m.pos = Some(pos);
         }
@@ -100,6 +105,17 @@ pub fn restyled(stage: &Stage, style: LayoutStyle) -> Stage {
     let mut copy = stage.clone();
     lay_out_in(&mut copy, style);
     copy
+}
+
+/// Whether every member of `stage` sits where the editor's layout in the
+/// stage's style puts it (laid out automatically, not arranged by hand).
+pub fn is_tidy(stage: &Stage) -> bool {
+    tidy_layout(stage).iter().all(|(id, [x, y])| {
+        stage
+            .member(id)
+            .and_then(|m| m.pos)
+            .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
+    })
 }
 
 /// Whether the reports of the member at `node` are drawn as a vertical

@@ -6,6 +6,7 @@
 //! previous stage. Written with krilla; the chart SVG goes through
 //! krilla-svg with the same usvg as the PNG export.
 
+mod choice;
 mod decision;
 mod pen;
 
@@ -17,11 +18,10 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::chart::Chart;
 use super::fonts::{FONT, fit, text_width, wrap};
-use super::pages::{ChartPage, Fits, paginate};
+use super::pages::ChartPage;
 use super::png::parse_svg;
 use super::{ExportError, Paper, chart_svg};
 use crate::diff::diff_plan_stages;
-use crate::layout::LayoutParams;
 use crate::look::{self, card, paper};
 use crate::model::{Plan, Stage, TreeStep};
 use crate::rules::{Finding, Summary, check_stage};
@@ -37,9 +37,9 @@ const HEADER: f32 = 92.0;
 const FOOTER: f32 = 24.0;
 /// The smallest a member's name may be printed, in points. A chart that
 /// would print names smaller continues by subtree on further pages.
-pub const MIN_NAME_POINTS: f32 = 5.0;
+pub const MIN_NAME_POINTS: f32 = 5.5;
 /// The most a chart is enlarged (1 scene unit = 1 point at 1.0).
-const MAX_SCALE: f32 = 1.0;
+const MAX_SCALE: f32 = 1.25;
 
 /// Where a stage's findings and changes go on its first page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +120,10 @@ pub fn handout_pdf(plan: &Plan, steps: &[TreeStep], paper: Paper) -> Result<Vec<
         })
         .collect();
     let findings: Vec<Vec<Finding>> = indices.iter().map(|i| check_stage(plan, *i)).collect();
+    let compacts: Vec<Option<Stage>> = indices
+        .iter()
+        .map(|i| choice::compact_candidate(&plan.stages[*i], paper))
+        .collect();
     let mut stage_pages: Vec<(Vec<ChartPage>, Arrangement)> = Vec::new();
     let mut next_page = 1;
     for step in steps {
@@ -130,33 +134,14 @@ pub fn handout_pdf(plan: &Plan, steps: &[TreeStep], paper: Paper) -> Result<Vec<
         let k = stage_pages.len();
         let stage = &plan.stages[index];
         let extra = notes_room(note_lines(stage, paper).0.len());
-        // Keep the layout (stacked teams or wide rows) and the place for the
-        // findings (beside or below) that print the names largest.
-        let mut best = (LayoutParams::EDITOR, Arrangement::Beside, f32::MIN);
-        for params in [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE] {
-            let chart = Chart::of_members(stage, None, &findings[k], &params);
-            for arrangement in [Arrangement::Beside, Arrangement::Below] {
-                let scale = fit_scale(&chart, chart_area(paper, arrangement, extra));
-                if scale > best.2 + 1e-4 {
-                    best = (params, arrangement, scale);
-                }
-            }
-        }
-        let (mut params, mut arrangement, scale) = best;
-        if scale * card::NAME.1 < MIN_NAME_POINTS {
-            // Too large for a page: the first page shows the top levels,
-            // which stack best beside the findings.
-            (params, arrangement) = (LayoutParams::EDITOR, Arrangement::Beside);
-        }
-        let first = |chart: &Chart| readable(chart, chart_area(paper, arrangement, extra));
-        let later = |chart: &Chart| readable(chart, chart_area(paper, Arrangement::None, 0.0));
-        let full = chart_area(paper, Arrangement::None, 0.0);
-        let fits = Fits {
-            first: &first,
-            later: &later,
-            later_width: (full[2] - full[0]) * card::NAME.1 / MIN_NAME_POINTS - 48.0,
-        };
-        let pages = paginate(stage, &findings[k], &params, next_page, fits);
+        let (pages, arrangement) = choice::stage_pages(
+            stage,
+            compacts[k].as_ref(),
+            &findings[k],
+            paper,
+            extra,
+            next_page,
+        );
         next_page += pages.len();
         stage_pages.push((pages, arrangement));
     }
