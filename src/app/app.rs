@@ -476,6 +476,14 @@ impl OrgevoApp {
         self.present.presenter.as_ref().map(|p| p.step())
     }
 
+    /// In present mode, the cards of the stage shown: member id and where
+    /// it is drawn in the presentation's layout.
+    pub fn presented_cards(&self) -> Option<Vec<(String, egui::Rect)>> {
+        let presenter = self.present.presenter.as_ref()?;
+        let layout = presenter.layout_shown()?;
+        Some(layout.iter().map(|(id, r)| (id.clone(), *r)).collect())
+    }
+
     /// On a decision slide, the option chosen there (its first stage).
     pub fn presenting_choice(&self) -> Option<usize> {
         let presenter = self.present.presenter.as_ref()?;

@@ -213,6 +213,7 @@ impl OrgevoApp {
             CanvasEvent::Delete => self.command(ctx, AppCommand::Delete),
             CanvasEvent::ToggleTeam(id) => self.toggle_team(&stage_id, &id),
             CanvasEvent::FitTeam(id) => self.fit_team(&id),
+            CanvasEvent::PresentTeam(id) => self.present_team(ctx, id),
             CanvasEvent::Duplicate => self.command(ctx, AppCommand::Duplicate),
         }
     }
@@ -472,6 +473,13 @@ impl OrgevoApp {
         self.view.fit_team(self.doc.plan(), id);
     }
 
+    /// "Present this team": present mode on the current stage showing only
+    /// `head` and everyone below them, in each stage that has them.
+    pub fn present_team(&mut self, ctx: &egui::Context, head: String) {
+        self.present.team = Some(head);
+        self.start_presenting(ctx);
+    }
+
     /// Enters present mode on the current stage, full screen.
     /// With an option asked for (`--present --option NAME`), the road
     /// through it from the first stage.
@@ -490,8 +498,15 @@ impl OrgevoApp {
         }
         let plan = self.doc.plan();
         self.derived.findings.refresh(plan, self.doc.state());
-        self.present
-            .start(ctx, plan, index, through, &self.derived.findings);
+        let team = self.present.team.take();
+        self.present.start(
+            ctx,
+            plan,
+            index,
+            through,
+            team.as_deref(),
+            &self.derived.findings,
+        );
     }
 
     /// Leaves present mode on the stage that was shown.

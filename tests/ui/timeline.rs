@@ -427,3 +427,67 @@ fn make_this_the_main_option_reorders_in_one_undoable_step() {
     h.run();
     assert_eq!(h.state().plan(), &original);
 }
+
+#[test]
+fn present_this_team_shows_only_the_team_and_a_wide_stage_is_presented_compact() {
+    use orgevo::document::folding::team_of;
+    use std::collections::BTreeSet;
+
+    let mut h = straight();
+    h.run();
+    // Split roles: the sales manager's team.
+    h.state_mut().set_stage(1);
+    h.run();
+    let stage = h.state().plan().stages[1].clone();
+    let manager = stage
+        .members()
+        .find(|m| m.function == orgevo::model::Function::SalesManager)
+        .map(|m| m.id.clone())
+        .unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut().present_team(&ctx, manager.clone());
+    h.run();
+    assert_eq!(h.state().presenting(), Some(1));
+    let shown: BTreeSet<String> = h
+        .state()
+        .presented_cards()
+        .unwrap()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let team: BTreeSet<String> = team_of(&stage, &manager).into_iter().collect();
+    assert!(team.len() > 3 && team.len() < stage.member_count());
+    assert_eq!(shown, team);
+    h.key_press(Key::Escape);
+    h.run();
+    // The whole stage again next time.
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(
+        h.state().presented_cards().unwrap().len(),
+        stage.member_count()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+
+    // A 300-member stage never given a style: far wider than tall as a
+    // tidy tree, presented compact, about the screen's shape.
+    let plan = orgevo::model::synthetic_plan(300, 6, 4);
+    let mut h = common::harness_with(orgevo::app::OrgevoApp::with_plan(plan, "synthetic"), 40);
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    let cards = h.state().presented_cards().unwrap();
+    let bounds = cards
+        .iter()
+        .map(|(_, r)| *r)
+        .reduce(|a, b| a.union(b))
+        .unwrap();
+    assert_eq!(cards.len(), 300);
+    assert!(
+        bounds.aspect_ratio() < 4.0,
+        "presented {} × {}",
+        bounds.width(),
+        bounds.height()
+    );
+}

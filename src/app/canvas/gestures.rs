@@ -88,6 +88,9 @@ impl Canvas {
                 if ui.button("Fit to team").clicked() {
                     events.push(CanvasEvent::FitTeam(member.id.clone()));
                 }
+                if ui.button("Present this team").clicked() {
+                    events.push(CanvasEvent::PresentTeam(member.id.clone()));
+                }
             }
             ui.separator();
             if ui.button("Duplicate").clicked() {

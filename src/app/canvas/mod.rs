@@ -75,6 +75,9 @@ pub enum CanvasEvent {
     ToggleTeam(String),
     /// "Fit to team" on a manager's card.
     FitTeam(String),
+    /// "Present this team" on a manager's card: present mode showing only
+    /// that member and everyone below, in every stage.
+    PresentTeam(String),
 }
 
 /// Per-stage view state that survives between frames (not saved in the plan).

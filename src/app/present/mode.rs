@@ -21,21 +21,28 @@ pub struct PresentMode {
     /// The option to present the road through (`--present --option`),
     /// by name.
     pub option: Option<String>,
+    /// "Present this team": the head of the team to present, by id.
+    pub team: Option<String>,
 }
 
 impl PresentMode {
     /// Starts presenting stage `index` of `plan`, full screen, choosing at
     /// each decision the way to `through` (an option's first stage) if
-    /// given.
+    /// given; only the team of `team` (a member id) when given.
     pub fn start(
         &mut self,
         ctx: &egui::Context,
         plan: &Plan,
         index: usize,
         through: Option<usize>,
+        team: Option<&str>,
         findings: &FindingsCache,
     ) {
-        self.presenter = Some(Presenter::new(plan, index, through, findings));
+        // Full screen is the monitor's size, where the system says it.
+        let screen = ctx
+            .input(|i| i.viewport().monitor_size)
+            .unwrap_or_else(|| ctx.content_rect().size());
+        self.presenter = Some(Presenter::new(plan, index, through, team, findings, screen));
         self.frames = 0;
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
     }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use egui::{Align2, FontId, Key, Rect, Sense, Ui, UiBuilder, pos2, vec2};
+use egui::{Align2, FontId, Key, Pos2, Rect, Sense, Ui, UiBuilder, Vec2, pos2, vec2};
 
 use crate::app::canvas::card::{CardLook, ChangeBadge, paint_card};
 use crate::app::canvas::lines::paint_stage_lines;
@@ -12,9 +12,9 @@ use crate::app::present::decision::{StageLayout, decision_ui};
 use crate::app::state::derived::FindingsCache;
 use crate::app::style::{FIXED_COLOR, severity_color};
 use crate::diff::{Change, StageDiff, diff_with_findings};
-use crate::layout::{LayoutParams, presentation_card_size, tidy_layout_with};
+use crate::layout::{LayoutParams, presentation_card_size, styled_layout};
 use crate::look::tour::Tour;
-use crate::model::{Member, Plan, TreeStep};
+use crate::model::{LayoutStyle, Member, Plan, Stage, TreeStep};
 use crate::rules::Severity;
 
 /// How long a transition takes, in seconds.
@@ -42,17 +42,35 @@ impl Presenter {
     /// Starts presenting the stage at `index` (no transition), choosing at
     /// each decision the way to `through` (an option's first stage) where
     /// one is given, else the main option.
+    /// Each stage is laid out in its own style; one never styled, compact
+    /// where that draws it larger on a `screen` of this size.
+    /// With `team` (a member id), each stage that has that member shows
+    /// only them and everyone below.
     pub fn new(
         plan: &Plan,
         index: usize,
         through: Option<usize>,
+        team: Option<&str>,
         findings: &FindingsCache,
+        screen: Vec2,
     ) -> Self {
+        let chart = chart_rect(Rect::from_min_size(Pos2::ZERO, screen));
+        let params = LayoutParams {
+            aspect: chart.aspect_ratio().clamp(0.5, 4.0),
+            ..LayoutParams::PRESENTATION
+        };
         let layouts = plan
             .stages
             .iter()
             .map(|stage| {
-                tidy_layout_with(stage, &LayoutParams::PRESENTATION)
+                let part = team
+                    .filter(|head| stage.member(head).is_some())
+                    .map(|head| {
+                        let ids = crate::document::folding::team_of(stage, head);
+                        crate::export::chart::sub_stage(stage, &ids.into_iter().collect())
+                    });
+                let stage = part.as_ref().unwrap_or(stage);
+                presentation_layout(stage, &params, chart.size())
                     .into_iter()
                     .filter_map(|(id, [x, y])| {
                         let member = stage.member(&id)?;
@@ -76,6 +94,11 @@ impl Presenter {
     /// The stage shown (or being moved to); at a decision, its stage.
     pub fn index(&self) -> usize {
         self.tour.stage()
+    }
+
+    /// The presentation layout of the stage shown (its cards by member id).
+    pub fn layout_shown(&self) -> Option<&StageLayout> {
+        self.layouts.get(self.tour.stage())
     }
 
     /// The step shown: a stage or a decision.
@@ -165,11 +188,8 @@ impl Presenter {
         let eased = t * t * (3.0 - 2.0 * t);
         let full = ui.max_rect();
         let scale = (full.height() / 1080.0).clamp(0.6, 1.6);
-        let band = (full.height() * 0.24).max(160.0);
-        let chart = Rect::from_min_max(
-            full.min + vec2(24.0, 24.0),
-            pos2(full.max.x - 24.0, full.max.y - band),
-        );
+        let band = caption_band(full);
+        let chart = chart_rect(full);
         self.chart_ui(ui, plan, chart, eased);
         self.captions_ui(
             ui,
@@ -193,8 +213,9 @@ impl Presenter {
         };
         let animating = t < 1.0 && self.from != index;
         let before: HashMap<&str, &Member> = from.members().map(|m| (m.id.as_str(), m)).collect();
+        // Members the layout leaves out (another team) are not drawn.
         let rect_now = |m: &Member| {
-            let end = card_rect(layout_to, m);
+            let end = layout_to.get(&m.id).copied()?;
             match before.get(m.id.as_str()) {
                 Some(old) if animating => {
                     let start = card_rect(layout_from, old);
@@ -208,7 +229,7 @@ impl Presenter {
         };
         let removed: Vec<&Member> = if animating {
             from.members()
-                .filter(|m| to.member(&m.id).is_none())
+                .filter(|m| to.member(&m.id).is_none() && layout_from.contains_key(&m.id))
                 .collect()
         } else {
             Vec::new()
@@ -384,6 +405,54 @@ impl Presenter {
 fn numbers_to(plan: &Plan, index: usize) -> Option<String> {
     let previous = plan.previous_non_empty(index)?;
     crate::look::money::stage_numbers_change(plan, previous, index).map(|n| format!("Numbers: {n}"))
+}
+
+/// The height of the captions band at the bottom of the screen.
+fn caption_band(full: Rect) -> f32 {
+    (full.height() * 0.24).max(160.0)
+}
+
+/// Where the chart goes on a screen of `full`: above the captions.
+fn chart_rect(full: Rect) -> Rect {
+    Rect::from_min_max(
+        full.min + vec2(24.0, 24.0),
+        pos2(full.max.x - 24.0, full.max.y - caption_band(full)),
+    )
+    .intersect(full)
+}
+
+/// The presentation layout of `stage`: in the style chosen for it, or,
+/// never chosen, wide or compact, whichever draws it larger in `area`.
+fn presentation_layout(
+    stage: &Stage,
+    params: &LayoutParams,
+    area: Vec2,
+) -> Vec<(String, [f32; 2])> {
+    if let Some(style) = stage.layout {
+        return styled_layout(stage, params, style);
+    }
+    let fit = |layout: &[(String, [f32; 2])]| {
+        let mut bounds = Rect::NOTHING;
+        for (id, [x, y]) in layout {
+            if let Some(m) = stage.member(id) {
+                let [w, h] = presentation_card_size(m);
+                bounds = bounds.union(Rect::from_center_size(pos2(*x, *y), vec2(w, h)));
+            }
+        }
+        (area.x / bounds.width().max(1.0)).min(area.y / bounds.height().max(1.0))
+    };
+    let wide = styled_layout(stage, params, LayoutStyle::Wide);
+    if stage.member_count() < 4 {
+        return wide;
+    }
+    let compact = styled_layout(stage, params, LayoutStyle::Compact);
+    // Compact only when it reads clearly larger: the wide tree is the
+    // familiar picture.
+    if fit(&compact) > fit(&wide) * 1.2 {
+        compact
+    } else {
+        wide
+    }
 }
 
 fn diff_to(plan: &Plan, index: usize, findings: &FindingsCache) -> Option<StageDiff> {
