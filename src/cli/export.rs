@@ -45,9 +45,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
     };
     if let Some(style) = args.layout {
-        for stage in &mut plan.stages {
-            crate::layout::lay_out_in(stage, style.into());
-        }
+        crate::layout::lay_out_plan_in(&mut plan, style.into());
     }
     let scope = match (&args.stage, &args.option) {
         (Some(id), _) => match stage_index(&plan, id) {

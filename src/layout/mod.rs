@@ -90,6 +90,14 @@ pub fn lay_out_in(stage: &mut Stage, style: LayoutStyle) {
     lay_out_with(stage, &LayoutParams::EDITOR, style);
 }
 
+/// Every stage of `plan` laid out afresh in `style` (exports that ask for
+/// one style: `--layout`, the Export dialog's Compact).
+pub fn lay_out_plan_in(plan: &mut crate::model::Plan, style: LayoutStyle) {
+    for stage in &mut plan.stages {
+        lay_out_in(stage, style);
+    }
+}
+
 /// [`lay_out_in`] with other spacing (a compact chart's proportions).
 pub fn lay_out_with(stage: &mut Stage, params: &LayoutParams, style: LayoutStyle) {
     stage.layout = Some(style);

@@ -147,3 +147,52 @@ fn on_an_option_the_dialog_offers_the_road_through_it() {
         .collect();
     assert_eq!(headings, road);
 }
+
+#[test]
+fn the_dialog_suggests_compact_for_a_wide_stage_and_exports_it_compact() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("wide.svg");
+    let plan = orgevo::model::synthetic_plan(200, 6, 5);
+    let app = orgevo::app::OrgevoApp::with_plan(plan, "wide.orgevo.json");
+    let mut h = common::harness_with(app, 8);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(
+        h.query_by_label_contains("times wider than tall").is_some(),
+        "a wide stage gets the suggestion"
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Format").click();
+    h.run();
+    h.get_by_label("SVG image").click();
+    h.run();
+    h.get_by_label_contains("This stage:").click();
+    h.get_by_label("Lay out Compact for this export").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Export…").click();
+    h.run();
+    common::retype(&mut h, "File path", target.to_str().unwrap());
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let svg = std::fs::read_to_string(&target).expect("the export was written");
+    let size = |name: &str| {
+        let at = svg.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        svg[at..].split('"').next().unwrap().parse::<f32>().unwrap()
+    };
+    let (width, height) = (size("width"), size("height"));
+    let plan = h.state().plan().clone();
+    let wide = orgevo::export::stage_svg(&plan, 0).unwrap();
+    assert!(
+        wide.width / wide.height >= 3.0,
+        "the stage is wide on the canvas"
+    );
+    assert!(width / height < 2.5, "exported compact: {width} × {height}");
+    assert_eq!(plan.stages[0].layout, None, "the plan itself is unchanged");
+
+    // The example's first stage is not much wider than tall: no suggestion.
+    let mut h = common::harness_with(common::example_app(), 8);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.query_by_label_contains("times wider than tall").is_none());
+}

@@ -7,7 +7,7 @@ use egui::{Id, RichText, Ui};
 
 use crate::app::dialogs::closing::answer_or;
 use crate::export::{Format, Paper, Request, Scope};
-use crate::model::Plan;
+use crate::model::{LayoutStyle, Plan, Stage};
 
 /// Which stages an export covers, as the Export dialog offers them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +33,9 @@ pub struct ExportChoice {
     pub scale: u8,
     /// PDF paper.
     pub paper: Paper,
+    /// Lay the exported stages out compact for this export (the plan
+    /// stays as it is).
+    pub compact: bool,
 }
 
 impl Default for ExportChoice {
@@ -42,6 +45,7 @@ impl Default for ExportChoice {
             format: Format::Pdf,
             scale: 2,
             paper: Paper::A4,
+            compact: false,
         }
     }
 }
@@ -159,6 +163,9 @@ pub fn export_dialog_ui(
         }
         ui.add_space(6.0);
         format_ui(ui, choice);
+        if !csv {
+            compact_ui(ui, choice, plan.stages.get(stage));
+        }
         ui.add_space(6.0);
         ui.label(RichText::new(hint(choice.format)).weak());
         ui.add_space(10.0);
@@ -213,6 +220,64 @@ fn format_ui(ui: &mut Ui, choice: &mut ExportChoice) {
                 ui.end_row();
             }
         });
+}
+
+/// From how many times wider than tall the dialog suggests Compact.
+const SUGGEST_COMPACT_FROM: f32 = 3.0;
+
+/// The Compact choice; for a shown stage much wider than tall, with a word
+/// on why.
+fn compact_ui(ui: &mut Ui, choice: &mut ExportChoice, stage: Option<&Stage>) {
+    let wide = stage
+        .filter(|s| s.layout_style() != LayoutStyle::Compact)
+        .and_then(|s| remembered_proportions(ui, s).map(|p| (s, p)))
+        .filter(|(_, p)| *p >= SUGGEST_COMPACT_FROM);
+    if let Some((stage, times)) = wide {
+        ui.add_space(6.0);
+        ui.label(format!(
+            "\u{201c}{}\u{201d} is {times:.0} times wider than tall, so it prints small. \
+             Compact wraps wide teams into more rows.",
+            stage.name
+        ));
+    }
+    ui.checkbox(&mut choice.compact, "Lay out Compact for this export")
+        .on_hover_text(LayoutStyle::Compact.explanation());
+}
+
+/// [`proportions`], worked out once per stage revision while the dialog
+/// is open.
+fn remembered_proportions(ui: &Ui, stage: &Stage) -> Option<f32> {
+    let id = Id::unique("export-proportions");
+    let key = (stage.id.clone(), stage.revision());
+    if let Some((known, value)) = ui.data(|d| d.get_temp::<((String, u64), Option<f32>)>(id))
+        && known == key
+    {
+        return value;
+    }
+    let value = proportions(stage);
+    ui.data_mut(|d| d.insert_temp(id, (key, value)));
+    value
+}
+
+/// How many times wider than tall `stage`'s chart is, as it sits (laid
+/// out tidily where members have no place yet).
+fn proportions(stage: &Stage) -> Option<f32> {
+    let placed = stage.members().all(|m| m.pos.is_some());
+    let tidy: std::collections::HashMap<String, [f32; 2]> = if placed {
+        Default::default()
+    } else {
+        crate::layout::tidy_layout(stage).into_iter().collect()
+    };
+    let mut bounds = egui::Rect::NOTHING;
+    for m in stage.members() {
+        let [x, y] = m.pos.or_else(|| tidy.get(&m.id).copied())?;
+        let [w, h] = crate::layout::card_size(m);
+        bounds = bounds.union(egui::Rect::from_center_size(
+            egui::pos2(x, y),
+            egui::vec2(w, h),
+        ));
+    }
+    (bounds.height() > 0.0).then(|| bounds.width() / bounds.height())
 }
 
 fn hint(format: Format) -> &'static str {

@@ -401,7 +401,13 @@ impl OrgevoApp {
     /// Exports to `path`; says where it went, or shows what failed.
     pub fn export_to(&mut self, choice: ExportChoice, path: &Path) {
         let request = choice.request(self.doc.plan(), self.view.stage_index);
-        let written = crate::export::export_noting(self.doc.plan(), &request)
+        let compact = choice.compact.then(|| {
+            let mut plan = self.doc.plan().clone();
+            crate::layout::lay_out_plan_in(&mut plan, crate::model::LayoutStyle::Compact);
+            plan
+        });
+        let plan = compact.as_ref().unwrap_or(self.doc.plan());
+        let written = crate::export::export_noting(plan, &request)
             .map_err(|e| e.to_string())
             .and_then(|exported| {
                 write_atomically(path, &exported.bytes)
