@@ -1,6 +1,6 @@
 //! Benchmark: one frame of the editor, headless (egui run plus tessellation
 //! on the CPU, no GPU), with the pointer moving over the canvas. Targets at
-//! 10,000 members: whole stage in view under 16 ms, zoomed in on ~50 cards
+//! 10,000 and 100,000 members: whole stage in view under 16 ms, zoomed in on ~50 cards
 //! under 4 ms. Run with `cargo bench --bench frame`.
 
 use std::hint::black_box;
@@ -86,5 +86,5 @@ fn frame_sizes() -> Vec<usize> {
     std::env::var("ORGEVO_BENCH_SIZES")
         .ok()
         .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![300, 1_000, 3_000, 10_000])
+        .unwrap_or_else(|| vec![300, 1_000, 3_000, 10_000, 100_000])
 }

@@ -6,14 +6,15 @@ pub mod batch;
 pub mod card;
 mod card_parts;
 pub mod compare;
+mod dots;
 mod gestures;
 pub mod lines;
 mod minimap;
+mod rects;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::NodeIndexable;
 
 use egui::{
     Id, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo, containers::DragPanButtons, pos2, vec2,
@@ -111,7 +112,9 @@ pub struct Canvas {
     /// Draw the members the previous stage had and this one has not.
     pub show_ghosts: bool,
     /// Card rectangles of the stage drawn last, by graph node.
-    rects: CardRects,
+    rects: rects::CardRects,
+    /// Far out on a big stage, the stage as dots.
+    dots: dots::Dots,
     /// The overview of a stage too big to read at Fit.
     minimap: minimap::Minimap,
 }
@@ -119,36 +122,6 @@ pub struct Canvas {
 /// The farthest the canvas zooms out: far enough to fit a stage of 100,000
 /// members on screen (cards are then dots, drawn as one mesh).
 const MIN_ZOOM: f32 = 0.0005;
-
-/// Every card's rectangle by graph node, kept while the stage's members do
-/// not change: working them out is most of a big stage's frame otherwise.
-#[derive(Default, Debug)]
-struct CardRects {
-    key: Option<(String, u64)>,
-    by_node: Vec<Rect>,
-}
-
-impl CardRects {
-    fn refresh(&mut self, stage: &Stage) {
-        let key = (stage.id.clone(), stage.revision());
-        if self.key.as_ref() == Some(&key) {
-            return;
-        }
-        let graph = stage.graph();
-        self.by_node = vec![Rect::NOTHING; graph.node_bound()];
-        for node in graph.node_indices() {
-            self.by_node[node.index()] = card_rect(&graph[node]);
-        }
-        self.key = Some(key);
-    }
-
-    fn get(&self, node: NodeIndex) -> Rect {
-        self.by_node
-            .get(node.index())
-            .copied()
-            .unwrap_or(Rect::NOTHING)
-    }
-}
 
 /// Cards being dragged, and how far.
 #[derive(Debug)]
@@ -343,7 +316,14 @@ impl Canvas {
         let shown = |node: NodeIndex, m: &Member| {
             (folded.hidden.is_empty() || !folded.hidden.contains(&m.id)).then(|| rect_of(node, m))
         };
-        paint_stage_lines(&painter, &visuals, stage, &shown, zoom);
+        // A card under a few pixels: the stage as dots, no lines.
+        let as_dots = is_dot(crate::layout::CARD_HEIGHT, zoom) && drag_ids.is_empty();
+        if as_dots {
+            let hidden = folded.hidden.len();
+            painter.add(self.dots.shape(stage, zoom, &shown, hidden, by_member));
+        } else {
+            paint_stage_lines(&painter, &visuals, stage, &shown, zoom);
+        }
 
         // The card under the pointer while dragging cards or a link.
         let dragging: Vec<String> = match (&self.drag, &self.link_drag) {
@@ -370,7 +350,13 @@ impl Canvas {
         let mut boxes = QuadBatch::with_capacity(if far { stage.member_count() * 2 } else { 0 });
         let boxes_slot = painter.add(egui::Shape::Noop);
         let graph = stage.graph();
-        for node in graph.node_indices() {
+        // As dots, only selected cards are drawn on their own (outlined).
+        let nodes: Box<dyn Iterator<Item = NodeIndex>> = if as_dots {
+            Box::new(selection.iter().filter_map(|id| stage.node(id)))
+        } else {
+            Box::new(graph.node_indices())
+        };
+        for node in nodes {
             let member: &Member = &graph[node];
             let Some(rect) = shown(node, member) else {
                 continue;
