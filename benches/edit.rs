@@ -126,9 +126,19 @@ fn measure_plan(plan: Plan, members: usize, make: fn(&Plan, usize, usize) -> Edi
 }
 
 fn main() {
+    // `ORGEVO_BENCH_EDITS=rename` measures one kind of edit only.
+    let only = std::env::var("ORGEVO_BENCH_EDITS").unwrap_or_default();
+    let wanted = |what: &str| only.is_empty() || only.split(',').any(|w| w == what);
     for members in sizes() {
-        measure(members, rename, "rename");
-        measure(members, re_parent, "re-parent");
+        if wanted("rename") {
+            measure(members, rename, "rename");
+        }
+        if wanted("re-parent") {
+            measure(members, re_parent, "re-parent");
+        }
+    }
+    if !only.is_empty() {
+        return;
     }
     for members in [1_000, 10_000] {
         measure_options(members, rename, "rename");

@@ -4,6 +4,7 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, vec2};
 
+use super::rects::CardRects;
 use crate::layout::CARD_HEIGHT;
 use crate::model::Stage;
 
@@ -34,12 +35,12 @@ impl Default for Minimap {
 }
 
 impl Minimap {
-    fn refresh(&mut self, stage: &Stage) {
+    fn refresh(&mut self, stage: &Stage, rects: &CardRects) {
         let key = (stage.id.clone(), stage.revision());
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        let rects: Vec<Rect> = stage.members().map(super::card_rect).collect();
+        let rects: Vec<Rect> = rects.all().collect();
         self.bounds = rects
             .iter()
             .copied()
@@ -62,8 +63,15 @@ impl Minimap {
     /// Draws the minimap in the bottom-right corner of `area` (the canvas
     /// on screen) when `stage` needs one; a click or drag on it centres
     /// `scene_rect` (the part of the scene in view) there.
-    pub fn ui(&mut self, ui: &mut Ui, area: Rect, stage: &Stage, scene_rect: &mut Rect) {
-        self.refresh(stage);
+    /// `rects` are the stage's cards, up to date.
+    pub(super) fn ui(
+        &mut self,
+        ui: &mut Ui,
+        area: Rect,
+        (stage, rects): (&Stage, &CardRects),
+        scene_rect: &mut Rect,
+    ) {
+        self.refresh(stage, rects);
         if !self.wanted(area) {
             return;
         }

@@ -254,7 +254,10 @@ impl Canvas {
                 from_global
             });
         view.scene_rect = scene_rect;
-        self.minimap.ui(ui, on_screen, stage, &mut view.scene_rect);
+        self.rects.refresh(stage);
+        let minimap_input = (stage, &self.rects);
+        self.minimap
+            .ui(ui, on_screen, minimap_input, &mut view.scene_rect);
         let from_global = response.inner;
         self.to_global = from_global.inverse();
         self.background_events(&response.response, stage, from_global, shift, &mut events);

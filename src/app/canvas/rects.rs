@@ -1,5 +1,7 @@
 //! Every card's rectangle by graph node, kept across frames.
 
+use std::sync::Arc;
+
 use egui::Rect;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
@@ -15,7 +17,7 @@ pub(super) struct CardRects {
     by_node: Vec<Rect>,
     /// The member each rect was worked out for: a member the edit left
     /// alone is the same shared value, and keeps its rect.
-    of: Vec<Option<std::sync::Arc<Member>>>,
+    of: Vec<Option<Arc<Member>>>,
 }
 
 impl CardRects {
@@ -34,15 +36,18 @@ impl CardRects {
         }
         self.by_node.resize(bound, Rect::NOTHING);
         self.of.resize(bound, None);
-        for node in graph.node_indices() {
-            let member = &graph[node];
-            let slot = &mut self.of[node.index()];
-            if !slot
-                .as_ref()
-                .is_some_and(|m| std::sync::Arc::ptr_eq(m, member))
-            {
-                self.by_node[node.index()] = card_rect(member);
-                *slot = Some(member.clone());
+        for i in 0..bound {
+            let slot = &mut self.of[i];
+            match graph.node_weight(NodeIndex::new(i)) {
+                Some(member) if slot.as_ref().is_some_and(|m| Arc::ptr_eq(m, member)) => {}
+                Some(member) => {
+                    self.by_node[i] = card_rect(member);
+                    *slot = Some(member.clone());
+                }
+                None => {
+                    self.by_node[i] = Rect::NOTHING;
+                    *slot = None;
+                }
             }
         }
         self.key = Some(key);
@@ -54,5 +59,14 @@ impl CardRects {
             .get(node.index())
             .copied()
             .unwrap_or(Rect::NOTHING)
+    }
+
+    /// Every member's card.
+    pub(super) fn all(&self) -> impl Iterator<Item = Rect> + '_ {
+        self.of
+            .iter()
+            .zip(&self.by_node)
+            .filter(|(member, _)| member.is_some())
+            .map(|(_, rect)| *rect)
     }
 }
