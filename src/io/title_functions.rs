@@ -154,21 +154,34 @@ impl TitleRules {
     }
 }
 
+/// The table's phrases as words, split once.
+static TABLE_WORDS: std::sync::LazyLock<Vec<(Vec<Vec<String>>, Function)>> =
+    std::sync::LazyLock::new(|| {
+        TABLE
+            .iter()
+            .map(|line| {
+                (
+                    line.phrases.iter().map(|p| words(p)).collect(),
+                    line.function,
+                )
+            })
+            .collect()
+    });
+
 fn builtin_function(words: &[String]) -> Option<Function> {
-    TABLE
+    TABLE_WORDS
         .iter()
-        .find(|line| {
-            line.phrases.iter().any(|phrase| {
-                let phrase = self::words(phrase);
-                if phrase == ["president"] {
+        .find(|(phrases, _)| {
+            phrases.iter().any(|phrase| {
+                if phrase == &["president"] {
                     // "Vice President, Administration" is not the owner.
-                    return positions_of(words, &phrase)
+                    return positions_of(words, phrase)
                         .any(|at| at == 0 || words[at - 1] != "vice");
                 }
-                contains_phrase(words, &phrase)
+                contains_phrase(words, phrase)
             })
         })
-        .map(|line| line.function)
+        .map(|(_, function)| *function)
 }
 
 /// The lowercase words of a text: runs of letters and digits.
