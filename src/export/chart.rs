@@ -86,16 +86,12 @@ impl<'a> Chart<'a> {
         }
         // Only the part's members and lines are walked: a big stage is
         // drawn in many parts.
-        let members: Box<dyn Iterator<Item = &'a Member>> = match &sub {
-            Some(sub) => Box::new(
-                sub.members()
-                    .filter_map(|m| stage.member(&m.id))
-                    .collect::<Vec<_>>()
-                    .into_iter(),
-            ),
-            None => Box::new(stage.members()),
+        let members: Vec<&'a Member> = match &sub {
+            Some(sub) => sub.members().filter_map(|m| stage.member(&m.id)).collect(),
+            None => stage.members().collect(),
         };
         let cards: Vec<ChartCard<'a>> = members
+            .into_iter()
             .filter_map(|m| {
                 let pos = positions.get(&m.id)?;
                 Some(ChartCard {

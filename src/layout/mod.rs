@@ -108,13 +108,6 @@ pub fn lay_out_with(stage: &mut Stage, params: &LayoutParams, style: LayoutStyle
     }
 }
 
-/// A copy of `stage` laid out in `style` (see [`lay_out_in`]).
-pub fn restyled(stage: &Stage, style: LayoutStyle) -> Stage {
-    let mut copy = stage.clone();
-    lay_out_in(&mut copy, style);
-    copy
-}
-
 /// Whether every member of `stage` sits where the editor's layout in the
 /// stage's style puts it (laid out automatically, not arranged by hand).
 pub fn is_tidy(stage: &Stage) -> bool {

@@ -22,7 +22,7 @@ mod tree;
 pub use builder::PlanBuilder;
 pub use error::ModelError;
 pub use kinds::{Function, LinkKind, RuleLevel, StageKind};
-pub use layout_style::{LayoutStyle, UnknownLayoutStyle};
+pub use layout_style::LayoutStyle;
 pub use member::Member;
 pub use numbers::{YearMonth, is_valid_amount};
 pub use plan::{Plan, Settings};

@@ -52,7 +52,14 @@ pub(super) fn choose<'s>(
 ) -> Choice<'s> {
     let mut best = (stage, LayoutParams::EDITOR, Arrangement::Beside, f32::MIN);
     for candidate in std::iter::once(stage).chain(compact) {
-        for params in [LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE] {
+        // A stage drawn at its own places looks the same with any spacing.
+        let placed = candidate.members().all(|m| m.pos.is_some());
+        let spacings: &[LayoutParams] = if placed {
+            &[LayoutParams::EDITOR]
+        } else {
+            &[LayoutParams::EDITOR, LayoutParams::EDITOR_WIDE]
+        };
+        for &params in spacings {
             let chart = Chart::of_members(candidate, None, findings, &params);
             for arrangement in [Arrangement::Beside, Arrangement::Below] {
                 let scale = fit_scale(&chart, chart_area(paper, arrangement, extra));
