@@ -143,11 +143,14 @@ impl OrgevoApp {
 
     fn refresh_derived(&mut self, ctx: &egui::Context) {
         let state = self.doc.state();
-        self.derived.findings.refresh(self.doc.plan(), state);
+        self.derived
+            .findings
+            .refresh_soon(self.doc.plan(), state, ctx);
         self.derived.totals.refresh(self.doc.plan());
         let input = DiffInput {
             plan: self.doc.plan(),
-            state,
+            // The full diff shows findings: it is for the state they are of.
+            state: self.derived.findings.state().unwrap_or(state),
             index: self.view.stage_index,
             findings: &self.derived.findings,
             ctx,
@@ -256,6 +259,9 @@ impl OrgevoApp {
         let index = self.view.stage_index;
         match self.view.bottom_tab {
             BottomTab::Findings => {
+                if self.derived.findings.is_updating() {
+                    ui.weak("Checking the rules…");
+                }
                 let action = findings_ui(ui, self.derived.findings.stage(index));
                 self.events.extend(action.map(AppEvent::Finding));
             }

@@ -11,6 +11,7 @@
 //! [`check_stage`]: super::check_stage
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::convergence::installs_management;
 use super::finding::Finding;
@@ -54,36 +55,28 @@ struct Inputs {
     alternatives: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Checked {
     inputs: Inputs,
     /// Whether this stage itself installs management (for later stages).
     installs: bool,
     /// Findings of the rules that read only this stage.
-    own: Vec<Finding>,
+    own: Arc<[Finding]>,
     /// Both, in [`check_stage`] order.
-    findings: Vec<Finding>,
+    findings: Arc<[Finding]>,
 }
 
-/// What one stage needs in a refresh.
+/// What one stage needs in a refresh; `usize` is the stage's place in the
+/// findings kept from before.
+#[derive(Clone, Copy)]
 enum Work {
     /// Nothing it reads changed.
-    Keep(Checked),
+    Keep(usize),
     /// Only what came before it changed: the rules that read earlier
     /// stages run again.
-    Across(Checked),
+    Across(usize),
     /// It changed (or is new): every rule; whether it installs management.
     Full(bool),
-}
-
-impl Work {
-    /// Whether the stage itself installs management.
-    fn installs(&self) -> bool {
-        match self {
-            Self::Keep(c) | Self::Across(c) => c.installs,
-            Self::Full(installs) => *installs,
-        }
-    }
 }
 
 /// A stage's findings from its own rules and from those reading earlier
@@ -114,29 +107,32 @@ fn run_checks(plan: &Plan, todo: &[(usize, bool)]) -> HashMap<usize, Parts> {
 }
 
 /// The findings of every stage of a plan, re-derived only where needed.
-#[derive(Debug, Default)]
+/// Cloning is cheap (the findings are shared), so a copy can be brought up
+/// to date on a worker thread while the original is still shown.
+#[derive(Clone, Debug, Default)]
 pub struct PlanFindings {
     settings: Option<Settings>,
     stages: Vec<Checked>,
 }
 
 impl PlanFindings {
-    /// Brings the findings up to date with `plan`; returns how many stages
-    /// were checked again.
-    pub fn refresh(&mut self, plan: &Plan) -> usize {
-        if self.settings.as_ref() != Some(&plan.settings) {
-            self.stages.clear();
-            self.settings = Some(plan.settings.clone());
-        }
+    /// What each stage of `plan` needs, from what is known: decided
+    /// without running a rule.
+    fn work_for(&self, plan: &Plan) -> Vec<(Inputs, Work)> {
+        let settings_same = self.settings.as_ref() == Some(&plan.settings);
         // Earlier results by stage id (stages may have moved or gone).
-        let mut old: HashMap<String, Checked> = std::mem::take(&mut self.stages)
-            .into_iter()
-            .map(|c| (c.inputs.own.id.clone(), c))
-            .collect();
+        let old: HashMap<&str, usize> = if settings_same {
+            self.stages
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.inputs.own.id.as_str(), i))
+                .collect()
+        } else {
+            HashMap::new()
+        };
         // Per stage, what its followers read: the nearest non-empty stage
         // up to and including it, and whether management was installed by
-        // then. A stage's parent is always earlier, so one pass does; it
-        // decides what each stage needs without running a rule.
+        // then. A stage's parent is always earlier, so one pass does.
         let mut previous_for: Vec<Option<Stamp>> = Vec::with_capacity(plan.stages.len());
         let mut installed_by: Vec<bool> = Vec::with_capacity(plan.stages.len());
         let mut plans: Vec<(Inputs, Work)> = Vec::with_capacity(plan.stages.len());
@@ -148,13 +144,18 @@ impl PlanFindings {
                 management_installed_before: parent.is_some_and(|p| installed_by[p]),
                 alternatives: plan.alternatives(index),
             };
-            let work = match old.remove(&stage.id) {
-                Some(c) if c.inputs == inputs => Work::Keep(c),
+            let known = old.get(stage.id.as_str()).map(|i| (*i, &self.stages[*i]));
+            let work = match known {
+                Some((i, c)) if c.inputs == inputs => Work::Keep(i),
                 // Only what came before changed: the stage's own rules stand.
-                Some(c) if c.inputs.own == inputs.own => Work::Across(c),
+                Some((i, c)) if c.inputs.own == inputs.own => Work::Across(i),
                 _ => Work::Full(installs_management(stage)),
             };
-            installed_by.push(inputs.management_installed_before || work.installs());
+            let installs = match work {
+                Work::Keep(i) | Work::Across(i) => self.stages[i].installs,
+                Work::Full(installs) => installs,
+            };
+            installed_by.push(inputs.management_installed_before || installs);
             previous_for.push(if stage.member_count() > 0 {
                 Some(inputs.own.clone())
             } else {
@@ -162,6 +163,41 @@ impl PlanFindings {
             });
             plans.push((inputs, work));
         }
+        plans
+    }
+
+    /// How many members the stages that [`PlanFindings::refresh`] would
+    /// check again hold together (0: the findings are up to date).
+    pub fn members_to_check(&self, plan: &Plan) -> usize {
+        self.work_for(plan)
+            .iter()
+            .zip(&plan.stages)
+            .filter(|((_, work), _)| !matches!(work, Work::Keep(_)))
+            .map(|(_, stage)| stage.member_count())
+            .sum()
+    }
+
+    /// Whether the findings are for the stages `plan` has, in its order
+    /// (whatever their content): then [`PlanFindings::stage`] of an index
+    /// is that stage's, if perhaps from before its latest edit.
+    pub fn has_stages_of(&self, plan: &Plan) -> bool {
+        self.stages.len() == plan.stages.len()
+            && self
+                .stages
+                .iter()
+                .zip(&plan.stages)
+                .all(|(c, s)| c.inputs.own.id == s.id)
+    }
+
+    /// Brings the findings up to date with `plan`; returns how many stages
+    /// were checked again.
+    pub fn refresh(&mut self, plan: &Plan) -> usize {
+        let plans = self.work_for(plan);
+        self.settings = Some(plan.settings.clone());
+        let mut old: Vec<Option<Checked>> = std::mem::take(&mut self.stages)
+            .into_iter()
+            .map(Some)
+            .collect();
         // The stages to check again, each on its own (a big stage takes
         // milliseconds): side by side on the machine's cores.
         let todo: Vec<(usize, bool)> = plans
@@ -176,28 +212,33 @@ impl PlanFindings {
         let mut results: HashMap<usize, Parts> = run_checks(plan, &todo);
         let checked = todo.len();
         for (index, (inputs, work)) in plans.into_iter().enumerate() {
-            let entry = match (work, results.remove(&index)) {
-                (Work::Keep(c), _) => c,
-                (Work::Across(c), Some((_, across))) => Checked {
-                    findings: merge_findings(&c.own, &across),
+            let known = match work {
+                Work::Keep(i) | Work::Across(i) => old.get_mut(i).and_then(Option::take),
+                Work::Full(_) => None,
+            };
+            let entry = match (work, known, results.remove(&index)) {
+                (Work::Keep(_), Some(c), _) => c,
+                (Work::Across(_), Some(c), Some((_, across))) => Checked {
+                    findings: merge_findings(&c.own, &across).into(),
                     installs: c.installs,
                     own: c.own,
                     inputs,
                 },
-                (Work::Full(installs), Some((own, across))) => Checked {
-                    findings: merge_findings(&own, &across),
+                (Work::Full(installs), _, Some((own, across))) => Checked {
+                    findings: merge_findings(&own, &across).into(),
                     installs,
-                    own,
+                    own: own.into(),
                     inputs,
                 },
-                // Every stage to check has its result; were one missing,
-                // checking it here keeps the findings right.
-                (_, None) => {
+                // Every stage to check has its result and every stage kept
+                // its earlier entry; were one missing, checking it here
+                // keeps the findings right.
+                _ => {
                     let (own, across) = check_stage_parts(plan, index);
                     Checked {
-                        findings: merge_findings(&own, &across),
+                        findings: merge_findings(&own, &across).into(),
                         installs: installs_management(&plan.stages[index]),
-                        own,
+                        own: own.into(),
                         inputs,
                     }
                 }
@@ -209,9 +250,7 @@ impl PlanFindings {
 
     /// The findings of the stage at `index` (none past the end).
     pub fn stage(&self, index: usize) -> &[Finding] {
-        self.stages
-            .get(index)
-            .map_or(&[], |c| c.findings.as_slice())
+        self.stages.get(index).map_or(&[], |c| &c.findings[..])
     }
 
     /// Forgets everything (after another plan was opened).
@@ -286,6 +325,32 @@ mod tests {
         assert_eq!(findings.refresh(&plan), 3);
         assert_eq!(cached(&findings, &plan), fresh(&plan));
         assert_eq!(cached(&findings, &plan).concat(), check_plan(&plan));
+    }
+
+    #[test]
+    fn members_to_check_counts_the_stages_a_refresh_would_check() {
+        let mut plan = synthetic_plan(200, 6, 3);
+        let mut findings = PlanFindings::default();
+        let all: usize = plan.stages.iter().map(Stage::member_count).sum();
+        assert_eq!(findings.members_to_check(&plan), all, "nothing known yet");
+        assert!(!findings.has_stages_of(&plan));
+        findings.refresh(&plan);
+        assert_eq!(findings.members_to_check(&plan), 0);
+        assert!(findings.has_stages_of(&plan));
+        // An edit to s1 re-checks s1 and s2, which follows it.
+        plan.stages[1].remove_member("m7");
+        let expected = plan.stages[1].member_count() + plan.stages[2].member_count();
+        assert_eq!(findings.members_to_check(&plan), expected);
+        // A copy brought up to date leaves the original as it was.
+        let mut copy = findings.clone();
+        assert_eq!(copy.refresh(&plan), 2);
+        assert_eq!(copy.members_to_check(&plan), 0);
+        assert_eq!(findings.members_to_check(&plan), expected);
+        assert_eq!(cached(&copy, &plan), fresh(&plan));
+        // Same stages, whatever their content; not after a reorder.
+        assert!(findings.has_stages_of(&plan));
+        plan.stages.swap(0, 2);
+        assert!(!copy.has_stages_of(&plan));
     }
 
     #[test]

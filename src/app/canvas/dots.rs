@@ -11,6 +11,7 @@ use egui::epaint::Mesh;
 use egui::{Color32, Rect, Shape, pos2, vec2};
 use petgraph::stable_graph::NodeIndex;
 
+use super::FindingsByMember;
 use crate::app::style::{function_color, severity_color};
 use crate::model::{Member, Stage};
 use crate::rules::{Finding, Severity};
@@ -28,7 +29,9 @@ struct DotsKey {
     revision: u64,
     zoom_step: i32,
     hidden: usize,
-    findings: usize,
+    /// Where the stage's findings are and how many: a new check makes a
+    /// new list.
+    findings: (usize, usize),
 }
 
 /// The dots of the stage last drawn far out.
@@ -47,7 +50,8 @@ impl Dots {
         zoom: f32,
         rect_of: &dyn Fn(NodeIndex, &Member) -> Option<Rect>,
         hidden: usize,
-        by_member: &HashMap<&str, Vec<&Finding>>,
+        findings: &[Finding],
+        by_member: &FindingsByMember<'_>,
     ) -> Shape {
         let zoom_step = (zoom.max(1e-9).log2() * STEPS_PER_OCTAVE).round() as i32;
         let key = DotsKey {
@@ -55,7 +59,7 @@ impl Dots {
             revision: stage.revision(),
             zoom_step,
             hidden,
-            findings: by_member.len(),
+            findings: (findings.as_ptr() as usize, findings.len()),
         };
         if self.key.as_ref() != Some(&key) {
             let zoom = (zoom_step as f32 / STEPS_PER_OCTAVE).exp2();
@@ -73,9 +77,10 @@ fn build(
     stage: &Stage,
     cell: f32,
     rect_of: &dyn Fn(NodeIndex, &Member) -> Option<Rect>,
-    by_member: &HashMap<&str, Vec<&Finding>>,
+    by_member: &FindingsByMember<'_>,
 ) -> Mesh {
-    let mut cells: HashMap<(i32, i32), (Color32, Option<Severity>)> = HashMap::new();
+    let mut cells: HashMap<(i32, i32), (Color32, Option<Severity>), foldhash::fast::RandomState> =
+        HashMap::default();
     let graph = stage.graph();
     for node in graph.node_indices() {
         let member: &Member = &graph[node];
@@ -119,7 +124,7 @@ mod tests {
         crate::layout::place_missing_positions(stage);
         let stage = &plan.stages[0];
         let rect_of = |_: NodeIndex, m: &Member| Some(crate::app::canvas::card_rect(m));
-        let findings = HashMap::new();
+        let findings = FindingsByMember::default();
         let cell = 400.0;
         let mesh = build(stage, cell, &rect_of, &findings);
         let dots: Vec<Rect> = mesh
@@ -139,15 +144,34 @@ mod tests {
         }
         // The cache hands out the same mesh until the stage or zoom changes.
         let mut cache = Dots::default();
-        let a = cache.shape(stage, 0.01, &rect_of, 0, &findings);
-        let b = cache.shape(stage, 0.0101, &rect_of, 0, &findings);
+        let a = cache.shape(stage, 0.01, &rect_of, 0, &[], &findings);
+        let b = cache.shape(stage, 0.0101, &rect_of, 0, &[], &findings);
         let (Shape::Mesh(a), Shape::Mesh(b)) = (a, b) else {
             panic!("dots are one mesh")
         };
         assert!(Arc::ptr_eq(&a, &b));
-        let c = cache.shape(stage, 0.04, &rect_of, 0, &findings);
+        let c = cache.shape(stage, 0.04, &rect_of, 0, &[], &findings);
         let Shape::Mesh(c) = c else { panic!() };
         assert!(!Arc::ptr_eq(&a, &c), "zoomed in: finer dots");
         assert!(c.vertices.len() > a.vertices.len());
+        // New findings (a new list) colour the dots again: the member's
+        // cell turns the colour of its finding's severity.
+        let member = stage.members().next().unwrap();
+        let list = vec![crate::rules::Finding {
+            rule: "orphan",
+            severity: Severity::Error,
+            stage: stage.id.clone(),
+            members: vec![member.id.clone()],
+            message: String::new(),
+            fix: String::new(),
+            tags: crate::model::ResponsibilitySet::EMPTY,
+        }];
+        let by_member = super::super::findings_by_member(&list);
+        let d = cache.shape(stage, 0.04, &rect_of, 0, &list, &by_member);
+        let Shape::Mesh(d) = d else { panic!() };
+        assert!(!Arc::ptr_eq(&c, &d), "new findings: dots built again");
+        let red = severity_color(Severity::Error);
+        assert!(d.vertices.iter().any(|v| v.color == red));
+        assert!(c.vertices.iter().all(|v| v.color != red));
     }
 }

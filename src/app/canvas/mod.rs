@@ -170,7 +170,8 @@ struct FrameInput<'a> {
     selection: &'a BTreeSet<String>,
     folded: &'a Folded,
     highlight: Option<&'a HashSet<String>>,
-    by_member: &'a HashMap<&'a str, Vec<&'a Finding>>,
+    findings: &'a [Finding],
+    by_member: &'a FindingsByMember<'a>,
     /// The pointer in scene coordinates.
     pointer: Option<Pos2>,
     /// Screen pixels per scene unit.
@@ -246,6 +247,7 @@ impl Canvas {
                     selection,
                     folded,
                     highlight,
+                    findings,
                     by_member: &by_member,
                     pointer,
                     zoom: 1.0 / from_global.scaling.max(1e-6),
@@ -276,6 +278,7 @@ impl Canvas {
             selection,
             folded,
             highlight,
+            findings,
             by_member,
             pointer,
             zoom,
@@ -323,7 +326,10 @@ impl Canvas {
         let as_dots = is_dot(crate::layout::CARD_HEIGHT, zoom) && drag_ids.is_empty();
         if as_dots {
             let hidden = folded.hidden.len();
-            painter.add(self.dots.shape(stage, zoom, &shown, hidden, by_member));
+            painter.add(
+                self.dots
+                    .shape(stage, zoom, &shown, hidden, findings, by_member),
+            );
         } else {
             paint_stage_lines(&painter, &visuals, stage, &shown, zoom);
         }
@@ -533,8 +539,13 @@ fn fit_rect(area: Rect, size: Vec2) -> Rect {
     Rect::from_center_size(area.center(), size / scale)
 }
 
-fn findings_by_member(findings: &[Finding]) -> HashMap<&str, Vec<&Finding>> {
-    let mut map: HashMap<&str, Vec<&Finding>> = HashMap::new();
+/// A stage's findings by the members they name (looked up once per card:
+/// a fast hash).
+pub(super) type FindingsByMember<'a> =
+    HashMap<&'a str, Vec<&'a Finding>, foldhash::fast::RandomState>;
+
+fn findings_by_member(findings: &[Finding]) -> FindingsByMember<'_> {
+    let mut map = FindingsByMember::default();
     for f in findings {
         for id in &f.members {
             map.entry(id.as_str()).or_default().push(f);

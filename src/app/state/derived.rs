@@ -2,13 +2,14 @@
 //! changes of the shown one, worked out again only for what changed.
 
 use crate::app::canvas::ChangeOverlay;
-use crate::app::canvas::card::ChangeBadge;
-use petgraph::stable_graph::NodeIndex;
 
 use crate::diff::{ChangeRow, StageDiff, diff_with_findings};
-use crate::model::{Member, Plan, Stage};
+use crate::model::Plan;
 use crate::rules::{Finding, PlanFindings, Summary};
 use crate::task::Task;
+
+use super::overlay::OverlayMemo;
+pub(in crate::app) use super::overlay::overlay_of;
 
 /// The state derived from the document, kept apart from it and from the
 /// view state: it is never saved and can always be worked out again.
@@ -25,17 +26,33 @@ pub struct Derived {
     pub totals: super::totals::TotalsCache,
 }
 
+/// Above this many members in the stages an edit makes the app check
+/// again, the rules run on a worker thread: the edit and the next frame do
+/// not wait for them, and the findings shown meanwhile are the last ones.
+const FINDINGS_IN_BACKGROUND_FROM: usize = 30_000;
+
 /// The findings of every stage, re-derived only for the stages an edit
-/// touched and those that read them (see [`PlanFindings`]).
+/// touched and those that read them (see [`PlanFindings`]); for big stages
+/// on a worker, so an edit is drawn at once.
 #[derive(Debug, Default)]
 pub struct FindingsCache {
+    /// The document state `findings` are for.
     state: Option<u64>,
     findings: PlanFindings,
+    /// A worker bringing a copy of `findings` up to a later state.
+    pending: Option<(u64, Task<PlanFindings>)>,
 }
 
 impl FindingsCache {
-    /// Brings the findings up to date if `state` differs from the last run.
+    /// Brings the findings up to date if `state` differs from the last run,
+    /// before it returns.
     pub fn refresh(&mut self, plan: &Plan, state: u64) {
+        if let Some((pending_state, task)) = self.pending.take()
+            && let Some(findings) = task.join()
+        {
+            self.findings = findings;
+            self.state = Some(pending_state);
+        }
         if self.state == Some(state) {
             return;
         }
@@ -43,10 +60,68 @@ impl FindingsCache {
         self.state = Some(state);
     }
 
+    /// Like [`FindingsCache::refresh`], but a big re-check runs on a
+    /// worker (`ctx` is asked to repaint when it is done) and the findings
+    /// of the last state stay in place until then.
+    pub fn refresh_soon(&mut self, plan: &Plan, state: u64, ctx: &egui::Context) {
+        self.receive();
+        if self.state == Some(state) || self.pending.is_some() {
+            // Up to date, or a worker is on it: once it is done, the next
+            // frame starts the next one if the document moved on.
+            return;
+        }
+        // Stale findings are shown only where they are the same stage's.
+        let big = self.findings.has_stages_of(plan)
+            && self.findings.members_to_check(plan) >= FINDINGS_IN_BACKGROUND_FROM;
+        if !big {
+            self.findings.refresh(plan);
+            self.state = Some(state);
+            return;
+        }
+        // Copies of a plan and its findings share their contents: cheap.
+        let (mut findings, plan) = (self.findings.clone(), plan.clone());
+        let ctx = ctx.clone();
+        let task = Task::spawn_then(
+            move || {
+                findings.refresh(&plan);
+                findings
+            },
+            move || ctx.request_repaint(),
+        );
+        self.pending = Some((state, task));
+    }
+
+    /// Takes the worker's findings, if it is done.
+    fn receive(&mut self) {
+        let Some((state, task)) = &self.pending else {
+            return;
+        };
+        match task.take() {
+            None => {}
+            Some(Some(findings)) => {
+                self.state = Some(*state);
+                self.findings = findings;
+                self.pending = None;
+            }
+            // The worker failed: check on this thread next time.
+            Some(None) => self.pending = None,
+        }
+    }
+
+    /// The document state the findings shown are for.
+    pub fn state(&self) -> Option<u64> {
+        self.state
+    }
+
+    /// Whether newer findings are being worked out (those shown are the
+    /// last state's).
+    pub fn is_updating(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// Forgets the cache (after opening another document).
     pub fn invalidate(&mut self) {
-        self.state = None;
-        self.findings.clear();
+        *self = Self::default();
     }
 
     /// Counts of the findings of the stage at `index`.
@@ -73,8 +148,7 @@ type DiffKey = (u64, usize, u64, u64);
 /// Changes panel only when it is wanted, on a worker for big stages.
 #[derive(Debug, Default)]
 pub struct DiffCache {
-    overlay_key: Option<(usize, u64, u64)>,
-    overlay: ChangeOverlay,
+    overlay: OverlayMemo,
     key: Option<DiffKey>,
     diff: Option<StageDiff>,
     /// The Changes panel's rows of `diff`, worked out once per diff.
@@ -99,11 +173,7 @@ impl DiffCache {
             self.invalidate();
             return;
         };
-        let overlay_key = (index, before.revision(), now.revision());
-        if self.overlay_key != Some(overlay_key) {
-            self.overlay = overlay_of(before, now);
-            self.overlay_key = Some(overlay_key);
-        }
+        self.overlay.refresh(before, now);
         self.receive();
         let key = (state, index, before.revision(), now.revision());
         let small = before.member_count() + now.member_count() < DIFF_IN_BACKGROUND_FROM;
@@ -175,7 +245,7 @@ impl DiffCache {
 
     /// Badges and ghosts for the canvas.
     pub fn overlay(&self) -> &ChangeOverlay {
-        &self.overlay
+        self.overlay.overlay()
     }
 }
 
@@ -194,45 +264,13 @@ pub struct DiffInput<'a> {
     pub ctx: &'a egui::Context,
 }
 
-/// New and moved members of `now` and the members gone since `before`:
-/// one lookup per member, nothing else of the diff.
-pub(in crate::app) fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
-    let mut overlay = ChangeOverlay::default();
-    fn manager_id(stage: &Stage, node: NodeIndex) -> Option<&str> {
-        stage
-            .manager_node(node)
-            .and_then(|m| stage.member_at(m))
-            .map(|m| m.id.as_str())
-    }
-    let graph = now.graph();
-    for node in graph.node_indices() {
-        let member: &Member = &graph[node];
-        match before.node_hinted(&member.id, node) {
-            None => {
-                overlay.badges.insert(member.id.clone(), ChangeBadge::New);
-            }
-            Some(was) if manager_id(before, was) != manager_id(now, node) => {
-                overlay.badges.insert(member.id.clone(), ChangeBadge::Moved);
-            }
-            Some(_) => {}
-        }
-    }
-    let graph = before.graph();
-    overlay.ghosts = graph
-        .node_indices()
-        .map(|node| &*graph[node])
-        .zip(graph.node_indices())
-        .filter(|(m, node)| now.node_hinted(&m.id, *node).is_none())
-        .map(|(m, _)| m.clone())
-        .collect();
-    overlay
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::canvas::card::ChangeBadge;
     use crate::diff::{Change, diff_plan_stages};
     use crate::io::{BUNDLED_EXAMPLE, plan_from_str};
+    use crate::model::Member;
 
     fn refresh(cache: &mut DiffCache, plan: &Plan, state: u64, index: usize, want_full: bool) {
         let mut findings = FindingsCache::default();
@@ -246,6 +284,55 @@ mod tests {
             ctx: &ctx,
         };
         cache.refresh(&input, want_full);
+    }
+
+    #[test]
+    fn a_big_recheck_runs_on_a_worker_and_the_last_findings_stay_meanwhile() {
+        use crate::rules::check_stage;
+        // A rename in s1 re-checks s1 and s2: 32,000 members, past
+        // FINDINGS_IN_BACKGROUND_FROM.
+        let mut plan = crate::model::synthetic_plan(16_000, 6, 4);
+        let ctx = egui::Context::default();
+        let mut cache = FindingsCache::default();
+        cache.refresh_soon(&plan, 1, &ctx);
+        assert!(!cache.is_updating(), "the first check is done at once");
+        let before: Vec<Vec<Finding>> = (0..3).map(|i| check_stage(&plan, i)).collect();
+        // An edit that changes s1's findings: a member with no lines.
+        plan.stages[1]
+            .add_member(Member::new(
+                "loner",
+                "Lone Wolf",
+                crate::model::Function::Sales,
+            ))
+            .unwrap();
+        cache.refresh_soon(&plan, 2, &ctx);
+        assert!(cache.is_updating());
+        assert_eq!(cache.state(), Some(1));
+        assert_eq!(
+            cache.stage(1),
+            &before[1][..],
+            "the last findings meanwhile"
+        );
+        let started = std::time::Instant::now();
+        while cache.is_updating() && started.elapsed() < std::time::Duration::from_secs(120) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            cache.refresh_soon(&plan, 2, &ctx);
+        }
+        assert_eq!(cache.state(), Some(2));
+        let after: Vec<Vec<Finding>> = (0..3).map(|i| check_stage(&plan, i)).collect();
+        assert_ne!(after[1], before[1]);
+        for (i, expected) in after.iter().enumerate() {
+            assert_eq!(cache.stage(i), &expected[..], "stage {i}");
+        }
+        // A small edit (the last stage alone) is checked at once; so is
+        // everything when asked to be up to date before returning.
+        plan.stages[2].remove_member("m9");
+        cache.refresh_soon(&plan, 3, &ctx);
+        assert!(!cache.is_updating() && cache.state() == Some(3));
+        plan.stages[0].remove_member("m9");
+        cache.refresh(&plan, 4);
+        assert!(!cache.is_updating() && cache.state() == Some(4));
+        assert_eq!(cache.stage(1), &check_stage(&plan, 1)[..]);
     }
 
     #[test]

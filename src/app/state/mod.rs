@@ -3,6 +3,7 @@
 //! (settings), and the window's own (shell).
 
 pub mod derived;
+mod overlay;
 pub mod settings;
 pub mod shell;
 pub mod totals;
