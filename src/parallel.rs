@@ -8,6 +8,11 @@ use std::sync::Mutex;
 /// more than they save.
 pub const PARALLEL_FROM: usize = 20_000;
 
+/// The machine's cores (1 when unknown).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// `f` applied to every item, results in the items' order. When the items'
 /// total `weight` reaches [`PARALLEL_FROM`] and the machine has more than
 /// one core, the items are shared out between threads as they free up.
@@ -16,12 +21,11 @@ where
     T: Send,
     R: Send,
 {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    map_on(cores, items, weight, f)
+    map_on(cores(), items, weight, f)
 }
 
 /// [`map`] on at most `cores` threads.
-fn map_on<T, R>(
+pub fn map_on<T, R>(
     cores: usize,
     items: Vec<T>,
     weight: impl Fn(&T) -> usize,

@@ -435,6 +435,12 @@ impl OrgevoApp {
         self.view.stage_index
     }
 
+    /// Whether the rules are being checked again on a worker (the
+    /// findings shown are those from before the last edits).
+    pub fn is_checking(&self) -> bool {
+        self.derived.findings.is_updating()
+    }
+
     /// The findings of stage `index` as the app shows them (worked out
     /// again only for what an edit touched).
     pub fn findings_of(&self, index: usize) -> &[crate::rules::Finding] {

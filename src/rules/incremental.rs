@@ -84,9 +84,9 @@ enum Work {
 type Parts = (Vec<Finding>, Vec<Finding>);
 
 /// Runs the checks `todo` asks for (stage index, and whether all its rules
-/// or only those reading earlier stages), side by side on the machine's
-/// cores when the stages are big ([`crate::parallel::map`]).
-fn run_checks(plan: &Plan, todo: &[(usize, bool)]) -> HashMap<usize, Parts> {
+/// or only those reading earlier stages), side by side on up to `cores`
+/// cores when the stages are big ([`crate::parallel::map_on`]).
+fn run_checks(plan: &Plan, todo: &[(usize, bool)], cores: usize) -> HashMap<usize, Parts> {
     let check = |(index, full): (usize, bool)| -> (usize, Parts) {
         let parts = if full {
             check_stage_parts(plan, index)
@@ -101,7 +101,7 @@ fn run_checks(plan: &Plan, todo: &[(usize, bool)]) -> HashMap<usize, Parts> {
     // Biggest first, so the last check to start is a small one.
     let mut jobs = todo.to_vec();
     jobs.sort_by_key(|(i, _)| std::cmp::Reverse(plan.stages[*i].member_count()));
-    crate::parallel::map(jobs, |(i, _)| plan.stages[*i].member_count(), check)
+    crate::parallel::map_on(cores, jobs, |(i, _)| plan.stages[*i].member_count(), check)
         .into_iter()
         .collect()
 }
@@ -192,6 +192,12 @@ impl PlanFindings {
     /// Brings the findings up to date with `plan`; returns how many stages
     /// were checked again.
     pub fn refresh(&mut self, plan: &Plan) -> usize {
+        self.refresh_on(plan, crate::parallel::cores())
+    }
+
+    /// [`PlanFindings::refresh`] on at most `cores` of the machine's cores
+    /// (a worker beside the UI leaves it one).
+    pub fn refresh_on(&mut self, plan: &Plan, cores: usize) -> usize {
         let plans = self.work_for(plan);
         self.settings = Some(plan.settings.clone());
         let mut old: Vec<Option<Checked>> = std::mem::take(&mut self.stages)
@@ -209,7 +215,7 @@ impl PlanFindings {
                 Work::Full(_) => Some((i, true)),
             })
             .collect();
-        let mut results: HashMap<usize, Parts> = run_checks(plan, &todo);
+        let mut results: HashMap<usize, Parts> = run_checks(plan, &todo, cores);
         let checked = todo.len();
         for (index, (inputs, work)) in plans.into_iter().enumerate() {
             let known = match work {

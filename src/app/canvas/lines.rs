@@ -1,8 +1,6 @@
 //! Painting all the lines of a stage, shared by the canvas, the compare view
 //! and the presentation.
 
-use std::collections::HashSet;
-
 use egui::{Painter, Rect, Stroke};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -28,11 +26,26 @@ pub fn paint_stage_lines(
     zoom: f32,
 ) {
     let line_color = visuals.widgets.noninteractive.fg_stroke.color;
-    let stacking: HashSet<_> = stage
-        .graph()
-        .node_indices()
-        .filter(|n| stacks_reports(stage, *n))
-        .collect();
+    // Whether a manager's reports are a stack, worked out for the managers
+    // of lines on screen only (0: not yet, 1: no, 2: yes).
+    let stacking = std::cell::RefCell::new(vec![
+        0u8;
+        petgraph::visit::NodeIndexable::node_bound(
+            stage.graph()
+        )
+    ]);
+    let stacks = |node: NodeIndex| {
+        let mut known = stacking.borrow_mut();
+        match known.get(node.index()).copied() {
+            Some(0) => {
+                let yes = stacks_reports(stage, node);
+                known[node.index()] = if yes { 2 } else { 1 };
+                yes
+            }
+            Some(answer) => answer == 2,
+            None => stacks_reports(stage, node),
+        }
+    };
     // Routes stay within the two cards' box, give or take a stack's indent.
     let visible = painter.clip_rect().expand(60.0);
     // Far out, reporting lines are thin strokes in one mesh, one screen
@@ -58,7 +71,7 @@ pub fn paint_stage_lines(
             LinkKind::CollaboratesWith => visuals.selection.stroke.color,
         };
         let style = stage.layout_style();
-        let stacked = || ReportLine::of(style, stacking.contains(&edge.target()));
+        let stacked = || ReportLine::of(style, stacks(edge.target()));
         match kind {
             _ if tiny => strokes.segment(ra.center_top(), rb.center_bottom(), far_width, color),
             LinkKind::ReportsTo if far => {

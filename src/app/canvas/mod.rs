@@ -365,6 +365,8 @@ impl Canvas {
         } else {
             Box::new(graph.node_indices())
         };
+        // What `ui.is_rect_visible` asks, once for all cards.
+        let (ui_visible, on_screen) = (ui.is_visible(), ui.clip_rect());
         for node in nodes {
             let member: &Member = &graph[node];
             let Some(rect) = shown(node, member) else {
@@ -373,7 +375,7 @@ impl Canvas {
             let lifted = drag_ids.contains(&member.id);
             // Cards off screen are neither drawn nor interactive: a zoomed-in
             // view of a big stage pays only for what is on screen.
-            if !lifted && !ui.is_rect_visible(rect.expand(12.0)) {
+            if !lifted && !(ui_visible && on_screen.intersects(rect.expand(12.0))) {
                 continue;
             }
             // A card a few pixels high is painted but is no widget of its

@@ -83,7 +83,8 @@ impl FindingsCache {
         let ctx = ctx.clone();
         let task = Task::spawn_then(
             move || {
-                findings.refresh(&plan);
+                // One core is left to the UI.
+                findings.refresh_on(&plan, crate::parallel::cores().saturating_sub(1).max(1));
                 findings
             },
             move || ctx.request_repaint(),

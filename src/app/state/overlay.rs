@@ -121,12 +121,20 @@ impl OverlayMemo {
             let is = graph.node_weight(node).map(|m| (m, now.manager_node(node)));
             let same = match (&self.seen[i], is) {
                 (None, None) => true,
+                // Badges read ids and managers only: a member moved on
+                // the canvas or renamed is the same to them.
                 (Some((m, manager)), Some((n, now_manager))) => {
-                    Arc::ptr_eq(m, n) && *manager == now_manager
+                    (Arc::ptr_eq(m, n) || m.id == n.id) && *manager == now_manager
                 }
                 _ => false,
             };
             if same {
+                // Keep the member as it is now: pointers tell it apart next time.
+                if let (Some((m, _)), Some((n, _))) = (&mut self.seen[i], is)
+                    && !Arc::ptr_eq(m, n)
+                {
+                    *m = n.clone();
+                }
                 continue;
             }
             let was = std::mem::replace(
