@@ -375,7 +375,8 @@ impl Canvas {
             let lifted = drag_ids.contains(&member.id);
             // Cards off screen are neither drawn nor interactive: a zoomed-in
             // view of a big stage pays only for what is on screen.
-            if !lifted && !(ui_visible && on_screen.intersects(rect.expand(12.0))) {
+            let in_view = ui_visible && on_screen.intersects(rect.expand(12.0));
+            if !(lifted || in_view) {
                 continue;
             }
             // A card a few pixels high is painted but is no widget of its
