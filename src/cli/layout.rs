@@ -2,7 +2,6 @@
 //! benchmarks: `[{"id", "x", "y"}]` breadth-first from the root, x the card's
 //! centre, y its top.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -59,6 +58,7 @@ pub fn positions_json<'a>(
         |piece| piece.len(),
         |piece| {
             let mut out = String::with_capacity(piece.len() * 48);
+            let mut floats = ryu::Buffer::new();
             for &card in piece {
                 let Some([x, y]) = centres.get(card) else {
                     continue;
@@ -67,7 +67,11 @@ pub fn positions_json<'a>(
                 push_json_string(&mut out, id(card));
                 // Every card is as high as the next (a card's width varies).
                 let top = y - CARD_HEIGHT / 2.0;
-                let _ = write!(out, ", \"x\": {x}, \"y\": {top}}}");
+                out.push_str(", \"x\": ");
+                out.push_str(floats.format(*x));
+                out.push_str(", \"y\": ");
+                out.push_str(floats.format(top));
+                out.push('}');
             }
             out
         },

@@ -6,6 +6,8 @@ use super::csv_columns::{Field, HeaderOf, department_function};
 use super::csv_options::{CsvError, CsvOptions, error};
 use crate::model::Function;
 
+use std::collections::HashMap;
+
 /// Where a row's function came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FunctionSource {
@@ -95,6 +97,52 @@ pub(super) fn row_function<'r>(
     Ok((Function::Other, FunctionSource::Default, ""))
 }
 
+/// The functions of the rows read so far, by their function, title and
+/// department cells: an HR export has far fewer titles than people, so the
+/// title table is read once per distinct combination, not once per row.
+#[derive(Debug, Default)]
+pub(super) struct FunctionMemo {
+    /// The cells of the row at hand, each after its length (unambiguous).
+    key: String,
+    known: HashMap<String, (Function, FunctionSource), foldhash::fast::RandomState>,
+}
+
+/// [`row_function`], remembered in `memo` (the function depends only on
+/// the three cells; the header and options are the file's).
+pub(super) fn row_function_memo<'r>(
+    get: impl Fn(Field) -> &'r str,
+    header: &HeaderOf<'_>,
+    line: usize,
+    options: &CsvOptions,
+    memo: &mut FunctionMemo,
+) -> Result<(Function, FunctionSource, &'r str), CsvError> {
+    use std::fmt::Write as _;
+    let cells = [
+        get(Field::Function),
+        get(Field::Title),
+        get(Field::Department),
+    ];
+    memo.key.clear();
+    for cell in cells {
+        let _ = write!(memo.key, "{}:", cell.len());
+        memo.key.push_str(cell);
+    }
+    // The text the function was read from, by where it came from.
+    let value = |source: FunctionSource| match source {
+        FunctionSource::Column => cells[0],
+        FunctionSource::Title => cells[1],
+        FunctionSource::Department => cells[2],
+        FunctionSource::Default | FunctionSource::Chosen => "",
+    };
+    if let Some(&(function, source)) = memo.known.get(memo.key.as_str()) {
+        return Ok((function, source, value(source)));
+    }
+    let (function, source, read_from) = row_function(get, header, line, options)?;
+    debug_assert_eq!(read_from, value(source));
+    memo.known.insert(memo.key.clone(), (function, source));
+    Ok((function, source, value(source)))
+}
+
 /// The notice that says where the functions came from: "functions: 5
 /// from titles, 2 from departments, 1 default (other)".
 pub(super) fn functions_notice(uses: &[FunctionUse]) -> Option<String> {
@@ -117,4 +165,55 @@ pub(super) fn functions_notice(uses: &[FunctionUse]) -> Option<String> {
     })
     .collect();
     (!parts.is_empty()).then(|| format!("functions: {}", parts.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_functions_are_those_read_row_by_row() {
+        // Columns: function, title, department (all present).
+        let header = |f: Field| match f {
+            Field::Function => Some("function"),
+            Field::Title => Some("title"),
+            Field::Department => Some("department"),
+            _ => None,
+        };
+        let mut options = CsvOptions::default();
+        options
+            .function_map
+            .push(("Field Sales".to_owned(), Function::Sales));
+        let rows: [[&str; 3]; 9] = [
+            ["", "Founder & CEO", ""],
+            ["", "Account Executive", "Marketing"],
+            ["", "Account Executive", "Marketing"],
+            ["", "Chief of Staff", "Marketing"],
+            ["", "Chief of Staff", "Field Sales"],
+            ["", "Chief of Staff", ""],
+            ["marketing", "Account Executive", ""],
+            // The same text split differently between the cells.
+            ["", "Chief of StaffMarketing", ""],
+            ["", "Chief of Staff", "Marketing"],
+        ];
+        let mut memo = FunctionMemo::default();
+        for (line, cells) in rows.iter().enumerate() {
+            let get = |f: Field| match f {
+                Field::Function => cells[0],
+                Field::Title => cells[1],
+                Field::Department => cells[2],
+                _ => "",
+            };
+            let once = row_function(get, &header, line, &options).unwrap();
+            let remembered = row_function_memo(get, &header, line, &options, &mut memo).unwrap();
+            assert_eq!(remembered, once, "row {line}: {cells:?}");
+        }
+        // Seven distinct rows (two repeat).
+        assert_eq!(memo.known.len(), 7);
+        // An unknown function is still an error naming the row and column.
+        let get = |f: Field| if f == Field::Function { "wizard" } else { "" };
+        let error = row_function_memo(get, &header, 12, &options, &mut memo).unwrap_err();
+        assert_eq!(error.row, Some(12));
+        assert_eq!(error.column.as_deref(), Some("function"));
+    }
 }

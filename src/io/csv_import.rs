@@ -3,7 +3,7 @@
 //! `;` separators, HR column names; every error names its row and column.
 
 use super::csv_columns::{Field, map_columns};
-use super::csv_functions::{FunctionSource, FunctionUse, functions_notice};
+use super::csv_functions::{FunctionMemo, FunctionSource, FunctionUse, functions_notice};
 use super::csv_options::{CsvError, CsvOptions, error};
 use super::csv_table::PeopleTable;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_MEMBERS, thousands};
@@ -118,7 +118,16 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
     let (text, mut reader, headers) = open_reader(bytes)?;
     let (mapping, unused) =
         map_columns(&headers, &options.columns).map_err(|m| error(Some(1), None, m))?;
-    let column = |f: Field| mapping.iter().find(|(x, _)| *x == f).map(|(_, i)| *i);
+    // Each field's column, looked up once (every row asks for every field).
+    let mut columns: Vec<Option<usize>> = vec![None; Field::ALL.len()];
+    for (field, index) in &mapping {
+        if let Some(slot) = columns.get_mut(*field as usize)
+            && slot.is_none()
+        {
+            *slot = Some(*index);
+        }
+    }
+    let column = |f: Field| columns.get(f as usize).copied().flatten();
     for required in [Field::Id, Field::Manager] {
         if column(required).is_none() {
             return Err(error(
@@ -148,6 +157,7 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
     let lines = text.bytes().filter(|b| *b == b'\n').count();
     let mut table = PeopleTable::with_capacity(lines, text.len());
     let mut functions: Vec<FunctionUse> = Vec::new();
+    let mut memo = FunctionMemo::default();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -186,7 +196,8 @@ fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<ReadTable, CsvError>
             ));
         }
         // The function table: each value as written ("" when none).
-        let (value, function, source) = table.read_row(&record, line, &header, &column, options)?;
+        let (value, function, source) =
+            table.read_row(&record, line, &header, &column, options, &mut memo)?;
         match functions
             .iter_mut()
             .find(|u| u.source == source && u.value == value)

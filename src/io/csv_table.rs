@@ -3,12 +3,15 @@
 //! `orgevo layout` lays a table out directly; the import builds a stage.
 
 use super::csv_columns::{Field, HeaderOf};
-use super::csv_functions::{FunctionSource, row_function};
+use super::csv_functions::{FunctionMemo, FunctionSource, row_function_memo};
 use super::csv_options::{CsvError, CsvOptions, error};
 use super::csv_values::{self, bad_list_entry, list_entries, tag_text};
 use crate::layout::{LayoutParams, card_width, layout_forest};
 use crate::model::LayoutStyle;
-use crate::model::{Function, LinkKind, Member, ResponsibilitySet, Stage, Tag, YearMonth, limits};
+use crate::model::{
+    Function, Hat, LinkKind, Member, ResponsibilitySet, Stage, Tag, YearMonth, limits,
+};
+use std::collections::HashMap;
 
 /// A piece of the arena.
 #[derive(Clone, Copy, Default)]
@@ -120,6 +123,7 @@ impl PeopleTable {
         header: &HeaderOf<'_>,
         column: &dyn Fn(Field) -> Option<usize>,
         options: &CsvOptions,
+        functions: &mut FunctionMemo,
     ) -> Result<(&'r str, Function, FunctionSource), CsvError> {
         let get = |f: Field| {
             column(f)
@@ -161,7 +165,8 @@ impl PeopleTable {
                 ),
             ));
         }
-        let (function, source, function_value) = row_function(get, header, line, options)?;
+        let (function, source, function_value) =
+            row_function_memo(get, header, line, options, functions)?;
         let (tags, collaborates) = (get(Field::Tags), get(Field::Collaborates));
         for (field, what, list) in [
             (Field::Tags, "tag", tags),
@@ -224,16 +229,19 @@ impl PeopleTable {
 
     /// Card centres of the editor's layout in `style`, one per row.
     pub fn layout_in(&self, style: LayoutStyle) -> Vec<[f32; 2]> {
+        // A list has few distinct tag lists: each one's hat is read once.
+        let mut hats: HashMap<&str, Hat, foldhash::fast::RandomState> = HashMap::default();
         let widths: Vec<f32> = self
             .rows
             .iter()
             .map(|row| {
-                let hat = self
-                    .tags_of(row)
-                    .iter()
-                    .filter_map(Tag::responsibility)
-                    .collect::<ResponsibilitySet>()
-                    .hat();
+                let hat = *hats.entry(self.text(row.tags)).or_insert_with(|| {
+                    self.tags_of(row)
+                        .iter()
+                        .filter_map(Tag::responsibility)
+                        .collect::<ResponsibilitySet>()
+                        .hat()
+                });
                 let name = match self.text(row.name) {
                     name if name.trim().is_empty() => self.text(row.id),
                     name => name,
