@@ -22,33 +22,18 @@ pub fn positions_json<'a>(
     manager: impl Fn(usize) -> Option<usize>,
     centres: &[[f32; 2]],
 ) -> String {
-    // Reports of each card in card order, as one flat list (`first[i]` is
-    // where card i's reports start).
+    // Reports of each card in card order.
     let managers: Vec<Option<usize>> = (0..count)
         .map(|i| manager(i).filter(|m| *m != i && *m < count))
         .collect();
-    let mut first = vec![0usize; count + 1];
-    for m in managers.iter().flatten() {
-        first[m + 1] += 1;
-    }
-    for i in 0..count {
-        first[i + 1] += first[i];
-    }
-    let mut fill = first.clone();
-    let mut reports = vec![0usize; first[count]];
-    for (i, m) in managers.iter().enumerate() {
-        if let Some(m) = m {
-            reports[fill[*m]] = i;
-            fill[*m] += 1;
-        }
-    }
+    let reports = crate::layout::Kids::from_parents(&managers, count);
     let mut order: Vec<usize> = (0..count).filter(|i| managers[*i].is_none()).collect();
     let mut seen = vec![false; count];
     let mut next = 0;
     while let Some(&card) = order.get(next) {
         next += 1;
         seen[card] = true;
-        order.extend_from_slice(&reports[first[card]..first[card + 1]]);
+        order.extend_from_slice(&reports[card]);
     }
     order.extend((0..count).filter(|i| !seen[*i]));
     // A big list is written in pieces on all cores, then joined.

@@ -6,7 +6,7 @@
 //! asked for. Linear in cards for each of a few tries.
 
 use super::LayoutParams;
-use super::walker::{attach_forest, post_order};
+use super::walker::{Kids, attach_forest, post_order};
 
 /// How many times the wrap limit is tried (each try is one linear pass).
 const TRIES: usize = 6;
@@ -33,7 +33,7 @@ struct Offset {
 /// The forest's shape, shared by every try.
 struct Forest<'a> {
     widths: &'a [f32],
-    children: Vec<Vec<usize>>,
+    children: Kids,
     /// Children before parents; the virtual root (index `n`) last.
     post_order: Vec<usize>,
     /// Whether a node's reports are a stack of leaves.
@@ -49,8 +49,7 @@ pub(super) fn compact_forest(
     params: &LayoutParams,
 ) -> Vec<[f32; 2]> {
     let n = widths.len();
-    let mut children = vec![Vec::new(); n + 1];
-    attach_forest(n, manager_of, &mut children);
+    let children = attach_forest(n, manager_of);
     let post_order = post_order(n, &children);
     let stacked = (0..=n)
         .map(|v| {

@@ -13,6 +13,7 @@ mod compact;
 mod sideways;
 mod walker;
 
+pub(crate) use walker::Kids;
 use walker::{Work, attach_forest, first_walk_all, second_walk, stack_leaves};
 
 /// Height of every card on the canvas.
@@ -268,9 +269,12 @@ pub fn styled_layout_nodes(
         .iter()
         .map(|node| (params.card_size)(&graph[*node])[0])
         .collect();
+    let managers = stage.manager_nodes();
     let manager_of = |i: usize| {
-        stage
-            .manager_node(nodes[i])
+        managers
+            .get(nodes[i].index())
+            .copied()
+            .flatten()
             .map(|m| dense[m.index()])
             .filter(|m| *m != i)
     };
@@ -304,7 +308,6 @@ pub fn tidy_forest(
     let n = widths.len();
     // Node `n` is a virtual root above every tree, so trees pack side by side.
     let root = n;
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
     let mut work = vec![Work::default(); n + 1];
     for (i, width) in widths.iter().enumerate() {
         work[i].width = *width;
@@ -312,10 +315,9 @@ pub fn tidy_forest(
         work[i].ancestor = i;
     }
     work[root].ancestor = root;
-    attach_forest(n, manager_of, &mut children);
-    stack_leaves(root, &mut children, &mut work, params);
-    for (parent, kids) in children.iter().enumerate() {
-        for (k, &child) in kids.iter().enumerate() {
+    let children = stack_leaves(root, &attach_forest(n, manager_of), &mut work, params);
+    for parent in 0..children.len() {
+        for (k, &child) in children[parent].iter().enumerate() {
             work[child].parent = Some(parent);
             work[child].number = k + 1;
         }
@@ -486,5 +488,15 @@ mod tests {
         assert_eq!(pos.len(), 6);
         assert!(pos.values().all(|[x, y]| x.is_finite() && y.is_finite()));
         assert_no_overlaps(stage);
+        // The managers the layout reads in one pass are the stage's own,
+        // after removals too (node indices then have holes).
+        let mut stage = synthetic_plan(300, 5, 2).stages[1].clone();
+        stage.remove_member("m7");
+        stage.remove_member("m40");
+        let managers = stage.manager_nodes();
+        assert!(managers.iter().any(Option::is_some));
+        for node in stage.graph().node_indices() {
+            assert_eq!(managers[node.index()], stage.manager_node(node));
+        }
     }
 }

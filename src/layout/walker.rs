@@ -22,18 +22,62 @@ pub(super) struct Work {
     pub(super) width: f32,
 }
 
-/// Fills `children` so every member hangs under its manager, or under the
-/// virtual root when it has none. A reporting cycle is broken at the first
-/// member of the cycle met, which then hangs under the virtual root.
-pub(super) fn attach_forest(
-    n: usize,
-    manager_of: &dyn Fn(usize) -> Option<usize>,
-    children: &mut [Vec<usize>],
-) {
+/// Every node's children in order, in one flat list: no allocation per
+/// node. `kids[v]` is node `v`'s children.
+pub(crate) struct Kids {
+    /// Where each node's children start in `list` (one past the end last).
+    start: Vec<usize>,
+    list: Vec<usize>,
+}
+
+impl Kids {
+    /// The children of nodes `0..parent_of.len()` and of the extra nodes
+    /// up to `nodes`, from each node's parent (`None` for a top node);
+    /// children come in index order.
+    pub(crate) fn from_parents(parent_of: &[Option<usize>], nodes: usize) -> Self {
+        let mut start = vec![0usize; nodes + 1];
+        // A parent out of range is no parent (callers never give one).
+        let parent = |p: &Option<usize>| p.filter(|p| *p < nodes);
+        for p in parent_of.iter().filter_map(parent) {
+            start[p + 1] += 1;
+        }
+        for v in 0..nodes {
+            start[v + 1] += start[v];
+        }
+        let mut fill = start.clone();
+        let mut list = vec![0usize; start[nodes]];
+        for (child, p) in parent_of.iter().enumerate() {
+            if let Some(p) = parent(p) {
+                list[fill[p]] = child;
+                fill[p] += 1;
+            }
+        }
+        Self { start, list }
+    }
+
+    /// How many nodes.
+    pub(super) fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+}
+
+impl std::ops::Index<usize> for Kids {
+    type Output = [usize];
+
+    fn index(&self, v: usize) -> &[usize] {
+        &self.list[self.start[v]..self.start[v + 1]]
+    }
+}
+
+/// The children of a forest of `n` cards under a virtual root `n`: every
+/// card hangs under its manager, or under the virtual root when it has none.
+/// A reporting cycle is broken at the first member of the cycle met, which
+/// then hangs under the virtual root.
+pub(super) fn attach_forest(n: usize, manager_of: &dyn Fn(usize) -> Option<usize>) -> Kids {
     let root = n;
     // 0 = unseen, 1 = on the current walk, 2 = placed.
     let mut mark = vec![0u8; n];
-    let mut parent_of = vec![root; n];
+    let mut parent_of = vec![Some(root); n];
     let mut path = Vec::new();
     for start in 0..n {
         path.clear();
@@ -43,14 +87,14 @@ pub(super) fn attach_forest(
                 2 => break,
                 1 => {
                     // `i` closes a cycle: cut it there.
-                    parent_of[i] = root;
+                    parent_of[i] = Some(root);
                     break;
                 }
                 _ => {
                     mark[i] = 1;
                     path.push(i);
                     current = manager_of(i);
-                    parent_of[i] = current.unwrap_or(root);
+                    parent_of[i] = Some(current.unwrap_or(root));
                 }
             }
         }
@@ -58,49 +102,54 @@ pub(super) fn attach_forest(
             mark[i] = 2;
         }
     }
-    for i in 0..n {
-        children[parent_of[i]].push(i);
-    }
+    Kids::from_parents(&parent_of, n + 1)
 }
 
 /// Turns each large group of leaf reports into a chain (each leaf the only
 /// "child" of the one above), so Walker reserves one column for the group at
 /// every level it spans; all links of the chain share the widest card's
-/// width (plus the indent).
+/// width (plus the indent). Returns the children with the chains.
 pub(super) fn stack_leaves(
     root: usize,
-    children: &mut [Vec<usize>],
+    children: &Kids,
     work: &mut [Work],
     params: &LayoutParams,
-) {
-    for v in 0..children.len() {
-        if v == root || children[v].len() < params.stack_from {
+) -> Kids {
+    let nodes = children.len();
+    let mut parent_of: Vec<Option<usize>> = vec![None; nodes];
+    for v in 0..nodes {
+        for &c in &children[v] {
+            parent_of[c] = Some(v);
+        }
+    }
+    for v in 0..nodes {
+        let leaves = &children[v];
+        if v == root || leaves.len() < params.stack_from {
             continue;
         }
-        if children[v].iter().any(|c| !children[*c].is_empty()) {
+        if leaves.iter().any(|c| !children[*c].is_empty()) {
             continue;
         }
-        let leaves = std::mem::take(&mut children[v]);
         // Room for the indent on both sides keeps the shifted cards (and the
         // spine left of them) inside the column Walker reserves.
         let width =
             leaves.iter().map(|c| work[*c].width).fold(0.0, f32::max) + 2.0 * params.stack_indent;
-        children[v].push(leaves[0]);
         for pair in leaves.windows(2) {
-            children[pair[0]].push(pair[1]);
+            parent_of[pair[1]] = Some(pair[0]);
         }
-        for &leaf in &leaves {
+        for &leaf in leaves {
             work[leaf].width = width;
             work[leaf].stacked = true;
         }
     }
+    Kids::from_parents(&parent_of, nodes)
 }
 
 /// Walker's first walk, run bottom-up without recursion (post-order), with
 /// Buchheim's apportion for linear time.
 pub(super) fn first_walk_all(
     root: usize,
-    children: &[Vec<usize>],
+    children: &Kids,
     work: &mut [Work],
     params: &LayoutParams,
 ) {
@@ -142,7 +191,7 @@ pub(super) fn first_walk_all(
 
 /// Every node under `root` once, children before their parent, `root`
 /// last (without recursion).
-pub(super) fn post_order(root: usize, children: &[Vec<usize>]) -> Vec<usize> {
+pub(super) fn post_order(root: usize, children: &Kids) -> Vec<usize> {
     let mut order = Vec::with_capacity(children.len());
     let mut stack = vec![(root, false)];
     while let Some((v, expanded)) = stack.pop() {
@@ -160,31 +209,25 @@ fn separation(left: usize, right: usize, work: &[Work], gap: f32) -> f32 {
     (work[left].width + work[right].width) / 2.0 + gap
 }
 
-fn left_sibling(v: usize, children: &[Vec<usize>], work: &[Work]) -> Option<usize> {
+fn left_sibling(v: usize, children: &Kids, work: &[Work]) -> Option<usize> {
     let parent = work[v].parent?;
     let number = work[v].number;
     (number > 1).then(|| children[parent][number - 2])
 }
 
-fn leftmost_sibling(v: usize, children: &[Vec<usize>], work: &[Work]) -> usize {
+fn leftmost_sibling(v: usize, children: &Kids, work: &[Work]) -> usize {
     work[v].parent.map_or(v, |p| children[p][0])
 }
 
-fn next_left(v: usize, children: &[Vec<usize>], work: &[Work]) -> Option<usize> {
+fn next_left(v: usize, children: &Kids, work: &[Work]) -> Option<usize> {
     children[v].first().copied().or(work[v].thread)
 }
 
-fn next_right(v: usize, children: &[Vec<usize>], work: &[Work]) -> Option<usize> {
+fn next_right(v: usize, children: &Kids, work: &[Work]) -> Option<usize> {
     children[v].last().copied().or(work[v].thread)
 }
 
-fn apportion(
-    v: usize,
-    default: usize,
-    children: &[Vec<usize>],
-    work: &mut [Work],
-    gap: f32,
-) -> usize {
+fn apportion(v: usize, default: usize, children: &Kids, work: &mut [Work], gap: f32) -> usize {
     let Some(w) = left_sibling(v, children, work) else {
         return default;
     };
@@ -252,7 +295,7 @@ fn move_subtree(wm: usize, wp: usize, shift: f32, work: &mut [Work]) {
     work[wp].modifier += shift;
 }
 
-fn execute_shifts(v: usize, children: &[Vec<usize>], work: &mut [Work]) {
+fn execute_shifts(v: usize, children: &Kids, work: &mut [Work]) {
     let (mut shift, mut change) = (0.0, 0.0);
     for &w in children[v].iter().rev() {
         work[w].prelim += shift;
@@ -266,7 +309,7 @@ fn execute_shifts(v: usize, children: &[Vec<usize>], work: &mut [Work]) {
 /// virtual root is dropped, so real roots sit on level 0.
 pub(super) fn second_walk(
     root: usize,
-    children: &[Vec<usize>],
+    children: &Kids,
     work: &[Work],
     params: &LayoutParams,
 ) -> Vec<[f32; 2]> {

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use super::error::ModelError;
 use super::kinds::{LinkKind, StageKind};
@@ -398,6 +398,23 @@ impl Stage {
             .edges_directed(node, Direction::Outgoing)
             .find(|e| *e.weight() == LinkKind::ReportsTo)
             .map(|e| e.target())
+    }
+
+    /// Every node's manager, by node index (`node_bound` long; `None` for
+    /// no manager or no member): one pass over the lines, in memory order,
+    /// where asking [`Stage::manager_node`] of every node jumps around.
+    pub fn manager_nodes(&self) -> Vec<Option<NodeIndex>> {
+        let graph = &self.body.graph;
+        let mut managers = vec![None; graph.node_bound()];
+        for edge in graph.edge_references() {
+            if *edge.weight() == LinkKind::ReportsTo
+                && let Some(slot) = managers.get_mut(edge.source().index())
+            {
+                // A member has at most one manager (`add_link` refuses a second).
+                *slot = Some(edge.target());
+            }
+        }
+        managers
     }
 
     /// The manager of a member.
