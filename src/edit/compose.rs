@@ -199,11 +199,7 @@ pub fn reparent(stage: &Stage, ids: &[String], manager: &str) -> Edit {
     }
 }
 
-/// Whether every member of `stage` sits where the tidy layout puts it
-/// (the stage was laid out automatically and not arranged by hand).
-pub fn is_tidy(stage: &Stage) -> bool {
-    crate::layout::is_tidy(stage)
-}
+pub use crate::layout::is_tidy;
 
 /// On a tidy stage, `edit` (a structural change) plus a new tidy layout as
 /// one undo step; on a hand-arranged stage, `edit` alone.

@@ -258,12 +258,6 @@ impl PlanFindings {
     pub fn stage(&self, index: usize) -> &[Finding] {
         self.stages.get(index).map_or(&[], |c| &c.findings[..])
     }
-
-    /// Forgets everything (after another plan was opened).
-    pub fn clear(&mut self) {
-        self.settings = None;
-        self.stages.clear();
-    }
 }
 
 #[cfg(test)]

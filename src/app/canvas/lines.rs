@@ -1,9 +1,11 @@
 //! Painting all the lines of a stage, shared by the canvas, the compare view
 //! and the presentation.
 
+use std::cell::RefCell;
+
 use egui::{Painter, Rect, Stroke};
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use crate::app::canvas::batch::QuadBatch;
 use crate::app::canvas::card::{
@@ -26,23 +28,13 @@ pub fn paint_stage_lines(
     zoom: f32,
 ) {
     let line_color = visuals.widgets.noninteractive.fg_stroke.color;
-    // Whether a manager's reports are a stack, worked out for the managers
-    // of lines on screen only (0: not yet, 1: no, 2: yes).
-    let stacking = std::cell::RefCell::new(vec![
-        0u8;
-        petgraph::visit::NodeIndexable::node_bound(
-            stage.graph()
-        )
-    ]);
+    // Whether a manager's reports are a stack, worked out once for each
+    // manager of a line on screen.
+    let stacking: RefCell<Vec<Option<bool>>> = RefCell::new(vec![None; stage.graph().node_bound()]);
     let stacks = |node: NodeIndex| {
         let mut known = stacking.borrow_mut();
-        match known.get(node.index()).copied() {
-            Some(0) => {
-                let yes = stacks_reports(stage, node);
-                known[node.index()] = if yes { 2 } else { 1 };
-                yes
-            }
-            Some(answer) => answer == 2,
+        match known.get_mut(node.index()) {
+            Some(slot) => *slot.get_or_insert_with(|| stacks_reports(stage, node)),
             None => stacks_reports(stage, node),
         }
     };
@@ -56,6 +48,7 @@ pub fn paint_stage_lines(
     let mut strokes = QuadBatch::with_capacity(if far { stage.link_count() * 3 } else { 0 });
     let mut dashes = collaboration_dashes(painter.ctx(), zoom);
     let far_width = (1.0 / zoom.max(1e-3)).max(1.6);
+    let style = stage.layout_style();
     let graph = stage.graph();
     for edge in graph.edge_references() {
         let (a, b): (&Member, &Member) = (&graph[edge.source()], &graph[edge.target()]);
@@ -70,7 +63,6 @@ pub fn paint_stage_lines(
             LinkKind::ReportsTo => line_color,
             LinkKind::CollaboratesWith => visuals.selection.stroke.color,
         };
-        let style = stage.layout_style();
         let stacked = || ReportLine::of(style, stacks(edge.target()));
         match kind {
             _ if tiny => strokes.segment(ra.center_top(), rb.center_bottom(), far_width, color),

@@ -2,6 +2,7 @@
 //! members), worked out from scratch or, after an edit to the shown stage,
 //! only for the members the edit touched.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use petgraph::Direction;
@@ -113,12 +114,14 @@ impl OverlayMemo {
     /// (whose manager may have a new id); remembers them as they are now.
     fn update(&mut self, before: &Stage, now: &Stage) {
         let graph = now.graph();
+        let managers = now.manager_nodes();
         let bound = graph.node_bound().max(self.seen.len());
         self.seen.resize(bound, None);
         let mut touched: Vec<NodeIndex> = Vec::new();
         for i in 0..bound {
             let node = NodeIndex::new(i);
-            let is = graph.node_weight(node).map(|m| (m, now.manager_node(node)));
+            let manager = managers.get(i).copied().flatten();
+            let is = graph.node_weight(node).map(|m| (m, manager));
             let same = match (&self.seen[i], is) {
                 (None, None) => true,
                 // Badges read ids and managers only: a member moved on
@@ -161,15 +164,22 @@ impl OverlayMemo {
                 );
             }
         }
+        // A member here now is no ghost (an id given back after a removal).
+        let mut here: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
         for node in touched {
             let Some(member) = graph.node_weight(node) else {
                 continue;
             };
-            self.overlay.ghosts.retain(|g| g.id != member.id);
+            here.insert(member.id.as_str());
             match badge_of(before, now, node) {
                 Some(badge) => self.overlay.badges.insert(member.id.clone(), badge),
                 None => self.overlay.badges.remove(&member.id),
             };
+        }
+        if !here.is_empty() {
+            self.overlay
+                .ghosts
+                .retain(|g| !here.contains(g.id.as_str()));
         }
     }
 }
@@ -177,12 +187,13 @@ impl OverlayMemo {
 /// Every node's member and manager.
 fn snapshot(stage: &Stage) -> Vec<Option<(Arc<Member>, Option<NodeIndex>)>> {
     let graph = stage.graph();
+    let managers = stage.manager_nodes();
     (0..graph.node_bound())
         .map(|i| {
-            let node = NodeIndex::new(i);
+            let manager = managers.get(i).copied().flatten();
             graph
-                .node_weight(node)
-                .map(|m| (m.clone(), stage.manager_node(node)))
+                .node_weight(NodeIndex::new(i))
+                .map(|m| (m.clone(), manager))
         })
         .collect()
 }
