@@ -27,7 +27,7 @@ mod mutation;
 fn check(target: &str, input: &[u8]) -> Option<String> {
     let outcome = std::panic::catch_unwind(|| match target {
         "csv" => match import_csv(input, &CsvOptions::default()) {
-            Ok(import) if import.stage.members().any(|m| m.pos.is_none()) => {
+            Ok(import) if !import.stage.all_placed() => {
                 Some("an imported member has no position".to_owned())
             }
             Ok(_) => None,

@@ -534,7 +534,11 @@ impl OrgevoApp {
     /// widgets' own rects are in scene coordinates).
     pub fn card_screen_rect(&self, id: &str) -> Option<egui::Rect> {
         let member = self.stage()?.member(id)?;
-        Some(self.widgets.canvas.screen_rect(member))
+        Some(
+            self.widgets
+                .canvas
+                .screen_rect(member, self.stage()?.pos(id)),
+        )
     }
 }
 

@@ -17,9 +17,8 @@ pub fn new_plan() -> Plan {
     let mut founder = Member::new("founder", "Founder", Function::Owner);
     founder.title = "Founder & CEO".to_owned();
     founder.tags = Responsibility::ALL.iter().map(|r| (*r).into()).collect();
-    founder.pos = Some([0.0, 0.0]);
     // A fresh stage has no members, so the id is free.
-    let _ = stage.add_member(founder);
+    let _ = stage.add_member_at(founder, Some([0.0, 0.0]));
     plan.stages.push(stage);
     plan
 }

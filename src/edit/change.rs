@@ -89,6 +89,8 @@ pub enum Edit {
         stage: String,
         /// The new member (its id must be free).
         member: Member,
+        /// Where its card goes (centre); `None`: laid out when shown.
+        pos: Option<[f32; 2]>,
         /// Who the new member reports to.
         manager: Option<String>,
     },
@@ -145,6 +147,13 @@ pub enum Edit {
         stage: String,
         /// New centre positions by member id.
         positions: Vec<(String, [f32; 2])>,
+    },
+    /// Moves every member of a stage to its place in the stage's layout
+    /// style: keeps a tidy stage tidy after its lines change, and tidies
+    /// a stage up. Laid out when applied, so the edit holds no positions.
+    LayOutAgain {
+        /// Stage id.
+        stage: String,
     },
     /// Sets the plan title.
     SetTitle(String),
@@ -236,6 +245,7 @@ impl Edit {
                 "move member".to_owned()
             }
             Self::SetPositions { .. } => "move members".to_owned(),
+            Self::LayOutAgain { .. } => "tidy up".to_owned(),
             Self::SetTitle(_) => "rename plan".to_owned(),
             Self::SetSettings(_) => "change rule settings".to_owned(),
             Self::AddStage { stage, .. } => format!("add stage {}", stage.name),
@@ -303,10 +313,11 @@ impl Edit {
             Self::AddMember {
                 stage,
                 member,
+                pos,
                 manager,
             } => {
                 let stage = stage_mut(plan, stage)?;
-                stage.add_member(member.clone())?;
+                stage.add_member_at(member.clone(), *pos)?;
                 if let Some(manager) = manager {
                     stage.add_link(&Link::new(&member.id, manager, LinkKind::ReportsTo))?;
                 }
@@ -348,13 +359,18 @@ impl Edit {
             }
             Self::SetPositions { stage, positions } => {
                 let stage = stage_mut(plan, stage)?;
-                for (id, pos) in positions {
-                    stage
-                        .member_mut(id)
-                        .ok_or_else(|| ModelError::UnknownMember { id: id.clone() })?
-                        .pos = Some(*pos);
-                }
+                let nodes = positions
+                    .iter()
+                    .map(|(id, pos)| {
+                        let node = stage
+                            .node(id)
+                            .ok_or_else(|| ModelError::UnknownMember { id: id.clone() })?;
+                        Ok((node, *pos))
+                    })
+                    .collect::<Result<Vec<_>, EditError>>()?;
+                stage.set_positions_at(nodes);
             }
+            Self::LayOutAgain { stage } => crate::layout::lay_out_again(stage_mut(plan, stage)?),
             Self::SetTitle(title) => plan.title = title.clone(),
             Self::SetSettings(settings) => plan.settings = (**settings).clone(),
             Self::AddStage { index, stage } => {

@@ -3,9 +3,7 @@
 
 use super::change::{Edit, free_member_id, free_plan_member_id, free_stage_id, free_stage_name};
 use super::transition::{adopt_people, next_stage};
-use crate::layout::{
-    LEVEL_HEIGHT, LayoutParams, SIBLING_GAP, card_size, styled_layout, tidy_layout,
-};
+use crate::layout::{LEVEL_HEIGHT, SIBLING_GAP, card_size};
 use crate::model::LayoutStyle;
 use crate::model::{Function, Member, Plan, Stage, StageKind, stage_template};
 
@@ -21,8 +19,8 @@ const NEW_MEMBER_ID: &str = "new-member";
 /// below the manager's existing reports). Returns the edit and the new id.
 pub fn add_member(stage: &Stage, pos: Option<[f32; 2]>, manager: Option<&str>) -> (Edit, String) {
     let id = free_member_id(stage, NEW_MEMBER_ID);
-    let mut member = Member::new(&id, NEW_MEMBER_NAME, Function::Sales);
-    member.pos = match (pos, manager) {
+    let member = Member::new(&id, NEW_MEMBER_NAME, Function::Sales);
+    let pos = match (pos, manager) {
         (Some(p), _) => Some(p),
         (None, Some(m)) => Some(slot_below(stage, m, card_size(&member)[0])),
         (None, None) => Some([0.0, 0.0]),
@@ -30,6 +28,7 @@ pub fn add_member(stage: &Stage, pos: Option<[f32; 2]>, manager: Option<&str>) -
     let edit = Edit::AddMember {
         stage: stage.id.clone(),
         member,
+        pos,
         manager: manager.map(str::to_owned),
     };
     (edit, id)
@@ -72,13 +71,13 @@ pub fn id_from_name(plan: &Plan, stage: &str, member: &str) -> Option<Edit> {
 /// A free spot for a new report of `manager`: one level below, right of the
 /// manager's current reports.
 fn slot_below(stage: &Stage, manager: &str, width: f32) -> [f32; 2] {
-    let Some([mx, my]) = stage.member(manager).and_then(|m| m.pos) else {
+    let Some([mx, my]) = stage.pos(manager) else {
         return [0.0, 0.0];
     };
     let right_edge = stage
         .reports_of(manager)
         .iter()
-        .filter_map(|r| r.pos.map(|[x, _]| x + card_size(r)[0] / 2.0))
+        .filter_map(|r| stage.pos(&r.id).map(|[x, _]| x + card_size(r)[0] / 2.0))
         .fold(None, |acc: Option<f32>, x| {
             Some(acc.map_or(x, |a| a.max(x)))
         });
@@ -103,11 +102,11 @@ pub fn duplicate(stage: &Stage, ids: &[String]) -> Option<(Edit, Vec<String>)> {
         let mut copy = original.clone();
         copy.id = new_id.clone();
         copy.name = format!("{} (copy)", original.display_name());
-        copy.pos = original.pos.map(|[x, y]| [x + 36.0, y + 36.0]);
+        let pos = stage.pos(id).map(|[x, y]| [x + 36.0, y + 36.0]);
         // Reserve the id in the scratch stage so later copies pick others.
         let _ = scratch.add_member(copy.clone());
         new_ids.push((id.clone(), new_id));
-        edits.push((copy, stage.manager_of(id).map(|m| m.id.clone())));
+        edits.push((copy, pos, stage.manager_of(id).map(|m| m.id.clone())));
     }
     if edits.is_empty() {
         return None;
@@ -124,7 +123,7 @@ pub fn duplicate(stage: &Stage, ids: &[String]) -> Option<(Edit, Vec<String>)> {
     let mut done: Vec<String> = Vec::new();
     while !pending.is_empty() {
         let before = pending.len();
-        pending.retain(|(copy, manager)| {
+        pending.retain(|(copy, pos, manager)| {
             let target = manager
                 .as_deref()
                 .map(|m| copy_of(m).unwrap_or_else(|| m.to_owned()));
@@ -135,6 +134,7 @@ pub fn duplicate(stage: &Stage, ids: &[String]) -> Option<(Edit, Vec<String>)> {
                 added.push(Edit::AddMember {
                     stage: stage.id.clone(),
                     member: copy.clone(),
+                    pos: *pos,
                     manager: target,
                 });
                 done.push(copy.id.clone());
@@ -143,10 +143,11 @@ pub fn duplicate(stage: &Stage, ids: &[String]) -> Option<(Edit, Vec<String>)> {
         });
         if pending.len() == before {
             // Copied managers in a cycle: add the rest without managers.
-            for (copy, _) in pending.drain(..) {
+            for (copy, pos, _) in pending.drain(..) {
                 added.push(Edit::AddMember {
                     stage: stage.id.clone(),
                     member: copy,
+                    pos,
                     manager: None,
                 });
             }
@@ -254,28 +255,8 @@ fn keep_tidy_with(plan: &Plan, stage_id: &str, edit: Edit, memo: &TidyMemo) -> (
     if !memo.is_tidy(stage) {
         return (edit, false);
     }
-    let mut scratch = Plan::default();
-    scratch.stages.push(stage.clone());
-    if edit.apply(&mut scratch).is_err() {
-        return (edit, false); // the history will refuse it with the real error
-    }
-    let Some(after) = scratch.stages.first() else {
-        return (edit, false);
-    };
-    // Only the members that move: on a big stage an edit moves few.
-    let positions = crate::layout::tidy_layout_nodes(after, &crate::layout::LayoutParams::EDITOR)
-        .into_iter()
-        .filter_map(|(node, [x, y])| {
-            let member = after.member_at(node)?;
-            let moves = member
-                .pos
-                .is_none_or(|[px, py]| (px - x).abs() >= 0.5 || (py - y).abs() >= 0.5);
-            moves.then(|| (member.id.clone(), [x, y]))
-        })
-        .collect();
-    let positions = Edit::SetPositions {
+    let positions = Edit::LayOutAgain {
         stage: stage_id.to_owned(),
-        positions,
     };
     let batch = Edit::Batch {
         label: edit.label(),
@@ -328,20 +309,10 @@ pub fn tidy_up_in(stage: &Stage, style: LayoutStyle) -> Edit {
                 id: stage.id.clone(),
                 layout: Some(style),
             },
-            Edit::SetPositions {
+            Edit::LayOutAgain {
                 stage: stage.id.clone(),
-                positions: styled_layout(stage, &LayoutParams::EDITOR, style),
             },
         ],
-    }
-}
-
-/// Every member of `stage` at its tidy-tree position.
-fn lay_out_again(stage: &mut Stage) {
-    for (id, pos) in tidy_layout(stage) {
-        if let Some(m) = stage.member_mut(&id) {
-            m.pos = Some(pos);
-        }
     }
 }
 
@@ -370,7 +341,7 @@ pub fn add_stage(plan: &Plan, after: usize, how: NewStage) -> (Edit, String) {
                 let (mut next, moved) = next_stage(source, kind);
                 next.id = id.clone();
                 if moved {
-                    lay_out_again(&mut next);
+                    crate::layout::lay_out_again(&mut next);
                 }
                 next
             }

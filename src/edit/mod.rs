@@ -37,6 +37,7 @@ mod tests {
         let add = Edit::AddMember {
             stage: "s".into(),
             member: Member::new("c", "Cleo", Function::Marketing),
+            pos: Some([10.0, 200.0]),
             manager: Some("boss".into()),
         };
         h.apply(&mut p, &add).unwrap();

@@ -206,11 +206,7 @@ pub fn place_following(
         stage.option = Some(free_option_name(plan, &name));
     }
     if moved {
-        for (member, pos) in crate::layout::tidy_layout(&stage) {
-            if let Some(m) = stage.member_mut(&member) {
-                m.pos = Some(pos);
-            }
-        }
+        crate::layout::lay_out_again(&mut stage);
     }
     let id = stage.id.clone();
     (

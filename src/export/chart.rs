@@ -68,11 +68,11 @@ impl<'a> Chart<'a> {
     ) -> Self {
         let sub = only.map(|ids| sub_stage(stage, ids));
         let laid_out = sub.as_ref().unwrap_or(stage);
-        let own_positions = only.is_none() && stage.members().all(|m| m.pos.is_some());
+        let own_positions = only.is_none() && stage.all_placed();
         let positions: HashMap<String, [f32; 2]> = match only {
             None if own_positions => stage
-                .members()
-                .filter_map(|m| Some((m.id.clone(), m.pos?)))
+                .placed_members()
+                .filter_map(|(m, pos)| Some((m.id.clone(), pos?)))
                 .collect(),
             _ => tidy_layout_with(laid_out, params).into_iter().collect(),
         };

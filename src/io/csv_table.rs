@@ -272,9 +272,8 @@ impl PeopleTable {
             member.cost = row.cost;
             member.quota = row.quota;
             member.start = row.start;
-            member.pos = Some(centre);
             let node = stage
-                .add_member(member)
+                .add_member_at(member, Some(centre))
                 .map_err(|e| error(Some(row.line), None, e.to_string()))?;
             nodes.push(node);
         }

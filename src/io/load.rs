@@ -356,8 +356,8 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
     stage.after = file.after;
     stage.option = file.option;
     for (index, member_file) in file.members.into_iter().enumerate() {
-        let member = member_from_file(&stage.id, index, member_file)?;
-        stage.add_member(member).map_err(|e| match e {
+        let (member, pos) = member_from_file(&stage.id, index, member_file)?;
+        stage.add_member_at(member, pos).map_err(|e| match e {
             ModelError::DuplicateMember { id } => LoadError::DuplicateMember {
                 stage: stage.id.clone(),
                 id,
@@ -371,7 +371,12 @@ fn stage_from_file(file: StageFile) -> Result<Stage, LoadError> {
     Ok(stage)
 }
 
-fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Member, LoadError> {
+/// The member a file's entry describes, and where its card sits.
+fn member_from_file(
+    stage: &str,
+    index: usize,
+    file: MemberFile,
+) -> Result<(Member, Option<[f32; 2]>), LoadError> {
     let place = || format!("stage `{stage}`, member #{}", index + 1);
     for (field, text) in [
         ("id", &file.id),
@@ -429,7 +434,7 @@ fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Membe
                 }
             })?),
         };
-    Ok(Member {
+    let member = Member {
         id: file.id,
         name: file.name,
         title: file.title,
@@ -437,11 +442,11 @@ fn member_from_file(stage: &str, index: usize, file: MemberFile) -> Result<Membe
         tags: file.tags.iter().map(|t| Tag::parse(t)).collect(),
         planned: file.planned,
         notes: file.notes,
-        pos,
         cost,
         quota,
         start,
-    })
+    };
+    Ok((member, pos))
 }
 
 fn parse_pos(value: &Value) -> Option<[f32; 2]> {

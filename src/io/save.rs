@@ -150,7 +150,10 @@ fn stage_to_file(stage: &Stage) -> StageFile {
         option: stage.option.clone(),
         target: stage.target.map(amount_json),
         layout: stage.layout.map(|style| style.id().to_owned()),
-        members: stage.members().map(member_to_file).collect(),
+        members: stage
+            .placed_members()
+            .map(|(member, pos)| member_to_file(member, pos))
+            .collect(),
         links: stage
             .links()
             .map(|l| LinkFile {
@@ -162,7 +165,7 @@ fn stage_to_file(stage: &Stage) -> StageFile {
     }
 }
 
-fn member_to_file(member: &Member) -> MemberFile {
+fn member_to_file(member: &Member, pos: Option<[f32; 2]>) -> MemberFile {
     MemberFile {
         id: member.id.clone(),
         name: member.name.clone(),
@@ -171,8 +174,7 @@ fn member_to_file(member: &Member) -> MemberFile {
         tags: member.tags.iter().map(|t| t.as_str().to_owned()).collect(),
         planned: member.planned,
         notes: member.notes.clone(),
-        pos: member
-            .pos
+        pos: pos
             .filter(|[x, y]| x.is_finite() && y.is_finite())
             .map(|[x, y]| serde_json::json!([json_number(x), json_number(y)])),
         cost: member.cost.map(amount_json),

@@ -54,36 +54,36 @@ pub fn card_width(name: &str, title: &str, hat: Hat) -> f32 {
 /// Gives every member without a position one: a tidy layout when nobody
 /// has a position yet, otherwise a row below the positioned members.
 pub fn place_missing_positions(stage: &mut Stage) {
-    let missing: Vec<String> = stage
-        .members()
-        .filter(|m| m.pos.is_none())
-        .map(|m| m.id.clone())
+    let graph = stage.graph();
+    let missing: Vec<NodeIndex> = graph
+        .node_indices()
+        .filter(|node| stage.pos_at(*node).is_none())
         .collect();
     if missing.is_empty() {
         return;
     }
-    let placed: Vec<(f32, f32)> = stage
-        .members()
-        .filter_map(|m| m.pos.map(|[x, y]| (x, y)))
-        .collect();
+    let placed: Vec<[f32; 2]> = stage.positions().flatten().collect();
     if placed.is_empty() {
-        for (id, pos) in tidy_layout(stage) {
-            if let Some(m) = stage.member_mut(&id) {
-                m.pos = Some(pos);
-            }
-        }
+        let layout = tidy_layout_nodes(stage, &LayoutParams::EDITOR);
+        stage.set_positions_at(layout);
         return;
     }
-    let left = placed.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
-    let bottom = placed.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+    let left = placed.iter().map(|p| p[0]).fold(f32::INFINITY, f32::min);
+    let bottom = placed
+        .iter()
+        .map(|p| p[1])
+        .fold(f32::NEG_INFINITY, f32::max);
     let mut x = left;
-    for id in missing {
-        if let Some(m) = stage.member_mut(&id) {
-            let width = card_size(m)[0];
-            m.pos = Some([x, bottom + LEVEL_HEIGHT]);
+    let row: Vec<(NodeIndex, [f32; 2])> = missing
+        .into_iter()
+        .map(|node| {
+            let width = card_size(&graph[node])[0];
+            let pos = [x, bottom + LEVEL_HEIGHT];
             x += width + SIBLING_GAP;
-        }
-    }
+            (node, pos)
+        })
+        .collect();
+    stage.set_positions_at(row);
 }
 
 /// Makes `style` the stage's and moves every member to its place in it.
@@ -102,22 +102,26 @@ pub fn lay_out_plan_in(plan: &mut crate::model::Plan, style: LayoutStyle) {
 /// [`lay_out_in`] with other spacing (a compact chart's proportions).
 pub fn lay_out_with(stage: &mut Stage, params: &LayoutParams, style: LayoutStyle) {
     stage.layout = Some(style);
-    for (id, pos) in tidy_layout_with(stage, params) {
-        if let Some(m) = stage.member_mut(&id) {
-            m.pos = Some(pos);
-        }
-    }
+    let layout = tidy_layout_nodes(stage, params);
+    stage.set_positions_at(layout);
+}
+
+/// Lays `stage` out again in its own style with the editor's spacing.
+pub fn lay_out_again(stage: &mut Stage) {
+    let layout = tidy_layout_nodes(stage, &LayoutParams::EDITOR);
+    stage.set_positions_at(layout);
 }
 
 /// Whether every member of `stage` sits where the editor's layout in the
 /// stage's style puts it (laid out automatically, not arranged by hand).
 pub fn is_tidy(stage: &Stage) -> bool {
-    tidy_layout(stage).iter().all(|(id, [x, y])| {
-        stage
-            .member(id)
-            .and_then(|m| m.pos)
-            .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
-    })
+    tidy_layout_nodes(stage, &LayoutParams::EDITOR)
+        .iter()
+        .all(|(node, [x, y])| {
+            stage
+                .pos_at(*node)
+                .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
+        })
 }
 
 /// Whether the reports of the member at `node` are drawn as a vertical
@@ -454,16 +458,16 @@ mod tests {
         let mut plan = synthetic_plan(20, 3, 1);
         let stage = &mut plan.stages[0];
         place_missing_positions(stage);
-        assert!(stage.members().all(|m| m.pos.is_some()));
-        let kept = stage.member("m0").unwrap().pos;
-        stage.member_mut("m5").unwrap().pos = None;
+        assert!(stage.all_placed());
+        let kept = stage.pos("m0");
+        stage.set_pos("m5", None);
         place_missing_positions(stage);
-        assert_eq!(stage.member("m0").unwrap().pos, kept);
-        let [_, y] = stage.member("m5").unwrap().pos.unwrap();
+        assert_eq!(stage.pos("m0"), kept);
+        let [_, y] = stage.pos("m5").unwrap();
         let lowest = stage
-            .members()
-            .filter(|m| m.id != "m5")
-            .map(|m| m.pos.unwrap()[1])
+            .placed_members()
+            .filter(|(m, _)| m.id != "m5")
+            .map(|(_, p)| p.unwrap()[1])
             .fold(0.0, f32::max);
         assert!(y > lowest);
     }

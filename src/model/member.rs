@@ -22,8 +22,6 @@ pub struct Member {
     pub planned: bool,
     /// Free notes.
     pub notes: String,
-    /// Position on the canvas; `None` means "lay me out automatically".
-    pub pos: Option<[f32; 2]>,
     /// Annual fully loaded cost in the plan's currency (finite, ≥ 0).
     pub cost: Option<f64>,
     /// Annual bookings target the member carries (finite, ≥ 0).
@@ -33,7 +31,7 @@ pub struct Member {
 }
 
 impl Member {
-    /// A member with no tags, no notes and no position.
+    /// A member with no tags and no notes.
     pub fn new(id: impl Into<String>, name: impl Into<String>, function: Function) -> Self {
         Self {
             id: id.into(),
@@ -43,7 +41,6 @@ impl Member {
             tags: Vec::new(),
             planned: false,
             notes: String::new(),
-            pos: None,
             cost: None,
             quota: None,
             start: None,

@@ -13,6 +13,8 @@ use super::kinds::{LinkKind, StageKind};
 use super::layout_style::LayoutStyle;
 use super::member::Member;
 
+mod places;
+
 /// A line between two members, naming them by id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Link {
@@ -70,6 +72,11 @@ pub struct Stage {
     /// presentations pick whichever reads larger.
     pub layout: Option<LayoutStyle>,
     body: Arc<Body>,
+    /// Card positions by node index, apart from the members: moving cards
+    /// copies neither a member nor the graph (see [`Stage::pos_at`]).
+    places: Arc<Vec<Option<[f32; 2]>>>,
+    /// See [`Stage::revision`].
+    revision: u64,
 }
 
 /// The chart of a stage, shared between copies of the stage until one of
@@ -81,8 +88,6 @@ struct Body {
     /// foldhash: fast, and seeded per process, so crafted ids in a file
     /// cannot make lookups slow.
     index: Arc<HashMap<String, NodeIndex, foldhash::fast::RandomState>>,
-    /// See [`Stage::revision`].
-    revision: u64,
 }
 
 /// A number never handed out before in this process. Each thread takes
@@ -130,10 +135,9 @@ impl Stage {
             option: None,
             target: None,
             layout: None,
-            body: Arc::new(Body {
-                revision: fresh_revision(),
-                ..Body::default()
-            }),
+            body: Arc::default(),
+            places: Arc::default(),
+            revision: fresh_revision(),
         }
     }
 
@@ -142,25 +146,25 @@ impl Stage {
         &self.body.graph
     }
 
-    /// A number that changes whenever the members or lines change (the
-    /// fields `name`, `kind`, `when` and `notes` are not covered). Two stages
-    /// with the same revision have the same members and lines, so derived
-    /// results can be cached by it.
+    /// A number that changes whenever the members, their positions or the
+    /// lines change (the fields `name`, `kind`, `when` and `notes` are not
+    /// covered). Two stages with the same revision have the same members,
+    /// positions and lines, so derived results can be cached by it.
     pub fn revision(&self) -> u64 {
-        self.body.revision
+        self.revision
     }
 
     /// Whether `other` is a copy of this stage's chart that neither side has
     /// changed since (cheap).
     pub fn shares_chart_with(&self, other: &Stage) -> bool {
-        Arc::ptr_eq(&self.body, &other.body)
+        Arc::ptr_eq(&self.body, &other.body) && Arc::ptr_eq(&self.places, &other.places)
     }
 
     /// Roughly how many bytes this stage's chart takes: the graph structure
     /// and the id index (the members themselves are shared between copies
     /// unless changed).
     pub fn chart_bytes(&self) -> usize {
-        self.structure_bytes() + self.index_bytes()
+        self.structure_bytes() + self.index_bytes() + self.places_bytes()
     }
 
     /// Roughly how many bytes this stage's chart holds that `other` does not
@@ -168,8 +172,10 @@ impl Stage {
     pub fn bytes_not_shared_with(&self, other: &Stage) -> usize {
         if self.shares_chart_with(other) {
             0
+        } else if Arc::ptr_eq(&self.body, &other.body) {
+            self.places_bytes()
         } else if Arc::ptr_eq(&self.body.index, &other.body.index) {
-            self.structure_bytes()
+            self.structure_bytes() + self.places_bytes()
         } else {
             self.chart_bytes()
         }
@@ -180,15 +186,18 @@ impl Stage {
         graph.node_count() * (std::mem::size_of::<Arc<Member>>() + 8) + graph.edge_count() * 24
     }
 
+    fn places_bytes(&self) -> usize {
+        self.places.len() * std::mem::size_of::<Option<[f32; 2]>>()
+    }
+
     fn index_bytes(&self) -> usize {
         self.body.index.len() * 56
     }
 
     /// The chart, for changing; copies it first if it is shared.
     fn body_mut(&mut self) -> &mut Body {
-        let body = Arc::make_mut(&mut self.body);
-        body.revision = fresh_revision();
-        body
+        self.revision = fresh_revision();
+        Arc::make_mut(&mut self.body)
     }
 
     /// Number of members.
@@ -201,8 +210,19 @@ impl Stage {
         self.body.graph.edge_count()
     }
 
-    /// Adds a member; refuses a second member with the same id.
+    /// Adds a member with no position; refuses a second member with the
+    /// same id.
     pub fn add_member(&mut self, member: Member) -> Result<NodeIndex, ModelError> {
+        self.add_member_at(member, None)
+    }
+
+    /// Adds a member at `pos` (a card centre; `None`: to be laid out);
+    /// refuses a second member with the same id.
+    pub fn add_member_at(
+        &mut self,
+        member: Member,
+        pos: Option<[f32; 2]>,
+    ) -> Result<NodeIndex, ModelError> {
         if self.body.index.contains_key(&member.id) {
             return Err(ModelError::DuplicateMember { id: member.id });
         }
@@ -210,6 +230,7 @@ impl Stage {
         let body = self.body_mut();
         let node = body.graph.add_node(Arc::new(member));
         Arc::make_mut(&mut body.index).insert(id, node);
+        self.set_pos_at(node, pos);
         Ok(node)
     }
 
@@ -227,7 +248,9 @@ impl Stage {
         self.node(id)?;
         let body = self.body_mut();
         let node = Arc::make_mut(&mut body.index).remove(id)?;
-        body.graph.remove_node(node).map(Arc::unwrap_or_clone)
+        let removed = body.graph.remove_node(node).map(Arc::unwrap_or_clone);
+        self.set_pos_at(node, None);
+        removed
     }
 
     /// The graph node of a member.
@@ -461,7 +484,9 @@ impl PartialEq for Stage {
             && self.option == other.option
             && self.target == other.target
             && (self.shares_chart_with(other)
-                || (self.members().eq(other.members()) && self.links().eq(other.links())))
+                || (self.members().eq(other.members())
+                    && self.positions().eq(other.positions())
+                    && self.links().eq(other.links())))
     }
 }
 
@@ -470,7 +495,8 @@ mod tests {
     use super::*;
     use crate::model::Function;
 
-    fn stage() -> Stage {
+    /// Three members, `a`, `b` and `c`, and no lines.
+    pub(super) fn stage() -> Stage {
         let mut s = Stage::new("s", "S", StageKind::Custom);
         for id in ["a", "b", "c"] {
             s.add_member(Member::new(id, id, Function::Sales)).unwrap();

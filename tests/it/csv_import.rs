@@ -33,7 +33,7 @@ fn shuffled_rows_quoted_commas_bom_and_semicolons() {
     assert_eq!(stage.manager_of("sam").unwrap().id, "boss");
     assert!(stage.member("priya").unwrap().planned);
     assert_eq!(stage.member("boss").unwrap().tags.len(), 2);
-    assert!(stage.members().all(|m| m.pos.is_some()), "laid out");
+    assert!(stage.all_placed(), "laid out");
     let semicolons = "id;name;manager_id;tags\nboss;Dana;;vision;metrics\n";
     // With `;` as the separator a `;` tag list must be quoted.
     let err = error(semicolons);
@@ -346,7 +346,7 @@ proptest::proptest! {
         match import_csv(text.as_bytes(), &CsvOptions::default()) {
             Ok(import) => {
                 proptest::prop_assert!(import.stage.member_count() < lines.max(1));
-                proptest::prop_assert!(import.stage.members().all(|m| m.pos.is_some()));
+                proptest::prop_assert!(import.stage.all_placed());
             }
             Err(e) => {
                 proptest::prop_assert!(!e.message.is_empty());

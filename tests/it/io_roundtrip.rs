@@ -20,7 +20,8 @@ fn arb_tag() -> impl Strategy<Value = Tag> {
     ]
 }
 
-fn arb_member(id: String) -> impl Strategy<Value = Member> {
+/// A member and where its card sits.
+fn arb_member(id: String) -> impl Strategy<Value = (Member, Option<[f32; 2]>)> {
     (
         any::<String>(),
         ".{0,20}",
@@ -32,18 +33,20 @@ fn arb_member(id: String) -> impl Strategy<Value = Member> {
         arb_numbers(),
     )
         .prop_map(
-            move |(name, title, f, tags, planned, notes, pos, numbers)| Member {
-                id: id.clone(),
-                name,
-                title,
-                function: Function::ALL[f],
-                tags,
-                planned,
-                notes,
-                pos: pos.map(|(x, y)| [x, y]),
-                cost: numbers.0,
-                quota: numbers.1,
-                start: numbers.2,
+            move |(name, title, f, tags, planned, notes, pos, numbers)| {
+                let member = Member {
+                    id: id.clone(),
+                    name,
+                    title,
+                    function: Function::ALL[f],
+                    tags,
+                    planned,
+                    notes,
+                    cost: numbers.0,
+                    quota: numbers.1,
+                    start: numbers.2,
+                };
+                (member, pos.map(|(x, y)| [x, y]))
             },
         )
 }
@@ -86,8 +89,8 @@ fn arb_stage(index: usize) -> impl Strategy<Value = Stage> {
             );
             stage.when = when;
             let n = members.len();
-            for m in members {
-                stage.add_member(m).unwrap();
+            for (m, pos) in members {
+                stage.add_member_at(m, pos).unwrap();
             }
             for (i, pick) in managers.iter().enumerate().skip(1) {
                 if pick.index(3) > 0 {

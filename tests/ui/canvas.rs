@@ -164,8 +164,7 @@ fn tidy_up_as_compact_keeps_the_style_for_the_stage_while_it_stays_tidy() {
             .iter()
             .all(|(id, [x, y])| {
                 stage
-                    .member(id)
-                    .and_then(|m| m.pos)
+                    .pos(id)
                     .is_some_and(|[px, py]| (px - x).abs() < 0.5 && (py - y).abs() < 0.5)
             })
     }
@@ -197,6 +196,7 @@ fn tidy_up_as_compact_keeps_the_style_for_the_stage_while_it_stays_tidy() {
     let edit = Edit::AddMember {
         stage: compact.id.clone(),
         member: Member::new("new-rep", "New Rep", Function::Sales),
+        pos: None,
         manager: Some(owner),
     };
     assert!(h.state_mut().apply(&edit));
@@ -212,7 +212,7 @@ fn tidy_up_as_compact_keeps_the_style_for_the_stage_while_it_stays_tidy() {
     }
     let undone = shown(&h);
     assert_eq!(undone.layout, None);
-    for m in before.members() {
-        assert_eq!(undone.member(&m.id).and_then(|u| u.pos), m.pos, "{}", m.id);
+    for (m, pos) in before.placed_members() {
+        assert_eq!(undone.pos(&m.id), pos, "{}", m.id);
     }
 }

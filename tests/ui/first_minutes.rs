@@ -60,8 +60,8 @@ fn ctrl_enter_with_a_card_selected_adds_a_report_of_it_in_the_tree() {
     assert_eq!(stage.member_count(), before.member_count() + 1);
     let id = h.state().selection().iter().next().unwrap().clone();
     assert_eq!(stage.manager_of(&id).unwrap().id, "dana");
-    let [_, y] = stage.member(&id).unwrap().pos.unwrap();
-    let [_, dana_y] = stage.member("dana").unwrap().pos.unwrap();
+    let [_, y] = stage.pos(&id).unwrap();
+    let [_, dana_y] = stage.pos("dana").unwrap();
     assert!(y > dana_y, "a report sits below its manager");
     // It lands on no other card.
     let new = h.state().card_screen_rect(&id).unwrap();

@@ -219,11 +219,11 @@ impl CompareView {
                             ui.painter(),
                             &visuals,
                             stage,
-                            &|_, m| Some(card_rect(m)),
+                            &|node, m| Some(card_rect(m, stage.pos_at(node))),
                             zoom,
                         );
-                        for m in stage.members() {
-                            let rect = card_rect(m);
+                        for (m, pos) in stage.placed_members() {
+                            let rect = card_rect(m, pos);
                             if pointer.is_some_and(|p| rect.contains(p)) {
                                 hovered = Some(m.id.clone());
                             }
@@ -270,7 +270,7 @@ fn sides(plan: &Plan, current: usize) -> (usize, usize) {
 
 /// The area a stage's cards cover, with a margin.
 fn stage_area(stage: &Stage) -> Rect {
-    bounds(stage.members())
+    bounds(stage.placed_members())
         .unwrap_or(Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(400.0, 300.0),

@@ -123,7 +123,9 @@ mod tests {
         let stage = &mut plan.stages[0];
         crate::layout::place_missing_positions(stage);
         let stage = &plan.stages[0];
-        let rect_of = |_: NodeIndex, m: &Member| Some(crate::app::canvas::card_rect(m));
+        let rect_of = |node: NodeIndex, m: &Member| {
+            Some(crate::app::canvas::card_rect(m, stage.pos_at(node)))
+        };
         let findings = FindingsByMember::default();
         let cell = 400.0;
         let mesh = build(stage, cell, &rect_of, &findings);
@@ -133,8 +135,8 @@ mod tests {
             .map(|q| Rect::from_two_pos(q[0].pos, q[2].pos))
             .collect();
         assert!(dots.len() < stage.member_count() / 2, "{} dots", dots.len());
-        for m in stage.members() {
-            let c = crate::app::canvas::card_rect(m).center();
+        for (m, pos) in stage.placed_members() {
+            let c = crate::app::canvas::card_rect(m, pos).center();
             let corner = pos2((c.x / cell).floor() * cell, (c.y / cell).floor() * cell);
             assert!(
                 dots.iter().any(|d| (d.min - corner).length() < 0.01),

@@ -184,9 +184,9 @@ impl Canvas {
             {
                 let area = Rect::from_two_pos(a, b);
                 let ids = stage
-                    .members()
-                    .filter(|m| area.intersects(card_rect(m)))
-                    .map(|m| m.id.clone())
+                    .placed_members()
+                    .filter(|(m, pos)| area.intersects(card_rect(m, *pos)))
+                    .map(|(m, _)| m.id.clone())
                     .collect();
                 events.push(CanvasEvent::AddToSelection(ids));
             }

@@ -143,7 +143,7 @@ pub struct ChangeOverlay {
     /// "New" and "moved" badges by member id.
     pub badges: HashMap<String, ChangeBadge>,
     /// Members of the previous stage that are gone, drawn faded where they were.
-    pub ghosts: Vec<Member>,
+    pub ghosts: Vec<(Member, Option<[f32; 2]>)>,
 }
 
 /// What one frame of the canvas draws from.
@@ -188,16 +188,20 @@ pub fn scene_zoom(ui: &Ui) -> f32 {
     1.0 / from_global.scaling.max(1e-6)
 }
 
-/// The rect of a member's card in scene coordinates.
-pub fn card_rect(member: &Member) -> Rect {
-    let [x, y] = member.pos.unwrap_or([0.0, 0.0]);
+/// The rect of a member's card centred on `pos` (the origin when not
+/// placed), in scene coordinates.
+pub fn card_rect(member: &Member, pos: Option<[f32; 2]>) -> Rect {
+    let [x, y] = pos.unwrap_or([0.0, 0.0]);
     let [w, h] = card_size(member);
     Rect::from_center_size(pos2(x, y), vec2(w, h))
 }
 
-/// The bounding box of some cards, or `None` for none.
-pub fn bounds<'a>(members: impl Iterator<Item = &'a Member>) -> Option<Rect> {
-    members.map(card_rect).reduce(|a, b| a.union(b))
+/// The bounding box of some cards (each member with its position), or
+/// `None` for none.
+pub fn bounds<'a>(cards: impl Iterator<Item = (&'a Member, Option<[f32; 2]>)>) -> Option<Rect> {
+    cards
+        .map(|(member, pos)| card_rect(member, pos))
+        .reduce(|a, b| a.union(b))
 }
 
 impl Canvas {
@@ -266,9 +270,9 @@ impl Canvas {
         events
     }
 
-    /// Where a member's card was on screen in the last frame.
-    pub fn screen_rect(&self, member: &Member) -> Rect {
-        self.to_global * card_rect(member)
+    /// Where a member's card (at `pos`) was on screen in the last frame.
+    pub fn screen_rect(&self, member: &Member, pos: Option<[f32; 2]>) -> Rect {
+        self.to_global * card_rect(member, pos)
     }
 
     fn contents_ui(&mut self, ui: &mut Ui, frame: &FrameInput<'_>, events: &mut Vec<CanvasEvent>) {
@@ -311,12 +315,13 @@ impl Canvas {
         } else {
             &[]
         };
-        for ghost in ghosts {
+        for (ghost, pos) in ghosts {
             let look = CardLook {
                 zoom,
                 ..CardLook::default()
             };
-            paint_card(&ghost_painter, &visuals, card_rect(ghost), ghost, look);
+            let rect = card_rect(ghost, *pos);
+            paint_card(&ghost_painter, &visuals, rect, ghost, look);
         }
         // Lines under the cards.
         let shown = |node: NodeIndex, m: &Member| {
@@ -345,10 +350,10 @@ impl Canvas {
         } else {
             pointer.and_then(|p| {
                 stage
-                    .members()
-                    .filter(|m| !dragging.contains(&m.id) && !folded.hidden.contains(&m.id))
-                    .find(|m| card_rect(m).contains(p))
-                    .map(|m| m.id.clone())
+                    .placed_members()
+                    .filter(|(m, _)| !dragging.contains(&m.id) && !folded.hidden.contains(&m.id))
+                    .find(|(m, pos)| card_rect(m, *pos).contains(p))
+                    .map(|(m, _)| m.id.clone())
             })
         };
 
@@ -491,7 +496,7 @@ impl Canvas {
         if let Some(link) = &self.link_drag
             && let Some(from) = stage.member(&link.from)
         {
-            let a = card_rect(from);
+            let a = card_rect(from, stage.pos(&link.from));
             painter.extend(egui::Shape::dashed_line(
                 &[pos2(a.max.x, a.center().y), link.to],
                 Stroke::new(2.0, visuals.selection.stroke.color),
@@ -520,9 +525,9 @@ impl Canvas {
                 let positions = drag
                     .ids
                     .iter()
-                    .filter_map(|id| stage.member(id))
-                    .map(|m| {
-                        let c = card_rect(m).center() + drag.offset;
+                    .filter_map(|id| Some((stage.member(id)?, stage.pos(id))))
+                    .map(|(m, pos)| {
+                        let c = card_rect(m, pos).center() + drag.offset;
                         (m.id.clone(), [c.x, c.y])
                     })
                     .collect();

@@ -262,15 +262,15 @@ fn remembered_proportions(ui: &Ui, stage: &Stage) -> Option<f32> {
 /// How many times wider than tall `stage`'s chart is, as it sits (laid
 /// out tidily where members have no place yet).
 fn proportions(stage: &Stage) -> Option<f32> {
-    let placed = stage.members().all(|m| m.pos.is_some());
+    let placed = stage.all_placed();
     let tidy: std::collections::HashMap<String, [f32; 2]> = if placed {
         Default::default()
     } else {
         crate::layout::tidy_layout(stage).into_iter().collect()
     };
     let mut bounds = egui::Rect::NOTHING;
-    for m in stage.members() {
-        let [x, y] = m.pos.or_else(|| tidy.get(&m.id).copied())?;
+    for (m, pos) in stage.placed_members() {
+        let [x, y] = pos.or_else(|| tidy.get(&m.id).copied())?;
         let [w, h] = crate::layout::card_size(m);
         bounds = bounds.union(egui::Rect::from_center_size(
             egui::pos2(x, y),

@@ -356,7 +356,7 @@ mod tests {
             .overlay()
             .ghosts
             .iter()
-            .map(|m| m.id.as_str())
+            .map(|(m, _)| m.id.as_str())
             .collect();
         assert_eq!(ghosts, ["dana"]);
         assert!(cache.diff().is_some(), "a small diff is always at hand");

@@ -26,7 +26,7 @@ pub(in crate::app) fn overlay_of(before: &Stage, now: &Stage) -> ChangeOverlay {
     overlay.ghosts = graph
         .node_indices()
         .filter(|node| is_gone(&graph[*node], *node, now))
-        .map(|node| (*graph[node]).clone())
+        .map(|node| ((*graph[node]).clone(), before.pos_at(node)))
         .collect();
     overlay
 }
@@ -149,9 +149,10 @@ impl OverlayMemo {
                 self.overlay.badges.remove(&old.id);
                 if now.node(&old.id).is_none()
                     && let Some(at) = before.node(&old.id)
-                    && !self.overlay.ghosts.iter().any(|g| g.id == old.id)
+                    && !self.overlay.ghosts.iter().any(|(g, _)| g.id == old.id)
                 {
-                    self.overlay.ghosts.push((*before.graph()[at]).clone());
+                    let ghost = (*before.graph()[at]).clone();
+                    self.overlay.ghosts.push((ghost, before.pos_at(at)));
                 }
             }
             if is.is_some() {
@@ -179,7 +180,7 @@ impl OverlayMemo {
         if !here.is_empty() {
             self.overlay
                 .ghosts
-                .retain(|g| !here.contains(g.id.as_str()));
+                .retain(|(g, _)| !here.contains(g.id.as_str()));
         }
     }
 }
@@ -213,7 +214,7 @@ mod tests {
             .map(|(id, b)| (id.clone(), *b))
             .collect();
         badges.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut ghosts: Vec<String> = overlay.ghosts.iter().map(|m| m.id.clone()).collect();
+        let mut ghosts: Vec<String> = overlay.ghosts.iter().map(|(m, _)| m.id.clone()).collect();
         ghosts.sort();
         (badges, ghosts)
     }
@@ -253,6 +254,7 @@ mod tests {
             4 => Edit::AddMember {
                 stage: stage_id,
                 member: crate::model::Member::new(format!("new{round}"), "New", Function::Sales),
+                pos: None,
                 manager: Some(y),
             },
             // A new id, or a removed member's id back (then not a ghost).

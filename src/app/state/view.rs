@@ -162,9 +162,13 @@ impl ViewState {
             return;
         };
         let area = if selection_only && !self.selection.is_empty() {
-            bounds(self.selection.iter().filter_map(|id| stage.member(id)))
+            bounds(
+                self.selection
+                    .iter()
+                    .filter_map(|id| Some((stage.member(id)?, stage.pos(id)))),
+            )
         } else {
-            bounds(stage.members())
+            bounds(stage.placed_members())
         };
         if let Some(area) = area {
             self.cameras
@@ -180,7 +184,10 @@ impl ViewState {
             return;
         };
         let team = crate::document::folding::team_of(stage, head);
-        if let Some(area) = bounds(team.iter().filter_map(|id| stage.member(id))) {
+        if let Some(area) = bounds(
+            team.iter()
+                .filter_map(|id| Some((stage.member(id)?, stage.pos(id)))),
+        ) {
             self.cameras
                 .entry(stage.id.clone())
                 .or_default()

@@ -38,11 +38,8 @@ fn reparenting_moves_the_card_below_the_new_manager_and_refuses_cycles() {
     h.apply(&mut p, &edit).unwrap();
     let stage = &p.stages[0];
     assert_eq!(stage.manager_of("ae").unwrap().id, "boss");
-    let [_, y] = stage.member("ae").unwrap().pos.unwrap();
-    assert_eq!(
-        y,
-        stage.member("boss").unwrap().pos.unwrap()[1] + LEVEL_HEIGHT
-    );
+    let [_, y] = stage.pos("ae").unwrap();
+    assert_eq!(y, stage.pos("boss").unwrap()[1] + LEVEL_HEIGHT);
     let before = p.clone();
     let cycle = reparent(&p.stages[0], &["boss".into()], "ae");
     assert!(h.apply(&mut p, &cycle).is_err());
@@ -79,7 +76,7 @@ fn stages_can_be_moved_renamed_and_removed() {
     let mut h = History::default();
     let (edit, id) = add_stage(&p, 0, NewStage::Template(StageKind::Converged));
     h.apply(&mut p, &edit).unwrap();
-    assert!(p.stages[1].members().all(|m| m.pos.is_some()));
+    assert!(p.stages[1].all_placed());
     h.apply(
         &mut p,
         &Edit::MoveStage {
@@ -174,7 +171,7 @@ fn the_policy_re_tidies_changes_of_who_reports_to_whom_and_nothing_else() {
             panic!("not re-tidied: {kept:?}");
         };
         assert_eq!(edits.first(), Some(&edit));
-        assert!(matches!(edits.last(), Some(Edit::SetPositions { .. })));
+        assert_eq!(edits.last(), Some(&Edit::LayOutAgain { stage: "s".into() }));
     }
     // Everything else is left as it is: a member added at a spot, a
     // collaboration line, a move, a title.
@@ -197,16 +194,13 @@ fn the_policy_re_tidies_changes_of_who_reports_to_whom_and_nothing_else() {
 fn new_reports_go_right_of_existing_ones() {
     let p = plan();
     let (edit, id) = add_member(&p.stages[0], None, Some("boss"));
-    let Edit::AddMember {
-        member, manager, ..
-    } = &edit
-    else {
+    let Edit::AddMember { pos, manager, .. } = &edit else {
         panic!("{edit:?}")
     };
     assert_eq!(id, "new-member");
     assert_eq!(manager.as_deref(), Some("boss"));
-    let lead = p.stages[0].member("lead").unwrap().pos.unwrap();
-    assert!(member.pos.unwrap()[0] > lead[0]);
+    let lead = p.stages[0].pos("lead").unwrap();
+    assert!(pos.unwrap()[0] > lead[0]);
 }
 
 #[test]
@@ -288,14 +282,11 @@ fn the_tidy_memo_spares_a_layout_only_for_the_stage_as_it_was_left() {
     };
     let (edit, laid_out) = keeping_tidy_with(&p, set("boss"), &memo);
     assert_eq!(laid_out.as_deref(), Some("s"));
-    // Only the cards that move are in the edit.
+    // The layout comes last, worked out as the edit is applied.
     let Edit::Batch { edits, .. } = &edit else {
         panic!("a tidy stage gets its layout with the edit")
     };
-    let Some(Edit::SetPositions { positions, .. }) = edits.last() else {
-        panic!("the layout comes last")
-    };
-    assert!(positions.len() < p.stages[0].member_count());
+    assert_eq!(edits.last(), Some(&Edit::LayOutAgain { stage: "s".into() }));
     h.apply(&mut p, &edit).unwrap();
     assert!(is_tidy(&p.stages[0]), "the moved cards make it tidy again");
     memo.remember(&p.stages[0]);

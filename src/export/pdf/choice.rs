@@ -25,7 +25,7 @@ pub(super) struct Choice<'s> {
 /// laid out automatically in no chosen style (a style the user chose, or
 /// an arrangement by hand, is printed as it is).
 pub(super) fn compact_candidate(stage: &Stage, paper: Paper) -> Option<Stage> {
-    let automatic = stage.members().all(|m| m.pos.is_none()) || is_tidy(stage);
+    let automatic = stage.none_placed() || is_tidy(stage);
     if stage.layout.is_some() || stage.member_count() < 4 || !automatic {
         return None;
     }
@@ -53,7 +53,7 @@ pub(super) fn choose<'s>(
     let mut best = (stage, LayoutParams::EDITOR, Arrangement::Beside, f32::MIN);
     for candidate in std::iter::once(stage).chain(compact) {
         // A stage drawn at its own places looks the same with any spacing.
-        let placed = candidate.members().all(|m| m.pos.is_some());
+        let placed = candidate.all_placed();
         let spacings: &[LayoutParams] = if placed {
             &[LayoutParams::EDITOR]
         } else {
@@ -277,9 +277,7 @@ mod tests {
         crate::layout::lay_out_in(&mut plan.stages[0], LayoutStyle::Wide);
         assert!(compact_candidate(&plan.stages[0], Paper::A4).is_none());
         plan.stages[0].layout = None;
-        if let Some(m) = plan.stages[0].member_mut("p") {
-            m.pos = Some([5000.0, -300.0]);
-        }
+        assert!(plan.stages[0].set_pos("p", Some([5000.0, -300.0])));
         assert!(compact_candidate(&plan.stages[0], Paper::A4).is_none());
     }
 }

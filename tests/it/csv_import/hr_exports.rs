@@ -376,9 +376,7 @@ fn orgevo_export_csv_writes_a_stage_that_imports_back() {
         s.members()
             .map(|m| {
                 let manager = s.manager_of(&m.id).map(|b| b.id.clone());
-                let mut m = m.clone();
-                m.pos = None;
-                (m, manager)
+                (m.clone(), manager)
             })
             .collect()
     };

@@ -115,8 +115,7 @@ fn people(stage: &Stage) -> Vec<(Member, Option<String>)> {
     stage
         .members()
         .map(|m| {
-            let mut m = m.clone();
-            m.pos = None;
+            let m = m.clone();
             let manager = stage.manager_of(&m.id).map(|b| b.id.clone());
             (m, manager)
         })
