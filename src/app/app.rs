@@ -142,10 +142,15 @@ impl OrgevoApp {
     }
 
     fn refresh_derived(&mut self, ctx: &egui::Context) {
+        self.receive_layout(ctx);
         let state = self.doc.state();
-        self.derived
-            .findings
-            .refresh_soon(self.doc.plan(), state, ctx);
+        // A big stage being laid out again: the rules wait for its cards
+        // (this frame and the worker have the cores meanwhile).
+        if !self.derived.layout.is_working() {
+            self.derived
+                .findings
+                .refresh_soon(self.doc.plan(), state, ctx);
+        }
         self.derived.totals.refresh(self.doc.plan());
         let input = DiffInput {
             plan: self.doc.plan(),

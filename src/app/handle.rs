@@ -18,6 +18,7 @@ use crate::app::panels::find_bar::FindAction;
 use crate::app::panels::findings::FindingAction;
 use crate::app::panels::inspector_action::InspectorAction;
 use crate::app::panels::timeline::TimelineAction;
+use crate::app::state::relayout::BackgroundLayout;
 use crate::edit::compose::NewStage;
 use crate::edit::{Edit, compose};
 use crate::model::{LayoutStyle, Link, LinkKind};
@@ -94,6 +95,7 @@ impl OrgevoApp {
             AppCommand::Export => self.dialogs.modal = Modal::Export(self.dialogs.export_choice),
             AppCommand::ImportCsv => self.choose_csv(),
             AppCommand::Undo | AppCommand::Redo => {
+                self.settle_layout();
                 let undo = command == AppCommand::Undo;
                 let done = if undo {
                     self.doc.undo()
@@ -403,16 +405,27 @@ impl OrgevoApp {
     /// [`OrgevoApp::apply`], merging with the previous edit of the same
     /// `merge` key into one undo step (typing into one field).
     fn apply_merging(&mut self, edit: Edit, merge: Option<&str>) -> bool {
+        self.settle_layout();
         let (edit, laid_out) =
             compose::keeping_tidy_with(self.doc.plan(), edit, &self.derived.tidy);
-        let result = match merge {
+        // A big stage is laid out on a worker, into the same undo step.
+        let (edit, later) = match merge {
+            None => BackgroundLayout::split(edit, self.doc.plan()),
+            Some(_) => (edit, None),
+        };
+        let step = later.as_ref().map(|_| self.derived.layout.next_step());
+        let result = match merge.or(step.as_deref()) {
             Some(key) => self.doc.apply_merging(&edit, key),
             None => self.doc.apply(&edit),
         };
         match result {
             Ok(()) => {
                 if let Some(stage) = laid_out.and_then(|id| self.doc.plan().stage(&id)) {
+                    // Promised tidy: laid out now, or once the worker is done.
                     self.derived.tidy.remember(stage);
+                    if let Some(step) = step {
+                        self.derived.layout.start(stage, step);
+                    }
                 }
                 self.shell.status = format!("Done: {}", edit.label());
                 true
@@ -484,6 +497,7 @@ impl OrgevoApp {
     /// With an option asked for (`--present --option NAME`), the road
     /// through it from the first stage.
     pub fn start_presenting(&mut self, ctx: &egui::Context) {
+        self.settle_layout();
         let mut index = self.view.stage_index;
         let mut through = None;
         if let Some(name) = self.present.option.take() {
@@ -514,5 +528,46 @@ impl OrgevoApp {
         if let Some(index) = self.present.stop(ctx) {
             self.set_stage(index);
         }
+    }
+}
+
+/// Laying a big stage out on a worker ([`crate::app::state::relayout`]):
+/// the cards move once the worker is done, in the undo step of the edit
+/// that reshaped the stage.
+impl OrgevoApp {
+    /// Places the cards of a finished background layout; while one is
+    /// being worked out, asks for the frames that will pick it up.
+    pub(in crate::app) fn receive_layout(&mut self, ctx: &egui::Context) {
+        if let Some((edit, step)) = self.derived.layout.finished() {
+            self.place_laid_out(&edit, &step);
+        }
+        if self.derived.layout.is_working() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(4));
+        }
+    }
+
+    /// Waits for a background layout and places its cards: before an
+    /// edit, an undo or a save, so every undo step (and the file) holds
+    /// its edit's layout.
+    pub(in crate::app) fn settle_layout(&mut self) {
+        if let Some((edit, step)) = self.derived.layout.finish_now() {
+            self.place_laid_out(&edit, &step);
+        }
+    }
+
+    fn place_laid_out(&mut self, edit: &crate::edit::Edit, step: &str) {
+        // Refused when the stage changed meanwhile (an undo): nothing to do.
+        if self.doc.apply_merging(edit, step).is_ok()
+            && let crate::edit::Edit::PlaceAsLaidOut { stage, .. } = edit
+            && let Some(stage) = self.doc.plan().stage(stage)
+        {
+            self.derived.tidy.remember(stage);
+        }
+    }
+
+    /// Whether a big stage's new layout is being worked out on a worker
+    /// (its cards move once it is done).
+    pub fn is_laying_out(&self) -> bool {
+        self.derived.layout.is_working()
     }
 }

@@ -51,34 +51,7 @@ fn full_stage(count: usize) -> Result<(), EditError> {
     Ok(())
 }
 
-/// Why an edit was refused. The plan is left as it was.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum EditError {
-    /// The edit names a stage the plan does not have.
-    #[error("there is no stage `{0}`")]
-    UnknownStage(String),
-    /// A stage id that is taken.
-    #[error("there is already a stage `{0}`")]
-    DuplicateStage(String),
-    /// The stage refused the change.
-    #[error(transparent)]
-    Model(#[from] ModelError),
-    /// A text, or the plan or a stage, would grow past a limit
-    /// ([`crate::model::limits`]).
-    #[error("{0}")]
-    OverLimit(String),
-    /// A negative or non-finite cost or quota.
-    #[error("{0}")]
-    BadAmount(String),
-    /// The new manager already reports (directly or not) to the member.
-    #[error("{manager} already reports to {member}, so {member} cannot report to {manager}")]
-    WouldCycle {
-        /// The member being moved.
-        member: String,
-        /// The manager that was chosen.
-        manager: String,
-    },
-}
+pub use super::error::EditError;
 
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +127,18 @@ pub enum Edit {
     LayOutAgain {
         /// Stage id.
         stage: String,
+    },
+    /// Moves cards to positions worked out (on a worker) by laying out the
+    /// stage as it was at `revision` ([`crate::model::Stage::revision`]):
+    /// what [`Edit::LayOutAgain`] does, without laying out when applied.
+    /// Refused once the stage has changed since.
+    PlaceAsLaidOut {
+        /// Stage id.
+        stage: String,
+        /// The stage's revision when it was laid out.
+        revision: u64,
+        /// Card centres by graph node of that revision.
+        positions: std::sync::Arc<Vec<(petgraph::stable_graph::NodeIndex, [f32; 2])>>,
     },
     /// Sets the plan title.
     SetTitle(String),
@@ -245,7 +230,7 @@ impl Edit {
                 "move member".to_owned()
             }
             Self::SetPositions { .. } => "move members".to_owned(),
-            Self::LayOutAgain { .. } => "tidy up".to_owned(),
+            Self::LayOutAgain { .. } | Self::PlaceAsLaidOut { .. } => "tidy up".to_owned(),
             Self::SetTitle(_) => "rename plan".to_owned(),
             Self::SetSettings(_) => "change rule settings".to_owned(),
             Self::AddStage { stage, .. } => format!("add stage {}", stage.name),
@@ -371,6 +356,17 @@ impl Edit {
                 stage.set_positions_at(nodes);
             }
             Self::LayOutAgain { stage } => crate::layout::lay_out_again(stage_mut(plan, stage)?),
+            Self::PlaceAsLaidOut {
+                stage: id,
+                revision,
+                positions,
+            } => {
+                let stage = stage_mut(plan, id)?;
+                if stage.revision() != *revision {
+                    return Err(EditError::StaleLayout(id.clone()));
+                }
+                stage.set_positions_at(positions.iter().copied());
+            }
             Self::SetTitle(title) => plan.title = title.clone(),
             Self::SetSettings(settings) => plan.settings = (**settings).clone(),
             Self::AddStage { index, stage } => {

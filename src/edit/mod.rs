@@ -3,6 +3,7 @@
 
 mod change;
 pub mod compose;
+mod error;
 mod history;
 pub mod moves;
 pub mod options;

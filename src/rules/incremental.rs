@@ -40,7 +40,7 @@ impl Stamp {
             when: stage.when.clone(),
             notes: stage.notes.clone(),
             target: stage.target,
-            revision: stage.revision(),
+            revision: stage.chart_revision(),
         }
     }
 }

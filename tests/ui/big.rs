@@ -75,3 +75,48 @@ fn undo_after_a_rename_on_a_10000_member_plan_restores_it() {
         "Renamed on a big plan"
     );
 }
+
+#[test]
+fn a_re_parent_on_a_30000_member_stage_is_laid_out_after_it_in_one_undo_step() {
+    // From 30,000 members a stage is laid out again on a worker.
+    let mut plan = synthetic_plan(30_000, 6, 7);
+    plan.stages.truncate(1);
+    let app = OrgevoApp::with_plan(plan, "synthetic.orgevo.json");
+    let original = app.plan().clone();
+    assert!(
+        orgevo::layout::is_tidy(&original.stages[0]),
+        "opened laid out"
+    );
+    let mut h = harness_with(app, 4);
+    h.run();
+    let set = orgevo::edit::Edit::SetManager {
+        stage: "s0".into(),
+        member: "m29000".into(),
+        manager: Some("m2".into()),
+    };
+    assert!(h.state_mut().apply(&set));
+    // The edit is in at once; the cards follow.
+    let stage = &h.state().plan().stages[0];
+    assert_eq!(stage.manager_of("m29000").unwrap().id, "m2");
+    assert!(h.state().is_laying_out());
+    assert!(!orgevo::layout::is_tidy(stage));
+    for _ in 0..2_000 {
+        if !h.state().is_laying_out() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(!h.state().is_laying_out(), "the layout arrived");
+    let laid_out = h.state().plan().stages[0].clone();
+    assert!(orgevo::layout::is_tidy(&laid_out));
+    assert_eq!(laid_out.manager_of("m29000").unwrap().id, "m2");
+    // One undo step takes back the edit and its layout.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &original);
+    // And redo gives both back.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().stages[0], laid_out);
+}

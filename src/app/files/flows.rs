@@ -138,6 +138,7 @@ impl OrgevoApp {
     /// asks first (and does `then` once saved); shows the error and keeps
     /// the document on failure.
     fn save_to_then(&mut self, path: &Path, then: Option<Pending>) -> bool {
+        self.settle_layout();
         let saved = self.doc.save_as(path);
         self.after_save(path, saved.map_err(|problem| (problem, then)))
     }

@@ -24,6 +24,8 @@ pub struct Derived {
     pub tidy: crate::edit::compose::TidyMemo,
     /// Every stage's numbers.
     pub totals: super::totals::TotalsCache,
+    /// A big stage's layout being worked out after an edit.
+    pub layout: super::relayout::BackgroundLayout,
 }
 
 /// Above this many members in the stages an edit makes the app check

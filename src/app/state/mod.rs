@@ -4,6 +4,7 @@
 
 pub mod derived;
 mod overlay;
+pub mod relayout;
 pub mod settings;
 pub mod shell;
 pub mod totals;

@@ -21,7 +21,7 @@ impl TotalsCache {
         for stage in &plan.stages {
             let key: Key = (
                 stage.id.clone(),
-                stage.revision(),
+                stage.chart_revision(),
                 stage.when.clone(),
                 stage.target.map(f64::to_bits),
                 ramp,

@@ -120,9 +120,12 @@ mod tests {
     fn moving_a_card_copies_no_member() {
         let mut s = stage();
         let copy = s.clone();
-        let before = s.revision();
+        let (before, chart) = (s.revision(), s.chart_revision());
         assert!(s.set_pos("b", Some([10.0, 20.0])));
         assert_ne!(s.revision(), before, "a move is a change");
+        assert_eq!(s.chart_revision(), chart, "of the positions only");
+        s.member_mut("c").unwrap().title = "Rep".into();
+        assert_ne!(s.chart_revision(), chart, "a member changed");
         assert_eq!(s.pos("b"), Some([10.0, 20.0]));
         assert_eq!(copy.pos("b"), None, "the copy keeps its positions");
         assert_ne!(copy, s);
