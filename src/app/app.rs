@@ -264,7 +264,7 @@ impl OrgevoApp {
         let index = self.view.stage_index;
         match self.view.bottom_tab {
             BottomTab::Findings => {
-                if self.derived.findings.is_updating() {
+                if self.derived.findings.is_updating() || self.derived.layout.is_working() {
                     ui.weak("Checking the rules…");
                 }
                 let action = findings_ui(ui, self.derived.findings.stage(index));

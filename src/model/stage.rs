@@ -180,15 +180,19 @@ impl Stage {
     /// Roughly how many bytes this stage's chart holds that `other` does not
     /// share. Undo uses this to bound its memory.
     pub fn bytes_not_shared_with(&self, other: &Stage) -> usize {
-        if self.shares_chart_with(other) {
+        let places = if self.shares_positions_with(other) {
             0
-        } else if Arc::ptr_eq(&self.body, &other.body) {
-            self.places_bytes()
-        } else if Arc::ptr_eq(&self.body.index, &other.body.index) {
-            self.structure_bytes() + self.places_bytes()
         } else {
-            self.chart_bytes()
-        }
+            self.places_bytes()
+        };
+        let body = if Arc::ptr_eq(&self.body, &other.body) {
+            0
+        } else if Arc::ptr_eq(&self.body.index, &other.body.index) {
+            self.structure_bytes()
+        } else {
+            self.structure_bytes() + self.index_bytes()
+        };
+        places + body
     }
 
     fn structure_bytes(&self) -> usize {

@@ -128,6 +128,9 @@ mod tests {
         assert_ne!(s.chart_revision(), chart, "a member changed");
         assert_eq!(s.pos("b"), Some([10.0, 20.0]));
         assert_eq!(copy.pos("b"), None, "the copy keeps its positions");
+        // Undo counts only the positions as this step's own.
+        let own = s.bytes_not_shared_with(&copy);
+        assert!(own > 0 && own < s.chart_bytes(), "{own}");
         assert_ne!(copy, s);
         let (a, b) = (s.node("a").unwrap(), copy.node("a").unwrap());
         assert!(
