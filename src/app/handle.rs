@@ -420,12 +420,13 @@ impl OrgevoApp {
         };
         match result {
             Ok(()) => {
-                if let Some(stage) = laid_out.and_then(|id| self.doc.plan().stage(&id)) {
-                    // Promised tidy: laid out now, or once the worker is done.
+                // Promised tidy: laid out now, or once the worker is done.
+                let plan = self.doc.plan();
+                if let Some(stage) = laid_out.or(later.clone()).and_then(|id| plan.stage(&id)) {
                     self.derived.tidy.remember(stage);
-                    if let Some(step) = step {
-                        self.derived.layout.start(stage, step);
-                    }
+                }
+                if let (Some(stage), Some(step)) = (later.and_then(|id| plan.stage(&id)), step) {
+                    self.derived.layout.start(stage, step);
                 }
                 self.shell.status = format!("Done: {}", edit.label());
                 true

@@ -170,9 +170,9 @@ impl Stage {
         Arc::ptr_eq(&self.body, &other.body) && Arc::ptr_eq(&self.places, &other.places)
     }
 
-    /// Roughly how many bytes this stage's chart takes: the graph structure
-    /// and the id index (the members themselves are shared between copies
-    /// unless changed).
+    /// Roughly how many bytes this stage's chart takes: the graph
+    /// structure, the id index and the positions (the members themselves
+    /// are shared between copies unless changed).
     pub fn chart_bytes(&self) -> usize {
         self.structure_bytes() + self.index_bytes() + self.places_bytes()
     }

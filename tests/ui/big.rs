@@ -78,17 +78,7 @@ fn undo_after_a_rename_on_a_10000_member_plan_restores_it() {
 
 #[test]
 fn a_re_parent_on_a_30000_member_stage_is_laid_out_after_it_in_one_undo_step() {
-    // From 30,000 members a stage is laid out again on a worker.
-    let mut plan = synthetic_plan(30_000, 6, 7);
-    plan.stages.truncate(1);
-    let app = OrgevoApp::with_plan(plan, "synthetic.orgevo.json");
-    let original = app.plan().clone();
-    assert!(
-        orgevo::layout::is_tidy(&original.stages[0]),
-        "opened laid out"
-    );
-    let mut h = harness_with(app, 4);
-    h.run();
+    let (mut h, original) = big_stage(7);
     let set = orgevo::edit::Edit::SetManager {
         stage: "s0".into(),
         member: "m29000".into(),
@@ -100,23 +90,76 @@ fn a_re_parent_on_a_30000_member_stage_is_laid_out_after_it_in_one_undo_step() {
     assert_eq!(stage.manager_of("m29000").unwrap().id, "m2");
     assert!(h.state().is_laying_out());
     assert!(!orgevo::layout::is_tidy(stage));
-    for _ in 0..2_000 {
-        if !h.state().is_laying_out() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
-    assert!(!h.state().is_laying_out(), "the layout arrived");
+    until_settled(&mut h);
     let laid_out = h.state().plan().stages[0].clone();
     assert!(orgevo::layout::is_tidy(&laid_out));
     assert_eq!(laid_out.manager_of("m29000").unwrap().id, "m2");
     // One undo step takes back the edit and its layout.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    until_settled(&mut h);
     assert_eq!(h.state().plan(), &original);
     // And redo gives both back.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    h.run();
+    until_settled(&mut h);
     assert_eq!(h.state().plan().stages[0], laid_out);
+}
+
+/// The app on a plan of one stage of 30,000 members, as opened (laid out
+/// tidily), and that plan. From 30,000 members a stage an edit reshapes is
+/// laid out again on a worker.
+fn big_stage(
+    seed: u64,
+) -> (
+    egui_kittest::Harness<'static, OrgevoApp>,
+    orgevo::model::Plan,
+) {
+    let mut plan = synthetic_plan(30_000, 6, seed);
+    plan.stages.truncate(1);
+    let app = OrgevoApp::with_plan(plan, "synthetic.orgevo.json");
+    let original = app.plan().clone();
+    assert!(
+        orgevo::layout::is_tidy(&original.stages[0]),
+        "opened laid out"
+    );
+    let mut h = harness_with(app, 4);
+    until_settled(&mut h);
+    (h, original)
+}
+
+/// Frames until no worker is laying a stage out or checking the rules
+/// (on a stage this big both run beside the frames).
+fn until_settled(h: &mut egui_kittest::Harness<'_, OrgevoApp>) {
+    h.step();
+    for _ in 0..2_000 {
+        if !h.state().is_laying_out() && !h.state().is_checking() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(
+        !h.state().is_laying_out() && !h.state().is_checking(),
+        "settled"
+    );
+    h.step();
+}
+
+#[test]
+fn tidying_up_a_30000_member_stage_lays_it_out_on_a_worker_in_one_undo_step() {
+    let (mut h, original) = big_stage(8);
+    let tidy =
+        orgevo::edit::compose::tidy_up_in(&original.stages[0], orgevo::model::LayoutStyle::Compact);
+    assert!(h.state_mut().apply(&tidy));
+    assert_eq!(
+        h.state().plan().stages[0].layout,
+        Some(orgevo::model::LayoutStyle::Compact)
+    );
+    assert!(h.state().is_laying_out(), "the cards follow");
+    until_settled(&mut h);
+    let compact = h.state().plan().stages[0].clone();
+    assert!(orgevo::layout::is_tidy(&compact), "laid out compact");
+    assert_ne!(compact.pos("m100"), original.stages[0].pos("m100"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    until_settled(&mut h);
+    assert_eq!(h.state().plan(), &original);
 }

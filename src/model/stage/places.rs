@@ -59,7 +59,7 @@ impl Stage {
     /// no position.
     pub fn set_pos_at(&mut self, node: NodeIndex, pos: Option<[f32; 2]>) {
         let pos = pos.filter(|_| self.member_at(node).is_some());
-        if self.pos_at(node) == pos && (pos.is_some() || node.index() >= self.places.len()) {
+        if self.pos_at(node) == pos {
             return;
         }
         let places = self.places_mut();
