@@ -421,12 +421,12 @@ impl OrgevoApp {
         match result {
             Ok(()) => {
                 // Promised tidy: laid out now, or once the worker is done.
-                let plan = self.doc.plan();
-                if let Some(stage) = laid_out.or(later.clone()).and_then(|id| plan.stage(&id)) {
+                let promised = later.or(laid_out);
+                if let Some(stage) = promised.and_then(|id| self.doc.plan().stage(&id)) {
                     self.derived.tidy.remember(stage);
-                }
-                if let (Some(stage), Some(step)) = (later.and_then(|id| plan.stage(&id)), step) {
-                    self.derived.layout.start(stage, step);
+                    if let Some(step) = step {
+                        self.derived.layout.start(stage, step);
+                    }
                 }
                 self.shell.status = format!("Done: {}", edit.label());
                 true

@@ -72,28 +72,23 @@ impl Stage {
     /// Moves many cards at once: one copy of the positions at most, however
     /// many cards move. Nodes with no member are skipped.
     pub fn set_positions_at(&mut self, moves: impl IntoIterator<Item = (NodeIndex, [f32; 2])>) {
-        let bound = self.graph().node_bound();
+        // The graph is read while the positions are written: two fields.
+        let graph = &self.body.graph;
+        let bound = graph.node_bound();
         let mut moves = moves
             .into_iter()
-            .filter(|(node, _)| self.member_at(*node).is_some())
+            .filter(|(node, _)| graph.contains_node(*node))
             .peekable();
         if moves.peek().is_none() {
             return;
         }
-        let moves: Vec<_> = moves.collect();
-        let places = self.places_mut();
+        self.revision = fresh_revision();
+        let places = Arc::make_mut(&mut self.places);
         if places.len() < bound {
             places.resize(bound, None);
         }
         for (node, pos) in moves {
             places[node.index()] = Some(pos);
-        }
-    }
-
-    /// Forgets every position (the stage is laid out afresh when shown).
-    pub fn clear_positions(&mut self) {
-        if self.places.iter().any(Option::is_some) {
-            *self.places_mut() = Vec::new();
         }
     }
 
@@ -160,7 +155,5 @@ mod tests {
         let placed: Vec<_> = s.placed_members().map(|(m, p)| (m.id.clone(), p)).collect();
         assert!(placed.contains(&("c".to_owned(), Some([3.0, 4.0]))));
         assert!(placed.contains(&("d".to_owned(), None)));
-        s.clear_positions();
-        assert!(s.none_placed());
     }
 }
